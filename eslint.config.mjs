@@ -1,0 +1,28 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      // The house layering (STYLE.md): app/ never imports worker/, worker/ never imports app/.
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/worker/*", "**/worker/*"], message: "app/ must not import worker/; share code through lib/." }] }] },
+  },
+  {
+    files: ["worker/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*", "@/components/*"], message: "worker/ must not import app/; share code through lib/." }] }] },
+  },
+];
+
+export default config;

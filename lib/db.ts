@@ -1,0 +1,57 @@
+// The one database connection pool per process, shared by the Prisma client (CRUD) and by the
+// hand-written SQL of the hot paths (lib/deliveries), so both count against one pool size.
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+function createDatabase(): Database {
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  const pool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: DATABASE_POOL_SIZE,
+    // Fail fast instead of queueing forever when the database is unreachable.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: process.env.HOOKLINE_PROCESS ?? "hookline",
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { pool, prisma };
+}
+
+// Next.js re-evaluates modules on every change in development; keep one pool across reloads.
+const globalForDb = globalThis as unknown as { hooklineDb?: Database };
+
+function database(): Database {
+  globalForDb.hooklineDb ??= createDatabase();
+  return globalForDb.hooklineDb;
+}
+
+/** The Prisma client (created on first use). */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+/** The raw pg pool, for hand-written SQL on hot paths. */
+export function pool(): pg.Pool {
+  return database().pool;
+}
+
+/** Closes the pool; for workers and scripts that exit. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.hooklineDb;
+  globalForDb.hooklineDb = undefined;
+  if (!current) return;
+  await current.prisma.$disconnect();
+  await current.pool.end().catch(() => undefined);
+}

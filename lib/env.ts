@@ -1,0 +1,68 @@
+// Every setting Hookline reads, validated once with zod. Defaults are chosen so that a laptop
+// needs none of them; README.md lists them all. An invalid value stops start-up with a message
+// naming the variable (see formatEnvError).
+import path from "node:path";
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** PostgreSQL connection string; when unset, `npm start` runs an embedded PostgreSQL. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_POOL_SIZE: positiveInt.max(1000).default(10),
+    HOOKLINE_DATA_DIR: z.string().min(1).default(".data"),
+    HOOKLINE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOOKLINE_HOST: z.string().min(1).default("127.0.0.1"),
+    /** The URL users reach the dashboard at (used in links and by next-auth). */
+    HOOKLINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Send webhooks to loopback and private networks (SSRF guard off). Default: on outside production. */
+    HOOKLINE_ALLOW_PRIVATE_NETWORKS: booleanString.optional(),
+    HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
+    HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
+  })
+  .transform((env) => ({
+    ...env,
+    HOOKLINE_DATA_DIR: path.resolve(env.HOOKLINE_DATA_DIR),
+    HOOKLINE_PUBLIC_URL: env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    HOOKLINE_ALLOW_PRIVATE_NETWORKS: env.HOOKLINE_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
+  }));
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {}
+
+/** Turns zod issues into one line per variable: `PORT: Too big: expected number to be <=65535`. */
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return `Invalid configuration:\n${lines.join("\n")}`;
+}
+
+/** Parses a set of variables (process.env by default); throws EnvError naming each bad one. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) throw new EnvError(formatEnvError(result.error));
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The process's settings, parsed on first use and then reused. */
+export function env(): TEnv {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
