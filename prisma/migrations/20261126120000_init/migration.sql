@@ -263,6 +263,6 @@ ALTER TABLE "attempts" ADD CONSTRAINT "attempts_delivery_id_fkey" FOREIGN KEY ("
 
 -- The delivery queue: workers look up due pending rows by next_attempt_at, and the maintenance
 -- loop looks up expired leases. Partial indexes keep both small however many rows are done.
--- (Prisma cannot declare partial indexes; test/integration/db lists these as expected extras.)
+-- (Prisma cannot declare partial indexes; test/integration/database lists these as expected extras.)
 CREATE INDEX "deliveries_due_idx" ON "deliveries"("next_attempt_at") WHERE "status" = 'pending';
 CREATE INDEX "deliveries_lease_idx" ON "deliveries"("lease_until") WHERE "status" = 'sending';
