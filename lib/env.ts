@@ -46,7 +46,7 @@ export function formatEnvError(error: z.ZodError): string {
 }
 
 /** Parses a set of variables (process.env by default); throws EnvError naming each bad one. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
   // Empty strings mean "unset", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = ZEnv.safeParse(cleaned);

@@ -23,9 +23,16 @@ export interface StartOptions {
 }
 
 export async function startHookline({ dataDir, port, env = {}, timeoutMs = 240_000 }: StartOptions): Promise<Hookline> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, HOOKLINE_DATA_DIR: dataDir, PORT: String(port) };
-  if (!env.NODE_ENV) delete childEnv.NODE_ENV; // vitest's NODE_ENV=test is not what `npm start` sees
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  // vitest's NODE_ENV=test and a test's DATABASE_URL are not what `npm start` sees.
+  // (spawn leaves out variables whose value is undefined.)
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    NODE_ENV: env.NODE_ENV as NodeJS.ProcessEnv["NODE_ENV"],
+    DATABASE_URL: env.DATABASE_URL,
+    HOOKLINE_DATA_DIR: dataDir,
+    PORT: String(port),
+  };
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
     cwd: ROOT,
     env: childEnv,
