@@ -1,0 +1,10 @@
+export { DecryptionError, decryptJson, decryptSecret, encryptJson, encryptSecret } from "./encrypt-secret";
+export { loadEncryptionKeys, type EncryptionKeys, type EncryptionKeySettings } from "./load-encryption-keys";
+export { KEY_FILE_NAME, loadOrCreateKeyFile, readKeyFile, type KeyFile } from "./load-or-create-key-file";
+export {
+  EncryptionKeyError,
+  generateEncryptionKey,
+  KEY_BYTES,
+  keyIdOf,
+  parseEncryptionKey,
+} from "./parse-encryption-key";

@@ -1,0 +1,15 @@
+export {
+  classifyOutcome,
+  DEFAULT_RETRY_SCHEDULE,
+  nextRetryDelay,
+  parseRetryAfter,
+  parseRetrySchedule,
+  RETRY_AFTER_MAX_FACTOR,
+  RETRY_JITTER,
+  RetryScheduleError,
+  type DeliveryOutcome,
+  type FailureReason,
+  type NextRetryInput,
+  type OutcomeInput,
+  type RetryReason,
+} from "./retry-policy";

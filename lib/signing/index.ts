@@ -1,0 +1,19 @@
+export { buildEnvelope, type EnvelopeInput } from "./build-envelope";
+export {
+  buildSignatureHeader,
+  buildWebhookHeaders,
+  signPayload,
+  toUnixSeconds,
+  WEBHOOK_HEADER_NAMES,
+  type BuildWebhookHeadersInput,
+  type SignInput,
+  type WebhookHeaders,
+} from "./sign-payload";
+export {
+  decodeSecret,
+  generateSecret,
+  InvalidSecretError,
+  isValidSecret,
+  SECRET_BYTES,
+  SECRET_PREFIX,
+} from "./generate-secret";
