@@ -25,6 +25,8 @@ export const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Send webhooks to loopback and private networks (SSRF guard off). Default: on outside production. */
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: booleanString.optional(),
+    /** Accepted as a platform-wide API key, to wire a platform up without a browser. */
+    HOOKLINE_ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
     HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
     HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
   })

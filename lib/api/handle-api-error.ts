@@ -1,0 +1,46 @@
+// The one mapper from anything thrown in a route to an HTTP answer. Unknown errors become a
+// generic 500 (the detail goes to the log with the request id, never to the client); a database
+// that cannot be reached becomes 503, so a publish never looks accepted when it was not stored.
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+}
+
+export function errorResponse(code: ErrorCode, message: string, options: { details?: unknown; headers?: Record<string, string>; requestId?: string } = {}) {
+  const body: ErrorBody = { error: { code, message, ...(options.details === undefined ? {} : { details: options.details }), ...(options.requestId ? { requestId: options.requestId } : {}) } };
+  return NextResponse.json(body, { status: ERROR_STATUS[code], headers: options.headers });
+}
+
+/** zod issues as `[{ path: "payload.amount", message }]`, the shape documented in the API. */
+export function zodDetails(error: ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+// Connection-level failures of PostgreSQL (and pg's own pool timeouts).
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(error.message)) return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== error && isDatabaseUnavailable(cause);
+}
+
+/** Prisma's "record not found" (P2025) and our own AppError, ZodError and the rest. */
+export function handleApiError(error: unknown, requestId?: string) {
+  if (error instanceof AppError) return errorResponse(error.code, error.message, { details: error.details, headers: error.headers, requestId });
+  if (error instanceof ZodError) return errorResponse("validation_failed", "The request is not valid.", { details: zodDetails(error), requestId });
+  if ((error as { code?: unknown })?.code === "P2025") return errorResponse("not_found", "Not found.", { requestId });
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId }, "database unavailable");
+    return errorResponse("unavailable", "The service is temporarily unavailable; try again shortly.", { headers: { "retry-after": "5" }, requestId });
+  }
+  logger.error({ err: error, requestId }, "unhandled error in API route");
+  return errorResponse("internal_error", "Something went wrong on our side.", { requestId });
+}
