@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +18,13 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      NODE_ENV: "test",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A fixed key, so no test writes a key file into the project's .data/.
+      HOOKLINE_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+      HOOKLINE_DATA_DIR: path.join(os.tmpdir(), "hookline-vitest-data"),
+    },
   },
 });

@@ -55,3 +55,22 @@ export async function closeDb(): Promise<void> {
   await current.prisma.$disconnect();
   await current.pool.end().catch(() => undefined);
 }
+
+/**
+ * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK
+ * when it throws. For the hand-written SQL of the hot paths (Prisma has its own $transaction).
+ */
+export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

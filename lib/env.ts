@@ -3,6 +3,7 @@
 // naming the variable (see formatEnvError).
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/deliveries/retry-policy";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,6 +28,34 @@ export const ZEnv = z
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: booleanString.optional(),
     /** Accepted as a platform-wide API key, to wire a platform up without a browser. */
     HOOKLINE_ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    /** 32 bytes (base64 or hex) encrypting secrets at rest; generated into the data dir when unset. */
+    HOOKLINE_ENCRYPTION_KEY: z.string().optional(),
+    /** Comma-separated keys retired by `npm run keys:rotate`, still read but never written with. */
+    HOOKLINE_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+    /** Refuse endpoint URLs that are not https. */
+    HOOKLINE_REQUIRE_HTTPS: booleanString.default(false),
+    HOOKLINE_MAX_PAYLOAD_BYTES: positiveInt.default(256 * 1024),
+    HOOKLINE_IDEMPOTENCY_WINDOW_MS: positiveInt.default(24 * 3_600_000),
+    /** Delays after each failed try, e.g. 5s,5m,30m,2h,5h,10h,10h (units ms, s, m, h). */
+    HOOKLINE_RETRY_SCHEDULE: z.string().default(DEFAULT_RETRY_SCHEDULE).refine(isRetrySchedule, "must look like 5s,5m,30m,2h (units ms, s, m, h)"),
+    HOOKLINE_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
+    HOOKLINE_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+    HOOKLINE_RESPONSE_BODY_LIMIT: positiveInt.default(4_096),
+    /** How long a rotated-out signing secret keeps signing alongside the new one. */
+    HOOKLINE_SECRET_OVERLAP_MS: positiveInt.default(24 * 3_600_000),
+    /** Disable an endpoint that has had no success for this long and at least N failures. */
+    HOOKLINE_AUTO_DISABLE_AFTER_MS: positiveInt.default(5 * 24 * 3_600_000),
+    HOOKLINE_AUTO_DISABLE_MIN_FAILURES: positiveInt.default(3),
+    /** Concurrent HTTP requests per worker process. */
+    HOOKLINE_WORKER_CONCURRENCY: positiveInt.max(10_000).default(64),
+    /** Concurrent requests per endpoint per worker, unless the endpoint sets its own. */
+    HOOKLINE_ENDPOINT_CONCURRENCY: positiveInt.max(1_000).default(8),
+    /** Rows claimed per query. */
+    HOOKLINE_CLAIM_BATCH: positiveInt.max(5_000).default(256),
+    /** How long a claimed delivery belongs to its worker before others may take it back. */
+    HOOKLINE_LEASE_MS: positiveInt.default(60_000),
+    /** Longest wait between looks for due deliveries when no notification arrives. */
+    HOOKLINE_POLL_INTERVAL_MS: positiveInt.max(60_000).default(1_000),
     HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
     HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
   })
@@ -36,6 +65,15 @@ export const ZEnv = z
     HOOKLINE_PUBLIC_URL: env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: env.HOOKLINE_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
   }));
+
+function isRetrySchedule(value: string): boolean {
+  try {
+    parseRetrySchedule(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type TEnv = z.infer<typeof ZEnv>;
 

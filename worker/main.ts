@@ -1,42 +1,62 @@
 // The worker process: `npm run worker` (or started by `npm start`). Any number of workers may
-// run against one database. It heartbeats into worker_heartbeats and, on SIGTERM/SIGINT, stops
-// taking work, drains what is in flight within the grace period and exits 0.
+// run against one database. On SIGTERM/SIGINT it stops claiming, lets in-flight requests finish
+// within the grace period (then gives their rows back), stores every result and exits 0.
 import { closeDb } from "@/lib/db";
+import { parseRetrySchedule } from "@/lib/deliveries/retry-policy";
+import { webhookAgent } from "@/lib/deliveries/webhook-agent";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { HOOKLINE_VERSION } from "@/lib/version";
-import { recordHeartbeat, recordStopped } from "@/lib/workers/heartbeat";
+import { recordStopped } from "@/lib/workers/heartbeat";
+import { DeliveryWorker } from "./delivery-worker";
+import { Maintenance } from "./maintenance";
 import { watchParent } from "./watch-parent";
 
 const settings = env();
-const worker = { id: newId("worker"), version: HOOKLINE_VERSION, startedAt: new Date() };
-const log = logger.child({ workerId: worker.id });
+const identity = { id: newId("worker"), version: HOOKLINE_VERSION, startedAt: new Date() };
+const log = logger.child({ workerId: identity.id });
 
-async function heartbeat(): Promise<void> {
-  try {
-    await recordHeartbeat(worker);
-  } catch (error) {
-    // The database may be restarting; the next beat will try again.
-    log.warn({ err: error }, "heartbeat failed");
-  }
-}
+const deliveries = new DeliveryWorker({
+  workerId: identity.id,
+  connectionString: settings.DATABASE_URL!,
+  dispatcher: webhookAgent(),
+  schedule: parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE),
+  concurrency: settings.HOOKLINE_WORKER_CONCURRENCY,
+  endpointConcurrency: settings.HOOKLINE_ENDPOINT_CONCURRENCY,
+  claimBatch: settings.HOOKLINE_CLAIM_BATCH,
+  leaseMs: settings.HOOKLINE_LEASE_MS,
+  pollIntervalMs: settings.HOOKLINE_POLL_INTERVAL_MS,
+  requestTimeoutMs: settings.HOOKLINE_REQUEST_TIMEOUT_MS,
+  responseBodyLimit: settings.HOOKLINE_RESPONSE_BODY_LIMIT,
+  log,
+});
+const maintenance = new Maintenance({
+  worker: identity,
+  intervalMs: settings.HOOKLINE_WORKER_HEARTBEAT_MS,
+  autoDisableAfterMs: settings.HOOKLINE_AUTO_DISABLE_AFTER_MS,
+  autoDisableMinFailures: settings.HOOKLINE_AUTO_DISABLE_MIN_FAILURES,
+  idempotencyWindowMs: settings.HOOKLINE_IDEMPOTENCY_WINDOW_MS,
+  inFlight: () => deliveries.inFlight,
+  log,
+});
 
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
+async function shutdown(reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, "worker stopping");
-  clearInterval(timer);
-  await recordStopped(worker.id).catch(() => undefined);
+  log.info({ reason }, "worker stopping");
+  await deliveries.stop(settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS);
+  await maintenance.stop();
+  await recordStopped(identity.id).catch(() => undefined);
   await closeDb();
-  log.info("worker stopped");
+  log.info({ sent: deliveries.counts.sent }, "worker stopped");
   process.exit(0);
 }
 
-await heartbeat();
-const timer = setInterval(() => void heartbeat(), settings.HOOKLINE_WORKER_HEARTBEAT_MS);
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 watchParent(() => void shutdown("parent exited"));
-log.info({ version: HOOKLINE_VERSION, pid: process.pid }, "worker started");
+maintenance.start();
+deliveries.start();
+log.info({ version: HOOKLINE_VERSION, pid: process.pid, concurrency: settings.HOOKLINE_WORKER_CONCURRENCY }, "worker started");

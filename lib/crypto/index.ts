@@ -8,3 +8,4 @@ export {
   keyIdOf,
   parseEncryptionKey,
 } from "./parse-encryption-key";
+export { encryptionKeys, openJson, openSecret, sealJson, sealSecret } from "./secret-box";

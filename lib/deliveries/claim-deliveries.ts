@@ -1,0 +1,122 @@
+// Claiming work: the hot path of every worker, hand-written SQL because it must be one round
+// trip. FOR UPDATE SKIP LOCKED lets any number of workers claim concurrently without waiting
+// on each other or ever taking the same row; the claimed rows become `sending` with a lease,
+// which the maintenance loop takes back if the worker dies (at-least-once, never lost).
+// The same statement returns everything needed to send: the message text and the endpoint row.
+import "server-only";
+import { pool } from "@/lib/db";
+
+export interface ClaimedDelivery {
+  id: string;
+  tenantId: string;
+  messageId: string;
+  endpointId: string;
+  attemptCount: number;
+  scheduledTries: number;
+  eventType: string;
+  messageCreatedAt: Date;
+  /** The payload's stored JSON text, exactly as published (never re-serialised). */
+  payloadJson: string;
+  endpoint: EndpointRow;
+}
+
+export interface EndpointRow {
+  id: string;
+  url: string;
+  disabled: boolean;
+  secretEnc: string;
+  previousSecretEnc: string | null;
+  previousSecretExpiresAt: Date | null;
+  headersEnc: string | null;
+  authEnc: string | null;
+  rateLimit: number | null;
+  maxConcurrency: number | null;
+  timeoutMs: number | null;
+  /** Changes whenever the endpoint's configuration does: the key of the decrypted-config cache. */
+  version: string;
+}
+
+export interface ClaimOptions {
+  workerId: string;
+  limit: number;
+  leaseMs: number;
+  /** Endpoints this worker already has enough of in hand (slow or rate-limited receivers). */
+  skipEndpointIds?: readonly string[];
+}
+
+interface Row {
+  id: string;
+  tenant_id: string;
+  message_id: string;
+  endpoint_id: string;
+  attempt_count: number;
+  scheduled_tries: number;
+  event_type: string;
+  message_created_at: Date;
+  payload: string;
+  url: string;
+  disabled: boolean;
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: Date | null;
+  headers_enc: string | null;
+  auth_enc: string | null;
+  rate_limit: number | null;
+  max_concurrency: number | null;
+  timeout_ms: number | null;
+  version: string;
+}
+
+// The inner SELECT walks the partial index deliveries_due_idx (pending, by next_attempt_at).
+const CLAIM_SQL = `
+  WITH due AS (
+    SELECT id FROM deliveries
+     WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (endpoint_id = ANY($4::text[]))
+     ORDER BY next_attempt_at
+     LIMIT $1
+     FOR UPDATE SKIP LOCKED
+  ), claimed AS (
+    UPDATE deliveries d
+       SET status = 'sending', lease_owner = $2, lease_until = now() + make_interval(secs => $3 / 1000.0)
+      FROM due WHERE d.id = due.id
+    RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries
+  )
+  SELECT c.*, m.event_type, m.created_at AS message_created_at, m.payload::text AS payload,
+         e.url, e.disabled_at IS NOT NULL AS disabled, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at,
+         e.headers_enc, e.auth_enc, e.rate_limit, e.max_concurrency, e.timeout_ms, e.updated_at::text AS version
+    FROM claimed c
+    JOIN messages m ON m.id = c.message_id
+    JOIN endpoints e ON e.id = c.endpoint_id`;
+
+export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDelivery[]> {
+  const { rows } = await pool().query<Row>({
+    name: "hookline_claim_deliveries", // a prepared statement: parsed and planned once per connection
+    text: CLAIM_SQL,
+    values: [options.limit, options.workerId, options.leaseMs, options.skipEndpointIds ?? []],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    messageId: row.message_id,
+    endpointId: row.endpoint_id,
+    attemptCount: row.attempt_count,
+    scheduledTries: row.scheduled_tries,
+    eventType: row.event_type,
+    messageCreatedAt: row.message_created_at,
+    payloadJson: row.payload,
+    endpoint: {
+      id: row.endpoint_id,
+      url: row.url,
+      disabled: row.disabled,
+      secretEnc: row.secret_enc,
+      previousSecretEnc: row.previous_secret_enc,
+      previousSecretExpiresAt: row.previous_secret_expires_at,
+      headersEnc: row.headers_enc,
+      authEnc: row.auth_enc,
+      rateLimit: row.rate_limit,
+      maxConcurrency: row.max_concurrency,
+      timeoutMs: row.timeout_ms,
+      version: row.version,
+    },
+  }));
+}

@@ -1,0 +1,47 @@
+// The decrypted configuration of an endpoint, as the sender needs it. Decrypting per delivery
+// would waste the hot path, so configs are cached per endpoint and keyed by the row's
+// updated_at: any change to the endpoint (new URL, rotated secret) is a cache miss.
+import "server-only";
+import { openJson, openSecret } from "@/lib/crypto";
+import { ZEndpointAuth, ZEndpointHeaders, type TEndpointAuth } from "@/lib/schemas/endpoints";
+import type { EndpointRow } from "./claim-deliveries";
+
+export interface EndpointConfig {
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  headers: Record<string, string>;
+  auth: TEndpointAuth | null;
+  rateLimit: number | null;
+  maxConcurrency: number | null;
+  timeoutMs: number | null;
+}
+
+const cache = new Map<string, { version: string; config: EndpointConfig }>();
+const MAX_CACHED = 10_000;
+
+export async function endpointConfig(row: EndpointRow): Promise<EndpointConfig> {
+  const hit = cache.get(row.id);
+  if (hit && hit.version === row.version) return hit.config;
+  const config: EndpointConfig = {
+    url: row.url,
+    secret: await openSecret(row.secretEnc),
+    previousSecret: row.previousSecretEnc ? await openSecret(row.previousSecretEnc) : null,
+    previousSecretExpiresAt: row.previousSecretExpiresAt,
+    headers: row.headersEnc ? await openJson(row.headersEnc, (value) => ZEndpointHeaders.parse(value)) : {},
+    auth: row.authEnc ? await openJson(row.authEnc, (value) => ZEndpointAuth.parse(value)) : null,
+    rateLimit: row.rateLimit,
+    maxConcurrency: row.maxConcurrency,
+    timeoutMs: row.timeoutMs,
+  };
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(row.id, { version: row.version, config });
+  return config;
+}
+
+/** The secrets to sign with right now: the current one, plus the previous during its overlap. */
+export function signingSecrets(config: EndpointConfig, now = Date.now()): string[] {
+  const overlapping = config.previousSecret && config.previousSecretExpiresAt && config.previousSecretExpiresAt.getTime() > now;
+  return overlapping ? [config.secret, config.previousSecret!] : [config.secret];
+}

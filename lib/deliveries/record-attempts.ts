@@ -1,0 +1,139 @@
+// Recording what happened, in batches: one transaction writes many attempts, moves their
+// deliveries to their next state, adds them to the per-minute endpoint statistics and updates
+// endpoint health. Hand-written SQL over unnest() arrays: one statement per table whatever the
+// batch size, and constant statement texts that PostgreSQL plans once.
+//
+// Lock order is always deliveries → endpoint_stats (sorted) → endpoints (sorted), in every
+// process, so concurrent flushes cannot deadlock.
+import "server-only";
+import type pg from "pg";
+import { withTransaction } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import type { NextState } from "./plan-next-state";
+import type { WebhookResponse } from "./send-webhook";
+import { failPendingDeliveries } from "./fail-pending-deliveries";
+import { upsertEndpointStats } from "./upsert-endpoint-stats";
+import { updateEndpointHealth } from "./update-endpoint-health";
+
+export type AttemptTrigger = "scheduled" | "manual" | "test";
+
+export interface AttemptRecord {
+  tenantId: string;
+  deliveryId: string;
+  messageId: string;
+  endpointId: string;
+  url: string;
+  /** 1 for the first try of the delivery. */
+  number: number;
+  trigger: AttemptTrigger;
+  response: WebhookResponse;
+  /** The delivery's next state (scheduled and test tries); null for a manual resend. */
+  next: NextState | null;
+}
+
+// PostgreSQL text cannot hold NUL; a receiver's body or header may.
+const clean = (text: string | null) => (text === null ? null : text.replaceAll("\u0000", ""));
+const cleanJson = (value: Record<string, string> | null) => (value === null ? null : clean(JSON.stringify(value)));
+
+async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<void> {
+  const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
+  await client.query({
+    name: "hookline_insert_attempts",
+    text: `INSERT INTO attempts (id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
+                                 response_status, request_headers, response_headers, response_body, error_kind, error_message)
+           SELECT id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger::"AttemptTrigger", url, started_at, duration_ms,
+                  response_status, request_headers::jsonb, response_headers::jsonb, response_body, error_kind, error_message
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[],
+                         $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+               AS a(id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
+                    response_status, request_headers, response_headers, response_body, error_kind, error_message)`,
+    values: [
+      column((record) => newId("attempt", record.response.startedAt.getTime())),
+      column((record) => record.tenantId),
+      column((record) => record.deliveryId),
+      column((record) => record.messageId),
+      column((record) => record.endpointId),
+      column((record) => record.number),
+      column((record) => record.trigger),
+      column((record) => record.url),
+      column((record) => record.response.startedAt),
+      column((record) => record.response.durationMs),
+      column((record) => record.response.status),
+      column((record) => cleanJson(record.response.requestHeaders)),
+      column((record) => cleanJson(record.response.responseHeaders)),
+      column((record) => clean(record.response.responseBody)),
+      column((record) => record.response.errorKind),
+      column((record) => clean(record.response.errorMessage)),
+    ],
+  });
+}
+
+/** Scheduled and test tries: the leased delivery moves to its planned state and is released. */
+async function advanceDeliveries(client: pg.PoolClient, records: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
+  if (!records.length) return;
+  await client.query({
+    name: "hookline_advance_deliveries",
+    text: `UPDATE deliveries d
+              SET status = v.status::"DeliveryStatus", next_attempt_at = v.next_attempt_at,
+                  attempt_count = d.attempt_count + 1, scheduled_tries = d.scheduled_tries + 1,
+                  lease_owner = NULL, lease_until = NULL,
+                  last_status_code = v.status_code, last_error = v.last_error, last_attempt_at = v.attempted_at
+             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::timestamptz[])
+               AS v(id, status, next_attempt_at, status_code, last_error, attempted_at)
+            WHERE d.id = v.id AND d.status = 'sending' AND d.lease_owner = $7`,
+    values: [
+      records.map((record) => record.deliveryId),
+      records.map((record) => record.next!.status),
+      records.map((record) => record.next!.nextAttemptAt),
+      records.map((record) => record.response.status),
+      records.map((record) => clean(record.next!.lastError)),
+      records.map((record) => record.response.startedAt),
+      leaseOwner,
+    ],
+  });
+}
+
+/**
+ * Manual resends add an attempt without touching the retry schedule; a success settles the
+ * delivery (unless a worker is sending it right now, whose own result will then count).
+ */
+async function noteManualTries(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<void> {
+  if (!records.length) return;
+  await client.query({
+    name: "hookline_note_manual_tries",
+    text: `UPDATE deliveries d
+              SET attempt_count = d.attempt_count + 1, last_attempt_at = v.attempted_at, last_status_code = v.status_code,
+                  status = CASE WHEN v.ok AND d.status <> 'sending' THEN 'succeeded'::"DeliveryStatus" ELSE d.status END,
+                  next_attempt_at = CASE WHEN v.ok AND d.status <> 'sending' THEN NULL ELSE d.next_attempt_at END,
+                  last_error = CASE WHEN v.ok THEN NULL ELSE v.last_error END
+             FROM unnest($1::text[], $2::bool[], $3::int[], $4::text[], $5::timestamptz[]) AS v(id, ok, status_code, last_error, attempted_at)
+            WHERE d.id = v.id`,
+    values: [
+      records.map((record) => record.deliveryId),
+      records.map((record) => isSuccess(record.response)),
+      records.map((record) => record.response.status),
+      records.map((record) => clean(record.response.status !== null ? `HTTP ${record.response.status}` : `${record.response.errorKind}: ${record.response.errorMessage}`)),
+      records.map((record) => record.response.startedAt),
+    ],
+  });
+}
+
+export const isSuccess = (response: WebhookResponse) => response.status !== null && response.status >= 200 && response.status <= 299;
+
+/**
+ * Writes a batch of attempts. `leaseOwner` is the worker (or web request) that holds the leases
+ * of the scheduled/test records; a record whose lease was lost meanwhile (the worker stalled
+ * past its lease and another took the row) still gets its attempt row, but does not move the
+ * delivery, which now belongs to the other sender.
+ */
+export async function recordAttempts(records: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
+  if (!records.length) return;
+  await withTransaction(async (client) => {
+    await insertAttempts(client, records);
+    await advanceDeliveries(client, records.filter((record) => record.next !== null), leaseOwner);
+    await noteManualTries(client, records.filter((record) => record.next === null));
+    await upsertEndpointStats(client, records);
+    const gone = await updateEndpointHealth(client, records);
+    for (const endpoint of gone) await failPendingDeliveries(client, endpoint.tenantId, endpoint.endpointId, "endpoint disabled: the receiver answered 410 Gone");
+  });
+}

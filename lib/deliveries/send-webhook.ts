@@ -1,0 +1,146 @@
+// One HTTP try of one webhook: sign, POST, read at most `responseBodyLimit` bytes of the answer,
+// and describe what happened. It never throws for anything the receiver or the network does;
+// every failure becomes an `errorKind` on the result, so the caller records an attempt either way.
+// Redirects are not followed (undici's request() does not, without an interceptor): a 3xx is
+// the answer, recorded as such.
+import "server-only";
+import { request as undiciRequest, type Dispatcher } from "undici";
+import type { TEndpointAuth } from "@/lib/schemas/endpoints";
+import { buildWebhookHeaders } from "@/lib/signing";
+import { HOOKLINE_VERSION } from "@/lib/version";
+import { classifyRequestError, type RequestErrorKind } from "./classify-request-error";
+import { maskRequestHeaders } from "./mask-headers";
+import { authorizationFor, forgetOAuthToken } from "./receiver-auth";
+
+export interface WebhookRequest {
+  endpointId: string;
+  url: string;
+  messageId: string;
+  /** The exact body to send and sign (the envelope). */
+  body: string;
+  /** Signing secrets, current first (two during a rotation's overlap). */
+  secrets: string[];
+  headers: Record<string, string>;
+  auth: TEndpointAuth | null;
+  timeoutMs: number;
+  responseBodyLimit: number;
+  dispatcher: Dispatcher;
+  /** Our own cancellation (worker shutdown), as opposed to the receiver's failure. */
+  signal?: AbortSignal;
+}
+
+export interface WebhookResponse {
+  startedAt: Date;
+  durationMs: number;
+  status: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  errorKind: RequestErrorKind | null;
+  errorMessage: string | null;
+  /** What was sent, with credentials and signatures masked: safe to store and show. */
+  requestHeaders: Record<string, string>;
+  retryAfter: string | null;
+  abortHeader: string | null;
+  /** Cancelled through `signal`: nothing about the receiver is known. */
+  cancelled: boolean;
+}
+
+const MAX_STORED_HEADERS = 50;
+const MAX_HEADER_VALUE = 1_000;
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers).slice(0, MAX_STORED_HEADERS)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = (Array.isArray(value) ? value.join(", ") : value).slice(0, MAX_HEADER_VALUE);
+  }
+  return out;
+}
+
+/** Reads up to `limit` bytes, then drops the connection rather than download the rest. */
+async function readCapped(body: Dispatcher.ResponseData["body"], limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size >= limit) break;
+    }
+  } catch {
+    // A body that stalls or breaks after the status arrived does not change the outcome.
+  } finally {
+    if (!body.destroyed) body.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
+}
+
+async function post(input: WebhookRequest, signal: AbortSignal, forceNewToken: boolean) {
+  const timestamp = new Date();
+  const signed = buildWebhookHeaders({ msgId: input.messageId, timestamp, body: input.body, secrets: input.secrets });
+  const authorization = await authorizationFor(input.endpointId, input.auth, input.dispatcher, signal, forceNewToken);
+  const headers: Record<string, string> = {
+    ...input.headers,
+    "content-type": "application/json",
+    "user-agent": `Hookline/${HOOKLINE_VERSION}`,
+    ...signed,
+    ...(authorization ? { authorization } : {}),
+  };
+  const response = await undiciRequest(input.url, {
+    method: "POST",
+    headers,
+    body: input.body,
+    dispatcher: input.dispatcher,
+    signal,
+  });
+  return { response, headers };
+}
+
+export async function sendWebhook(input: WebhookRequest): Promise<WebhookResponse> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const timeout = AbortSignal.timeout(input.timeoutMs);
+  const signal = input.signal ? AbortSignal.any([timeout, input.signal]) : timeout;
+  let sentHeaders: Record<string, string> = {};
+  const finish = (fields: Partial<WebhookResponse>): WebhookResponse => ({
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    status: null,
+    responseHeaders: null,
+    responseBody: null,
+    errorKind: null,
+    errorMessage: null,
+    requestHeaders: maskRequestHeaders(sentHeaders, Object.keys(input.headers)),
+    retryAfter: null,
+    abortHeader: null,
+    cancelled: false,
+    ...fields,
+  });
+
+  try {
+    let { response, headers } = await post(input, signal, false);
+    sentHeaders = headers;
+    // An OAuth2 token can be revoked before it expires: on 401, fetch a new one and try once more.
+    if (response.statusCode === 401 && input.auth?.type === "oauth2") {
+      await response.body.dump().catch(() => undefined);
+      forgetOAuthToken(input.endpointId);
+      ({ response, headers } = await post(input, signal, true));
+      sentHeaders = headers;
+    }
+    const responseHeaders = flattenHeaders(response.headers);
+    const responseBody = await readCapped(response.body, input.responseBodyLimit);
+    return finish({
+      status: response.statusCode,
+      responseHeaders,
+      responseBody,
+      retryAfter: responseHeaders["retry-after"] ?? null,
+      abortHeader: responseHeaders["webhook-delivery"] ?? null,
+    });
+  } catch (error) {
+    if (input.signal?.aborted && !timeout.aborted) return finish({ cancelled: true, errorKind: "network", errorMessage: "cancelled" });
+    const errorKind = timeout.aborted ? "timeout" : classifyRequestError(error);
+    const message = errorKind === "timeout" ? `no complete answer within ${input.timeoutMs} ms` : (error as Error)?.message ?? String(error);
+    return finish({ errorKind, errorMessage: message.slice(0, 1_000) });
+  }
+}

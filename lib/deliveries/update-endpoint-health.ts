@@ -1,0 +1,68 @@
+// Endpoint health after a batch: when it last succeeded, since when it has been failing and
+// how often, and 410 Gone disabling it. A healthy endpoint is written at most about once a
+// minute (the WHERE clause), so a busy receiver does not turn every batch into a row update.
+import "server-only";
+import type pg from "pg";
+import type { AttemptRecord } from "./record-attempts";
+import { isSuccess } from "./record-attempts";
+
+interface Health {
+  tenantId: string;
+  endpointId: string;
+  lastSuccessAt: Date | null;
+  firstFailureAt: Date | null;
+  lastFailureAt: Date | null;
+  failures: number;
+  gone: boolean;
+}
+
+/** Returns the endpoints this batch disabled (410 Gone). */
+export async function updateEndpointHealth(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<Array<{ tenantId: string; endpointId: string }>> {
+  const byEndpoint = new Map<string, Health>();
+  for (const record of records) {
+    const at = record.response.startedAt;
+    const health = byEndpoint.get(record.endpointId) ?? { tenantId: record.tenantId, endpointId: record.endpointId, lastSuccessAt: null, firstFailureAt: null, lastFailureAt: null, failures: 0, gone: false };
+    if (isSuccess(record.response)) {
+      if (!health.lastSuccessAt || at > health.lastSuccessAt) health.lastSuccessAt = at;
+    } else if (!record.response.cancelled) {
+      health.failures++;
+      if (!health.firstFailureAt || at < health.firstFailureAt) health.firstFailureAt = at;
+      if (!health.lastFailureAt || at > health.lastFailureAt) health.lastFailureAt = at;
+      if (record.response.status === 410 && record.trigger === "scheduled") health.gone = true;
+    }
+    byEndpoint.set(record.endpointId, health);
+  }
+  const rows = [...byEndpoint.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
+  // "recovered": the batch's last word is a success (failures before it in the batch are moot).
+  const { rows: disabled } = await client.query<{ id: string; tenant_id: string }>({
+    name: "hookline_update_endpoint_health",
+    text: `WITH v AS (
+             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::bool[])
+               AS v(endpoint_id, last_success_at, first_failure_at, last_failure_at, failures, gone)
+           ), changed AS (
+             UPDATE endpoints e SET
+               last_success_at = greatest(e.last_success_at, v.last_success_at),
+               failing_since = CASE WHEN v.last_success_at IS NOT NULL AND (v.last_failure_at IS NULL OR v.last_success_at > v.last_failure_at) THEN NULL
+                                    ELSE coalesce(e.failing_since, v.first_failure_at) END,
+               failures_since_success = CASE WHEN v.last_success_at IS NOT NULL AND (v.last_failure_at IS NULL OR v.last_success_at > v.last_failure_at) THEN 0
+                                             ELSE e.failures_since_success + v.failures END,
+               disabled_at = CASE WHEN v.gone AND e.disabled_at IS NULL THEN now() ELSE e.disabled_at END,
+               disabled_reason = CASE WHEN v.gone AND e.disabled_at IS NULL THEN 'gone' ELSE e.disabled_reason END
+             FROM v
+             WHERE e.id = v.endpoint_id
+               AND (v.failures > 0 OR v.gone OR e.failing_since IS NOT NULL OR e.failures_since_success > 0
+                    OR e.last_success_at IS NULL OR e.last_success_at < v.last_success_at - interval '1 minute')
+             RETURNING e.id, e.tenant_id, v.gone AND e.disabled_reason = 'gone' AND e.disabled_at = now() AS newly_gone
+           )
+           SELECT id, tenant_id FROM changed WHERE newly_gone`,
+    values: [
+      rows.map((row) => row.endpointId),
+      rows.map((row) => row.lastSuccessAt),
+      rows.map((row) => row.firstFailureAt),
+      rows.map((row) => row.lastFailureAt),
+      rows.map((row) => row.failures),
+      rows.map((row) => row.gone),
+    ],
+  });
+  return disabled.map((row) => ({ tenantId: row.tenant_id, endpointId: row.id }));
+}

@@ -1,0 +1,130 @@
+// Publishing: in ONE transaction, insert the messages and one delivery per enabled endpoint of
+// the tenant subscribed to each message's type, then NOTIFY the workers (delivered on commit).
+// Once this returns, the messages are durable and every delivery is queued: nothing is lost.
+//
+// Idempotency keys are claimed with INSERT … ON CONFLICT DO NOTHING on (tenant_id, key), not
+// check-then-insert: of two racing publishes with one key, the second blocks on the first's
+// uncommitted row and then sees the conflict, so exactly one message is ever created.
+import "server-only";
+import type pg from "pg";
+import { withTransaction } from "@/lib/db";
+import { env } from "@/lib/env";
+import { newId } from "@/lib/ids";
+import type { TPublishMessage } from "@/lib/schemas/messages";
+import { DELIVERIES_CHANNEL } from "@/lib/deliveries/channel";
+import { prepareMessages } from "./prepare-messages";
+
+export interface PublishedMessage {
+  id: string;
+  eventType: string;
+  createdAt: string;
+  deliveries: number;
+  /** True when an idempotency key matched an earlier message: nothing new was created. */
+  duplicate: boolean;
+}
+
+interface Existing {
+  key: string;
+  message_id: string;
+  event_type: string;
+  created_at: Date;
+  deliveries: number;
+}
+
+/**
+ * Claims each key for its message; returns the earlier message of every key already taken.
+ * `keyed` holds one message per key (the first of the batch to use it).
+ */
+async function claimIdempotencyKeys(client: pg.PoolClient, tenantId: string, keyed: Array<{ id: string; idempotencyKey: string }>): Promise<Map<string, Existing>> {
+  if (!keyed.length) return new Map();
+  const keys = keyed.map((message) => message.idempotencyKey);
+  // Keys past the window are free again: drop them first (rarely anything to do).
+  await client.query(
+    `DELETE FROM idempotency_keys WHERE tenant_id = $1 AND key = ANY($2::text[]) AND created_at < now() - make_interval(secs => $3 / 1000.0)`,
+    [tenantId, keys, env().HOOKLINE_IDEMPOTENCY_WINDOW_MS],
+  );
+  const { rows: claimed } = await client.query<{ key: string }>(
+    `INSERT INTO idempotency_keys (tenant_id, key, message_id)
+     SELECT $1, key, message_id FROM unnest($2::text[], $3::text[]) AS k(key, message_id)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [tenantId, keys, keyed.map((message) => message.id)],
+  );
+  const mine = new Set(claimed.map((row) => row.key));
+  const taken = keys.filter((key) => !mine.has(key));
+  if (!taken.length) return new Map();
+  const { rows } = await client.query<Existing>(
+    `SELECT k.key, k.message_id, m.event_type, m.created_at,
+            (SELECT count(*)::int FROM deliveries d WHERE d.message_id = m.id) AS deliveries
+       FROM idempotency_keys k JOIN messages m ON m.id = k.message_id
+      WHERE k.tenant_id = $1 AND k.key = ANY($2::text[])`,
+    [tenantId, taken],
+  );
+  return new Map(rows.map((row) => [row.key, row]));
+}
+
+export async function publishMessages(tenantId: string, inputs: readonly TPublishMessage[]): Promise<PublishedMessage[]> {
+  const prepared = await prepareMessages(inputs, (index) => (inputs.length > 1 ? `messages.${index}.` : ""));
+  const now = Date.now();
+  const messages = prepared.map((message) => ({ ...message, id: newId("message", now) }));
+
+  return withTransaction(async (client) => {
+    // The first message of the batch to use a key owns it; later ones in the batch repeat it.
+    const firstOfKey = new Map<string, (typeof messages)[number]>();
+    for (const message of messages) if (message.idempotencyKey && !firstOfKey.has(message.idempotencyKey)) firstOfKey.set(message.idempotencyKey, message);
+    const existing = await claimIdempotencyKeys(
+      client,
+      tenantId,
+      [...firstOfKey.values()].map((message) => ({ id: message.id, idempotencyKey: message.idempotencyKey! })),
+    );
+    const fresh = messages.filter((message) => !message.idempotencyKey || (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)));
+    const createdAt = new Date(now);
+
+    if (fresh.length) {
+      await client.query(
+        `INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at)
+         SELECT id, $1, event_type, payload::json, idempotency_key, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, event_type, payload, idempotency_key)`,
+        [tenantId, fresh.map((m) => m.id), fresh.map((m) => m.eventType), fresh.map((m) => m.payloadJson), fresh.map((m) => m.idempotencyKey ?? null), createdAt],
+      );
+    }
+
+    const { rows: endpoints } = await client.query<{ id: string; event_types: string[] | null }>(
+      `SELECT id, event_types FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`,
+      [tenantId],
+    );
+    const deliveries: Array<{ id: string; messageId: string; endpointId: string }> = [];
+    const counts = new Map<string, number>();
+    for (const message of fresh) {
+      for (const endpoint of endpoints) {
+        const filter = endpoint.event_types ?? [];
+        if (filter.length && !filter.includes(message.eventType)) continue;
+        deliveries.push({ id: newId("delivery", now), messageId: message.id, endpointId: endpoint.id });
+        counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
+      }
+    }
+    if (deliveries.length) {
+      await client.query(
+        `INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at)
+         SELECT id, $1, message_id, endpoint_id, $5, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS d(id, message_id, endpoint_id)`,
+        [tenantId, deliveries.map((d) => d.id), deliveries.map((d) => d.messageId), deliveries.map((d) => d.endpointId), createdAt],
+      );
+      await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+    }
+
+    const created = (message: (typeof messages)[number], duplicate: boolean): PublishedMessage => ({
+      id: message.id,
+      eventType: message.eventType,
+      createdAt: createdAt.toISOString(),
+      deliveries: counts.get(message.id) ?? 0,
+      duplicate,
+    });
+    return messages.map((message): PublishedMessage => {
+      if (!message.idempotencyKey) return created(message, false);
+      const earlier = existing.get(message.idempotencyKey);
+      if (earlier) {
+        return { id: earlier.message_id, eventType: earlier.event_type, createdAt: earlier.created_at.toISOString(), deliveries: earlier.deliveries, duplicate: true };
+      }
+      const owner = firstOfKey.get(message.idempotencyKey)!;
+      return created(owner, owner !== message);
+    });
+  });
+}

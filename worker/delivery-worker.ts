@@ -1,0 +1,208 @@
+// The delivery loop of one worker process: claim due deliveries in batches, send them through
+// the endpoint gates with bounded concurrency, record results in batches, repeat. Wakes on
+// NOTIFY and polls as a fallback. Everything it reads from the database is treated as untrusted
+// input (a bad row fails its delivery, never the worker), and every step is idempotent.
+import type { Dispatcher } from "undici";
+import type { Logger } from "pino";
+import { claimDeliveries, type ClaimedDelivery } from "@/lib/deliveries/claim-deliveries";
+import { endpointConfig, signingSecrets } from "@/lib/deliveries/endpoint-config";
+import { failClaimedDeliveries } from "@/lib/deliveries/fail-claimed-deliveries";
+import { extendLeases, releaseDeliveries } from "@/lib/deliveries/leases";
+import { planNextState } from "@/lib/deliveries/plan-next-state";
+import { sendWebhook, type WebhookResponse } from "@/lib/deliveries/send-webhook";
+import { buildEnvelope } from "@/lib/signing";
+import { EndpointGates } from "./endpoint-gates";
+import { NotificationListener } from "./notification-listener";
+import { ResultBuffer } from "./result-buffer";
+
+export interface DeliveryWorkerOptions {
+  workerId: string;
+  connectionString: string;
+  dispatcher: Dispatcher;
+  schedule: readonly number[];
+  concurrency: number;
+  endpointConcurrency: number;
+  claimBatch: number;
+  leaseMs: number;
+  pollIntervalMs: number;
+  requestTimeoutMs: number;
+  responseBodyLimit: number;
+  log: Logger;
+}
+
+export class DeliveryWorker {
+  private readonly held = new Map<string, ClaimedDelivery>();
+  private readonly gates: EndpointGates;
+  private readonly buffer: ResultBuffer;
+  private readonly listener: NotificationListener;
+  private readonly cancel = new AbortController();
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  /** Counters for logs and metrics. */
+  readonly counts = { claimed: 0, sent: 0, claimBatches: 0 };
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.gates = new EndpointGates(options.concurrency);
+    this.buffer = new ResultBuffer({
+      leaseOwner: options.workerId,
+      maxBatch: 500,
+      maxDelayMs: 10,
+      log: options.log,
+      onStored: (ids) => {
+        for (const id of ids) this.held.delete(id);
+        this.notify();
+      },
+    });
+    this.listener = new NotificationListener(options.connectionString, () => this.notify(), options.log);
+  }
+
+  get inFlight(): number {
+    return this.gates.inFlight;
+  }
+
+  start(): void {
+    this.listener.start();
+    this.loop = this.run();
+    // Keep the leases of everything in hand fresh, well before they run out.
+    this.leaseTimer = setInterval(() => {
+      extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs).catch((error: unknown) =>
+        this.options.log.warn({ err: error }, "could not extend leases"),
+      );
+    }, Math.max(1_000, Math.floor(this.options.leaseMs / 3)));
+  }
+
+  private notify(): void {
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async run(): Promise<void> {
+    // Hold up to two rounds of work: one in flight, one queued behind the gates.
+    const maxHeld = this.options.concurrency * 2;
+    while (!this.stopping) {
+      const room = Math.min(maxHeld - this.held.size, this.options.claimBatch);
+      let claimed: ClaimedDelivery[] = [];
+      if (room > 0) {
+        try {
+          claimed = await claimDeliveries({ workerId: this.options.workerId, limit: room, leaseMs: this.options.leaseMs, skipEndpointIds: this.gates.saturated() });
+        } catch (error) {
+          this.options.log.warn({ err: error }, "could not claim deliveries");
+          await this.sleep(Math.min(this.options.pollIntervalMs, 1_000));
+          continue;
+        }
+        if (claimed.length) {
+          this.counts.claimBatches++;
+          this.counts.claimed += claimed.length;
+        }
+        this.dispatch(claimed);
+      }
+      if (this.stopping) break;
+      // A full batch means more is probably due: go again at once. Otherwise wait for a
+      // notification, a freed slot (onStored) or the poll interval.
+      if (claimed.length === room && room > 0) continue;
+      await this.sleep(this.options.pollIntervalMs);
+    }
+  }
+
+  private dispatch(claimed: ClaimedDelivery[]): void {
+    const disabled: string[] = [];
+    for (const delivery of claimed) {
+      this.held.set(delivery.id, delivery);
+      if (delivery.endpoint.disabled) {
+        disabled.push(delivery.id);
+        continue;
+      }
+      const limits = { maxConcurrency: delivery.endpoint.maxConcurrency ?? this.options.endpointConcurrency, rateLimit: delivery.endpoint.rateLimit };
+      this.gates.enqueue(delivery.endpointId, limits, { id: delivery.id, run: () => this.deliver(delivery) });
+    }
+    if (disabled.length) {
+      failClaimedDeliveries(this.options.workerId, disabled, "endpoint disabled")
+        .catch((error: unknown) => this.options.log.warn({ err: error }, "could not settle deliveries of a disabled endpoint"))
+        .finally(() => {
+          for (const id of disabled) this.held.delete(id);
+        });
+    }
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const log = this.options.log;
+    let response: WebhookResponse;
+    let url = delivery.endpoint.url;
+    try {
+      const config = await endpointConfig(delivery.endpoint);
+      url = config.url;
+      response = await sendWebhook({
+        endpointId: delivery.endpointId,
+        url,
+        messageId: delivery.messageId,
+        body: buildEnvelope({ type: delivery.eventType, createdAt: delivery.messageCreatedAt, payloadJson: delivery.payloadJson }),
+        secrets: signingSecrets(config),
+        headers: config.headers,
+        auth: config.auth,
+        timeoutMs: config.timeoutMs ?? this.options.requestTimeoutMs,
+        responseBodyLimit: this.options.responseBodyLimit,
+        dispatcher: this.options.dispatcher,
+        signal: this.cancel.signal,
+      });
+    } catch (error) {
+      // Not the receiver's doing: an endpoint row we cannot decrypt or parse. Recorded like a
+      // failed try (and retried), so it is visible in the dashboard instead of looping silently.
+      log.error({ err: error, deliveryId: delivery.id, endpointId: delivery.endpointId }, "could not prepare a delivery");
+      const now = new Date();
+      response = { startedAt: now, durationMs: 0, status: null, responseHeaders: null, responseBody: null, errorKind: "config", errorMessage: "the endpoint's stored configuration could not be read", requestHeaders: {}, retryAfter: null, abortHeader: null, cancelled: false };
+    }
+    if (response.cancelled) return; // shutting down: stop() gives the row back
+    this.counts.sent++;
+    const next = planNextState(response, delivery.scheduledTries, this.options.schedule);
+    log.debug({ messageId: delivery.messageId, deliveryId: delivery.id, endpointId: delivery.endpointId, status: response.status, errorKind: response.errorKind, next: next.status }, "attempt finished");
+    this.buffer.add({
+      tenantId: delivery.tenantId,
+      deliveryId: delivery.id,
+      messageId: delivery.messageId,
+      endpointId: delivery.endpointId,
+      url,
+      number: delivery.attemptCount + 1,
+      trigger: "scheduled",
+      response,
+      next,
+    });
+  }
+
+  /**
+   * Graceful stop: claim nothing more, give back what has not started, let what is in flight
+   * finish within `graceMs` (then cancel it and give it back too), and store every result.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.notify();
+    await this.listener.stop();
+    await this.loop;
+    const queued = this.gates.drainQueued();
+    await releaseDeliveries(this.options.workerId, queued).catch(() => undefined);
+    for (const id of queued) this.held.delete(id);
+
+    const deadline = Date.now() + graceMs;
+    while (this.gates.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (this.gates.inFlight > 0) {
+      this.cancel.abort();
+      while (this.gates.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    this.gates.stop();
+    await this.buffer.flush(Math.max(5_000, deadline - Date.now()));
+    clearInterval(this.leaseTimer);
+    // Whatever is still in hand was cancelled mid-flight or could not be recorded: give it back.
+    await releaseDeliveries(this.options.workerId, [...this.held.keys()]).catch(() => undefined);
+  }
+}
