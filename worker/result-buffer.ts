@@ -37,13 +37,21 @@ export class ResultBuffer {
     if (delayMs === 0) {
       clearTimeout(this.timer);
       this.timer = undefined;
-      this.writing = this.write();
+      this.startWrite();
       return;
     }
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.writing = this.write();
+      this.startWrite();
     }, delayMs);
+  }
+
+  private startWrite(): void {
+    if (this.writing) return;
+    const writing = this.write().finally(() => {
+      if (this.writing === writing) this.writing = undefined;
+    });
+    this.writing = writing;
   }
 
   private async write(): Promise<void> {
@@ -61,7 +69,6 @@ export class ResultBuffer {
         await new Promise((resolve) => setTimeout(resolve, backoff));
       }
     }
-    this.writing = undefined;
   }
 
   /** Writes everything buffered; resolves when stored or when `timeoutMs` has passed. */

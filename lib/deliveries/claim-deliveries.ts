@@ -5,6 +5,9 @@
 // The same statement returns everything needed to send: the message text and the endpoint row.
 import "server-only";
 import { pool } from "@/lib/db";
+import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "./endpoint-row";
+
+export type { EndpointRow };
 
 export interface ClaimedDelivery {
   id: string;
@@ -20,22 +23,6 @@ export interface ClaimedDelivery {
   endpoint: EndpointRow;
 }
 
-export interface EndpointRow {
-  id: string;
-  url: string;
-  disabled: boolean;
-  secretEnc: string;
-  previousSecretEnc: string | null;
-  previousSecretExpiresAt: Date | null;
-  headersEnc: string | null;
-  authEnc: string | null;
-  rateLimit: number | null;
-  maxConcurrency: number | null;
-  timeoutMs: number | null;
-  /** Changes whenever the endpoint's configuration does: the key of the decrypted-config cache. */
-  version: string;
-}
-
 export interface ClaimOptions {
   workerId: string;
   limit: number;
@@ -44,27 +31,15 @@ export interface ClaimOptions {
   skipEndpointIds?: readonly string[];
 }
 
-interface Row {
+interface Row extends EndpointSqlRow {
   id: string;
   tenant_id: string;
   message_id: string;
-  endpoint_id: string;
   attempt_count: number;
   scheduled_tries: number;
   event_type: string;
   message_created_at: Date;
   payload: string;
-  url: string;
-  disabled: boolean;
-  secret_enc: string;
-  previous_secret_enc: string | null;
-  previous_secret_expires_at: Date | null;
-  headers_enc: string | null;
-  auth_enc: string | null;
-  rate_limit: number | null;
-  max_concurrency: number | null;
-  timeout_ms: number | null;
-  version: string;
 }
 
 // The inner SELECT walks the partial index deliveries_due_idx (pending, by next_attempt_at).
@@ -81,9 +56,8 @@ const CLAIM_SQL = `
       FROM due WHERE d.id = due.id
     RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries
   )
-  SELECT c.*, m.event_type, m.created_at AS message_created_at, m.payload::text AS payload,
-         e.url, e.disabled_at IS NOT NULL AS disabled, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at,
-         e.headers_enc, e.auth_enc, e.rate_limit, e.max_concurrency, e.timeout_ms, e.updated_at::text AS version
+  SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries,
+         m.event_type, m.created_at AS message_created_at, m.payload::text AS payload, ${ENDPOINT_ROW_SQL}
     FROM claimed c
     JOIN messages m ON m.id = c.message_id
     JOIN endpoints e ON e.id = c.endpoint_id`;
@@ -104,19 +78,6 @@ export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDel
     eventType: row.event_type,
     messageCreatedAt: row.message_created_at,
     payloadJson: row.payload,
-    endpoint: {
-      id: row.endpoint_id,
-      url: row.url,
-      disabled: row.disabled,
-      secretEnc: row.secret_enc,
-      previousSecretEnc: row.previous_secret_enc,
-      previousSecretExpiresAt: row.previous_secret_expires_at,
-      headersEnc: row.headers_enc,
-      authEnc: row.auth_enc,
-      rateLimit: row.rate_limit,
-      maxConcurrency: row.max_concurrency,
-      timeoutMs: row.timeout_ms,
-      version: row.version,
-    },
+    endpoint: toEndpointRow(row),
   }));
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { openJson, openSecret } from "@/lib/crypto";
 import { ZEndpointAuth, ZEndpointHeaders, type TEndpointAuth } from "@/lib/schemas/endpoints";
-import type { EndpointRow } from "./claim-deliveries";
+import type { EndpointRow } from "./endpoint-row";
 
 export interface EndpointConfig {
   url: string;

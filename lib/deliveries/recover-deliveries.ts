@@ -1,0 +1,26 @@
+// "Recover": every failed delivery of an endpoint created in [since, until) goes back to the
+// queue with the whole retry schedule ahead of it (scheduled_tries = 0), due now. Typically
+// used after the tenant fixed their receiver.
+import "server-only";
+import { withTransaction } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { idFloorAt } from "@/lib/ids";
+import { DELIVERIES_CHANNEL } from "./channel";
+
+export async function recoverFailedDeliveries(tenantId: string, endpointId: string, since: Date, until?: Date): Promise<{ requeued: number }> {
+  if (until && until <= since) throw new AppError("validation_failed", "`until` must be after `since`.", [{ path: "until", message: "must be after since" }]);
+  return withTransaction(async (client) => {
+    const { rows } = await client.query<{ disabled: boolean }>(`SELECT disabled_at IS NOT NULL AS disabled FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR SHARE`, [tenantId, endpointId]);
+    if (!rows[0]) throw notFound("Endpoint");
+    if (rows[0].disabled) throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before recovering its failed deliveries.");
+    const { rowCount } = await client.query(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), scheduled_tries = 0
+        WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'failed' AND id >= $3 AND ($4::text IS NULL OR id < $4)`,
+      // Delivery ids encode their creation time: an id range walks the (tenant, endpoint, status, id) index.
+      [tenantId, endpointId, idFloorAt("delivery", since), until ? idFloorAt("delivery", until) : null],
+    );
+    const requeued = rowCount ?? 0;
+    if (requeued) await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+    return { requeued };
+  });
+}
