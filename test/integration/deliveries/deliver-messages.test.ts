@@ -5,6 +5,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { createWebhookAgent } from "@/lib/deliveries/webhook-agent";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType, endpointSecret } from "../../helpers/fixtures";
@@ -223,6 +224,32 @@ describe("delivering messages", () => {
     expect(tokenRequests[0]!.body).toBe("grant_type=client_credentials&scope=webhooks");
     expect(tokenRequests[0]!.headers.authorization).toBe(`Basic ${Buffer.from("client:s3cret").toString("base64")}`);
     expect((await attemptsOf(second.id, endpoint.id))).toHaveLength(1);
+  });
+
+  it("should refuse a private address at send time, record ssrf_blocked, and not retry", async () => {
+    const endpoint = await endpointAt("/private");
+    // A worker whose agent enforces the SSRF policy; the receiver is on 127.0.0.1 (loopback),
+    // so the connection is refused before any packet is sent.
+    startTestWorker(databaseUrl(), { dispatcher: createWebhookAgent({ allowPrivateNetworks: false, connectTimeoutMs: 1_000 }), schedule: [50, 50] });
+    const message = await publish();
+    const delivery = await settled(message.id, endpoint.id);
+    expect(delivery).toMatchObject({ status: "failed", attemptCount: 1 });
+    const [attempt] = await attemptsOf(message.id, endpoint.id);
+    expect(attempt).toMatchObject({ errorKind: "ssrf_blocked", responseStatus: null });
+    expect(attempt!.errorMessage).toMatch(/blocked range \(loopback\)/);
+    expect(receiver.at("/private")).toHaveLength(0);
+  });
+
+  it("should stamp every try with its own send time", async () => {
+    const endpoint = await endpointAt("/timestamps");
+    receiver.on("/timestamps", (_request, count) => (count === 1 ? { status: 500 } : { status: 204 }));
+    startTestWorker(databaseUrl(), { schedule: [1_100] });
+    const message = await publish();
+    await settled(message.id, endpoint.id);
+    const [first, second] = receiver.at("/timestamps");
+    const stamps = [first, second].map((request) => Number(request!.headers["webhook-timestamp"]));
+    expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(1);
+    for (const request of [first!, second!]) expect(Math.abs(Number(request.headers["webhook-timestamp"]) * 1000 - request.receivedAt)).toBeLessThan(2_000);
   });
 
   it("should keep a hanging endpoint from delaying a healthy one", async () => {
