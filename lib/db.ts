@@ -25,7 +25,9 @@ function createDatabase(): Database {
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, { onConnectionError: (error) => logger.warn({ err: error }, "database connection lost") }),
+  });
   return { pool, prisma };
 }
 
@@ -62,15 +64,27 @@ export async function closeDb(): Promise<void> {
  */
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
+  // A checked-out client has no error listener of the pool's: without ours, a connection cut
+  // between two statements (database restart, pg_terminate_backend) would be an uncaught
+  // 'error' event and crash the process. The failed statement still rejects `work`.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken ??= rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    client.removeListener("error", onError);
+    // A client whose connection failed is destroyed, not put back into the pool.
+    client.release(broken);
   }
 }

@@ -1,0 +1,90 @@
+// A PostgreSQL of the scenario's own (so it can be stopped and started on the same port),
+// migrated, with a tenant, an event type, endpoints on a loopback receiver and an admin API key;
+// plus the checks every scenario ends with.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { migrate } from "@/lib/database/migrate";
+import { closeDb } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { freePort } from "@/lib/ports";
+
+export const ADMIN_KEY = "reliability-admin-key-0123456789";
+
+export interface Cluster {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops PostgreSQL (fast shutdown: every connection is cut). */
+  stopDatabase(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  startDatabase(): Promise<void>;
+  query<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]>;
+  destroy(): Promise<void>;
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "hookline-reliability-"));
+  chmodSync(root, 0o755);
+  const dataDir = path.join(root, "pg");
+  const port = await freePort();
+  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, preferredPort: port, ephemeral: false });
+  if (server.port !== port) throw new Error("could not get the chosen port");
+  const url = server.url;
+  await migrate(url);
+  process.env.DATABASE_URL = url;
+  resetEnvForTests();
+  await closeDb();
+
+  const query = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    url,
+    port,
+    dataDir,
+    query,
+    async stopDatabase() {
+      await server?.stop();
+      server = undefined;
+    },
+    async startDatabase() {
+      server = await startEmbeddedPostgres({ dataDir, preferredPort: port });
+      if (server.port !== port) throw new Error(`PostgreSQL came back on ${server.port}, not ${port}`);
+    },
+    async destroy() {
+      await closeDb();
+      await server?.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Consistency {
+  deliveries: number;
+  succeeded: number;
+  failed: number;
+  stuckSending: number;
+  attempts: number;
+  statsTotal: number;
+}
+
+/** What every scenario checks at the end, read straight from the database. */
+export async function consistency(cluster: Cluster): Promise<Consistency> {
+  const [row] = await cluster.query<Consistency>(`
+    SELECT (SELECT count(*)::int FROM deliveries) AS deliveries,
+           (SELECT count(*)::int FROM deliveries WHERE status = 'succeeded') AS succeeded,
+           (SELECT count(*)::int FROM deliveries WHERE status = 'failed') AS failed,
+           (SELECT count(*)::int FROM deliveries WHERE status = 'sending' AND lease_until < now()) AS "stuckSending",
+           (SELECT count(*)::int FROM attempts) AS attempts,
+           (SELECT coalesce(sum(succeeded + failed), 0)::int FROM endpoint_stats) AS "statsTotal"`);
+  return row!;
+}
