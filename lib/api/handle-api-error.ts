@@ -20,13 +20,29 @@ export function zodDetails(error: ZodError): Array<{ path: string; message: stri
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
-// Connection-level failures of PostgreSQL (and pg's own pool timeouts).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"]);
+// Connection-level failures of PostgreSQL: Node socket errors, PostgreSQL's own codes (57P0x
+// shutdown, 08xxx connection exceptions) and Prisma's (P1001 unreachable, P1002 timed out,
+// P1008 operation timed out, P1017 connection closed, P2024 pool timeout).
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
+  "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004",
+  "P1001", "P1002", "P1008", "P1017", "P2024",
+]);
+
+// How Prisma's pg adapter describes the same failures (meta.driverAdapterError.cause).
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+
+interface AdapterCause {
+  kind?: string;
+  originalCode?: string;
+}
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  const adapterCause = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError?.cause;
+  if (adapterCause && (UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind ?? "") || UNAVAILABLE_CODES.has(adapterCause.originalCode ?? ""))) return true;
   if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(error.message)) return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isDatabaseUnavailable(cause);
