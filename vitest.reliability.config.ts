@@ -2,7 +2,7 @@
 // the tests stop and start, receivers on loopback. Part of `npm test`, run after the unit and
 // integration suites.
 import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config";
+import base from "./vitest.config.ts";
 
 export default mergeConfig(
   base,

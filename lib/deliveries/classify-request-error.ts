@@ -31,6 +31,6 @@ export function classifyRequestError(error: unknown): RequestErrorKind {
   if (codes.some((code) => TLS_CODES.test(code))) return "tls";
   if (has("ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL")) return "connect";
   if (has("ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED")) return "connection_reset";
-  if (codes.some((code) => code.startsWith("HPE_")) || has("UND_ERR_INFO", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH", "UND_ERR_RES_EXCEEDED_MAX_SIZE")) return "invalid_response";
+  if (codes.some((code) => code.startsWith("HPE_")) || has("HTTPParserError", "UND_ERR_INFO", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH", "UND_ERR_RES_EXCEEDED_MAX_SIZE")) return "invalid_response";
   return "network";
 }
