@@ -56,7 +56,11 @@ export class EndpointGates {
     let gate = this.gates.get(endpointId);
     if (!gate) {
       gate = new Gate(limits);
+      // A new gate has never been served: it goes to the front of the service order.
+      const order = [...this.gates];
+      this.gates.clear();
       this.gates.set(endpointId, gate);
+      for (const [id, other] of order) this.gates.set(id, other);
     }
     gate.limits = limits;
     gate.queue.push(task);
@@ -75,14 +79,18 @@ export class EndpointGates {
     return ids;
   }
 
+  /**
+   * Starts what may start. The map's order is the service order: a gate that just started a task
+   * moves to the back, so freed slots go round-robin across endpoints instead of always to the
+   * first (busiest) one.
+   */
   private pump(): void {
     const now = performance.now();
     let soonest = Infinity;
     let started = true;
-    // Round-robin: one task per gate per pass, so no endpoint takes every free slot.
     while (started && this.active < this.globalConcurrency) {
       started = false;
-      for (const [endpointId, gate] of this.gates) {
+      for (const [endpointId, gate] of [...this.gates]) {
         if (this.active >= this.globalConcurrency) break;
         if (!gate.queue.length) {
           if (!gate.active) this.gates.delete(endpointId);
@@ -97,6 +105,8 @@ export class EndpointGates {
           continue;
         }
         this.start(gate, gate.take());
+        this.gates.delete(endpointId);
+        this.gates.set(endpointId, gate);
         started = true;
       }
     }

@@ -240,6 +240,18 @@ describe("delivering messages", () => {
     expect(receiver.at("/private")).toHaveLength(0);
   });
 
+  it("should respect an endpoint's rate limit", async () => {
+    const endpoint = await endpointAt("/limited", { rateLimit: 5 });
+    startTestWorker(databaseUrl());
+    await publishMessages(tenantId, Array.from({ length: 12 }, (_, n) => ({ eventType: "invoice.paid", payload: { n } })));
+    const requests = await receiver.waitFor(12, "/limited", 10_000);
+    const first = requests[0]!.receivedAt;
+    // a burst of 5, then one every 200 ms: the 12th no sooner than 7 × 200 ms after the first
+    expect(requests[11]!.receivedAt - first).toBeGreaterThanOrEqual(1_300);
+    expect(requests.filter((request) => request.receivedAt - first < 1_000).length).toBeLessThanOrEqual(10);
+    expect(endpoint.rateLimit).toBe(5);
+  });
+
   it("should stamp every try with its own send time", async () => {
     const endpoint = await endpointAt("/timestamps");
     receiver.on("/timestamps", (_request, count) => (count === 1 ? { status: 500 } : { status: 204 }));
