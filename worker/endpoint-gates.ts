@@ -32,6 +32,15 @@ class Gate {
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / rate) * 1_000);
   }
 
+  /**
+   * Nothing queued or running, and (for a rate-limited endpoint) the bucket is full again: the
+   * gate can be forgotten without handing the endpoint a fresh burst it has not earned.
+   */
+  isIdle(now: number): boolean {
+    if (this.queue.length || this.active) return false;
+    return this.limits.rateLimit === null || this.waitMs(now) === 0 && this.tokens >= this.limits.rateLimit;
+  }
+
   take(): Task {
     if (this.limits.rateLimit !== null) this.tokens -= 1;
     this.active++;
@@ -93,7 +102,7 @@ export class EndpointGates {
       for (const [endpointId, gate] of [...this.gates]) {
         if (this.active >= this.globalConcurrency) break;
         if (!gate.queue.length) {
-          if (!gate.active) this.gates.delete(endpointId);
+          if (gate.isIdle(now)) this.gates.delete(endpointId);
           continue;
         }
         const wait = gate.waitMs(now);

@@ -84,4 +84,18 @@ describe("EndpointGates", () => {
     expect(gates.rateLimitedWaits).toBeGreaterThan(0);
     gates.stop();
   });
+
+  it("should not grant a fresh burst when a rate-limited endpoint's queue runs dry between claims", async () => {
+    const gates = new EndpointGates(100);
+    const starts: number[] = [];
+    const enqueue = (id: string) => gates.enqueue("ep_limited", { maxConcurrency: 100, rateLimit: 4 }, { id, run: async () => void starts.push(performance.now()) });
+    const begin = performance.now();
+    for (let index = 0; index < 4; index++) enqueue(`first${index}`);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // all four ran; the queue is empty
+    for (let index = 0; index < 2; index++) enqueue(`second${index}`);
+    while (starts.length < 6 && performance.now() - begin < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(starts[4]! - begin).toBeGreaterThanOrEqual(200);
+    expect(starts[5]! - begin).toBeGreaterThanOrEqual(450);
+    gates.stop();
+  });
 });
