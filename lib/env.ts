@@ -56,8 +56,16 @@ export const ZEnv = z
     HOOKLINE_LEASE_MS: positiveInt.default(60_000),
     /** Longest wait between looks for due deliveries when no notification arrives. */
     HOOKLINE_POLL_INTERVAL_MS: positiveInt.max(60_000).default(1_000),
+    /** Per-minute statistics are kept this long (messages follow each tenant's retention). */
+    HOOKLINE_STATS_RETENTION_DAYS: positiveInt.default(400),
+    /** How often a worker runs the retention purge (one worker at a time). */
+    HOOKLINE_RETENTION_INTERVAL_MS: positiveInt.default(60_000),
     HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
     HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
+    /** API requests per second per API key (bursts of twice that), per web process; 0 turns it off. */
+    HOOKLINE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    /** Sign-in attempts per minute per account and client address, across all processes. */
+    HOOKLINE_LOGIN_RATE_LIMIT: positiveInt.max(10_000).default(10),
   })
   .transform((env) => ({
     ...env,

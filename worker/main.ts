@@ -37,6 +37,8 @@ const maintenance = new Maintenance({
   autoDisableAfterMs: settings.HOOKLINE_AUTO_DISABLE_AFTER_MS,
   autoDisableMinFailures: settings.HOOKLINE_AUTO_DISABLE_MIN_FAILURES,
   idempotencyWindowMs: settings.HOOKLINE_IDEMPOTENCY_WINDOW_MS,
+  statsRetentionDays: settings.HOOKLINE_STATS_RETENTION_DAYS,
+  retentionIntervalMs: settings.HOOKLINE_RETENTION_INTERVAL_MS,
   inFlight: () => deliveries.inFlight,
   log,
 });

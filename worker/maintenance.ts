@@ -1,10 +1,12 @@
 // The worker's housekeeping, on a timer: heartbeat, take back expired leases, disable endpoints
-// that have failed for too long, forget old idempotency keys. Every task is a single idempotent
+// that have failed for too long, forget old idempotency keys, and (every retention interval, one
+// worker at a time) purge data past its retention. Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
 import { disableFailingEndpoints } from "@/lib/deliveries/disable-failing-endpoints";
 import { releaseExpiredLeases } from "@/lib/deliveries/leases";
 import { purgeIdempotencyKeys } from "@/lib/messages/purge-idempotency-keys";
+import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { recordHeartbeat, type WorkerIdentity } from "@/lib/workers/heartbeat";
 
 export interface MaintenanceOptions {
@@ -13,6 +15,8 @@ export interface MaintenanceOptions {
   autoDisableAfterMs: number;
   autoDisableMinFailures: number;
   idempotencyWindowMs: number;
+  statsRetentionDays: number;
+  retentionIntervalMs: number;
   inFlight: () => number;
   log: Logger;
 }
@@ -22,6 +26,7 @@ export class Maintenance {
   private running: Promise<void> | undefined;
   /** Rows taken back from dead workers, for logs and metrics. */
   leaseRecoveries = 0;
+  private lastPurge = 0;
 
   constructor(private readonly options: MaintenanceOptions) {}
 
@@ -60,6 +65,13 @@ export class Maintenance {
       for (const endpoint of disabled) log.info(endpoint, "disabled an endpoint that kept failing");
     });
     await task("purge idempotency keys", () => purgeIdempotencyKeys(this.options.idempotencyWindowMs));
+    if (Date.now() - this.lastPurge >= this.options.retentionIntervalMs) {
+      this.lastPurge = Date.now();
+      await task("retention", async () => {
+        const purged = await purgeExpiredData({ statsRetentionDays: this.options.statsRetentionDays });
+        if (purged.attempts + purged.deliveries + purged.messages + purged.stats > 0) log.info(purged, "purged data past its retention");
+      });
+    }
   }
 
   async stop(): Promise<void> {

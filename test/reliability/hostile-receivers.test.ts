@@ -89,7 +89,7 @@ describe("hostile receivers", () => {
       servers.push(server);
       endpoints[name] = (await createEndpoint(tenantId, { url: `http://127.0.0.1:${server.port}/${name}`, eventTypes: ["hostile.test"], timeoutMs: 1_500 })).id;
     }
-    const healthy = await createEndpoint(tenantId, { url: receiver.url("/healthy"), eventTypes: ["healthy.test"] });
+    await createEndpoint(tenantId, { url: receiver.url("/healthy"), eventTypes: ["healthy.test"] });
 
     const worker = await spawnWorker(cluster.url, { HOOKLINE_RETRY_SCHEDULE: "100ms" });
     let peakRss = rssMb(worker.child.pid!);

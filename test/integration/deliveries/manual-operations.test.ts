@@ -148,6 +148,8 @@ describe("manual delivery operations", () => {
       autoDisableAfterMs: 60_000,
       autoDisableMinFailures: 3,
       idempotencyWindowMs: 86_400_000,
+      statsRetentionDays: 400,
+      retentionIntervalMs: 3_600_000,
       inFlight: () => 0,
       log: pino({ level: "silent" }),
     });

@@ -1,0 +1,94 @@
+// Retention: messages, their deliveries and attempts older than their tenant's retention
+// (tenants.retention_days) are deleted; per-minute statistics are kept longer (400 days by
+// default) so charts can look back a year. Deletes run in bounded batches (each its own short
+// transaction) so they never hold locks for long or bloat one transaction, and only one worker
+// purges at a time (an advisory lock; the others skip this round).
+//
+// Order matters: attempts, then deliveries, then messages, so no batch cascades into an
+// unbounded number of rows. A delivery still pending or sending (e.g. recovered by hand) keeps
+// its message alive until it settles.
+import "server-only";
+import { pool } from "@/lib/db";
+import { idFloorAt } from "@/lib/ids";
+
+/** The advisory lock that keeps purges to one worker at a time. */
+export const PURGE_LOCK = 7_297_103_384_222;
+
+export interface PurgeOptions {
+  /** Rows per statement (and transaction). */
+  batchSize?: number;
+  statsRetentionDays: number;
+  /** Stop after this long; the next round continues. */
+  budgetMs?: number;
+}
+
+export interface PurgeResult {
+  ran: boolean;
+  attempts: number;
+  deliveries: number;
+  messages: number;
+  stats: number;
+}
+
+// Per tenant, "old" means a message id below the id floor of the tenant's cutoff time (ids
+// encode their creation time), which the (tenant_id, id) and (tenant_id, message_id) indexes serve.
+const STATEMENTS = {
+  attempts: `DELETE FROM attempts WHERE ctid IN (
+      SELECT a.ctid FROM attempts a
+       WHERE a.tenant_id = $2 AND a.message_id < $3
+         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id AND d.status IN ('pending', 'sending'))
+       LIMIT $1)`,
+  deliveries: `DELETE FROM deliveries WHERE ctid IN (
+      SELECT d.ctid FROM deliveries d
+       WHERE d.message_id < $3 AND d.tenant_id = $2 AND d.status IN ('succeeded', 'failed')
+         AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.delivery_id = d.id)
+       LIMIT $1)`,
+  messages: `DELETE FROM messages WHERE ctid IN (
+      SELECT m.ctid FROM messages m
+       WHERE m.tenant_id = $2 AND m.id < $3
+         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id)
+       LIMIT $1)`,
+} as const;
+
+const STATS = `DELETE FROM endpoint_stats WHERE ctid IN (
+    SELECT ctid FROM endpoint_stats WHERE minute < now() - make_interval(days => $2) LIMIT $1)`;
+
+export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResult> {
+  const batchSize = options.batchSize ?? 5_000;
+  const deadline = Date.now() + (options.budgetMs ?? 20_000);
+  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0 };
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [PURGE_LOCK]);
+    if (!rows[0]?.locked) return result;
+    result.ran = true;
+    try {
+      const { rows: tenants } = await client.query<{ id: string; retention_days: number }>(`SELECT id, retention_days FROM tenants`);
+      const batches = async (statement: string, values: unknown[]) => {
+        let total = 0;
+        for (;;) {
+          const { rowCount } = await client.query(statement, [batchSize, ...values]);
+          total += rowCount ?? 0;
+          if ((rowCount ?? 0) < batchSize || Date.now() > deadline) return total;
+        }
+      };
+      for (const tenant of tenants) {
+        const cutoff = idFloorAt("message", new Date(Date.now() - tenant.retention_days * 86_400_000));
+        for (const table of ["attempts", "deliveries", "messages"] as const) {
+          result[table] += await batches(STATEMENTS[table], [tenant.id, cutoff]);
+        }
+        if (Date.now() > deadline) break;
+      }
+      if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK]);
+    }
+    return result;
+  } finally {
+    client.removeListener("error", onError);
+    client.release(broken);
+  }
+}
