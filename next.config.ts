@@ -3,8 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Keep the native and worker-thread-using packages out of the server bundle.
-  serverExternalPackages: ["pg", "pino", "pino-pretty", "@node-rs/argon2", "@prisma/adapter-pg"],
+  // Keep the native and worker-thread-using packages out of the server bundle (and swagger-ui-dist,
+  // whose prebuilt browser files /docs reads from its folder on disk).
+  serverExternalPackages: ["pg", "pino", "pino-pretty", "@node-rs/argon2", "@prisma/adapter-pg", "swagger-ui-dist"],
   // `npm run typecheck` (part of `npm test`) checks the whole project; skipping it here keeps
   // the first `npm start` quick.
   typescript: { ignoreBuildErrors: true },

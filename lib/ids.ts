@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   delivery: "dlv",
   attempt: "att",
   worker: "wkr",
+  invite: "inv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

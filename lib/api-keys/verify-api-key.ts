@@ -14,23 +14,35 @@ interface KeyRow {
   role: Role | null;
   hash: string;
   stale: boolean;
+  api_rate_limit: number | null;
 }
 
-export async function verifyApiKey(key: string): Promise<Principal | null> {
+export interface AuthenticatedKey {
+  principal: Principal;
+  /** The key's tenant's own API rate limit (requests per second), null for the setting's. */
+  rateLimit: number | null;
+}
+
+export async function authenticateApiKey(key: string): Promise<AuthenticatedKey | null> {
   const adminKey = env().HOOKLINE_ADMIN_API_KEY;
-  if (adminKey && secretsEqual(key, adminKey)) return { kind: "platform", keyId: null };
+  if (adminKey && secretsEqual(key, adminKey)) return { principal: { kind: "platform", keyId: null }, rateLimit: null };
 
   const parsed = parseApiKey(key);
   if (!parsed) return null;
   const { rows } = await pool().query<KeyRow>(
-    `SELECT id, tenant_id, role, hash, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
-       FROM api_keys
-      WHERE prefix = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    `SELECT k.id, k.tenant_id, k.role, k.hash, t.api_rate_limit,
+            (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale
+       FROM api_keys k LEFT JOIN tenants t ON t.id = k.tenant_id
+      WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
     [parsed.prefix],
   );
   const row = rows[0];
   if (!row || !hashesEqual(row.hash, hashApiKey(key))) return null;
   if (row.stale) await pool().query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
-  if (row.tenant_id === null) return { kind: "platform", keyId: row.id };
-  return { kind: "tenant_key", keyId: row.id, tenantId: row.tenant_id, role: row.role ?? "viewer" };
+  if (row.tenant_id === null) return { principal: { kind: "platform", keyId: row.id }, rateLimit: null };
+  return { principal: { kind: "tenant_key", keyId: row.id, tenantId: row.tenant_id, role: row.role ?? "viewer" }, rateLimit: row.api_rate_limit };
+}
+
+export async function verifyApiKey(key: string): Promise<Principal | null> {
+  return (await authenticateApiKey(key))?.principal ?? null;
 }

@@ -1,9 +1,16 @@
 // Reads a request body as JSON with a hard size limit, before anything else looks at it:
 // 413 for too big (by Content-Length or by what actually arrives), 415 for a non-JSON content
 // type, 400 for malformed JSON. Zod validation of the parsed value happens after this.
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+/** For routes whose body is optional (`POST …/disable`): no body at all reads as `{}`. */
+export async function readOptionalJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  if (!request.body || request.headers.get("content-length") === "0") return {};
+  return readJsonBody(request, maxBytes, { emptyAs: {} });
+}
+
+export async function readJsonBody(request: Request, maxBytes: number, options: { emptyAs?: unknown } = {}): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (content-type: application/json).");
@@ -26,6 +33,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim() && options.emptyAs !== undefined) return options.emptyAs;
   if (!text.trim()) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text) as unknown;
@@ -36,4 +44,27 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 function tooLarge(maxBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`, { maxBytes });
+}
+
+/** Body limit of the management routes (an event type's JSON Schema and example are the largest). */
+export const API_BODY_LIMIT = 1024 * 1024;
+
+/** The path of the first string (key or value) holding U+0000, which PostgreSQL text and jsonb cannot store. */
+function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (!value || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key].join(".");
+    const found = nulPath(inner, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Reads a management route's body and parses it with its zod schema (422 with field paths). */
+export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, options: { optional?: boolean } = {}): Promise<z.output<Schema>> {
+  const body = options.optional ? await readOptionalJsonBody(request, API_BODY_LIMIT) : await readJsonBody(request, API_BODY_LIMIT);
+  const nul = nulPath(body);
+  if (nul !== null) throw new AppError("validation_failed", "Strings must not contain NUL characters (\\u0000).", [{ path: nul, message: "contains a NUL character" }]);
+  return schema.parse(body);
 }

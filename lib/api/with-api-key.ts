@@ -1,17 +1,23 @@
-// The wrapper every /api/v1 route handler goes through: request id, API-key authentication,
-// route params, and the one error mapper. Handlers stay thin: parse, call lib/, return JSON.
+// The wrappers every /api/v1 route handler goes through: request id, API-key authentication and
+// rate limit, route params, and the one error mapper. Handlers stay thin: parse, call lib/,
+// return JSON. `withApiErrors` is the same without authentication, for the few public routes.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { Principal } from "@/lib/auth/principal";
-import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
-import { AppError } from "@/lib/errors";
+import { enforceApiRateLimit } from "@/lib/api-keys/enforce-api-rate-limit";
+import { authenticateApiKey } from "@/lib/api-keys/verify-api-key";
+import { AppError, notFound } from "@/lib/errors";
+import { malformedPathParam } from "@/lib/schemas/path-params";
 import { handleApiError } from "./handle-api-error";
 
-export interface ApiContext<Params> {
+export interface PublicApiContext<Params> {
   request: NextRequest;
   params: Params;
-  principal: Principal;
   requestId: string;
+}
+
+export interface ApiContext<Params> extends PublicApiContext<Params> {
+  principal: Principal;
 }
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -27,20 +33,45 @@ export function requestIdOf(request: Request): string {
   return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-export function withApiKey<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+async function authenticate(request: Request): Promise<Principal> {
+  const token = bearerToken(request);
+  if (!token) throw new AppError("unauthorized", "Send an API key: Authorization: Bearer <key>.", undefined, { "www-authenticate": "Bearer" });
+  const authenticated = await authenticateApiKey(token);
+  if (!authenticated) throw new AppError("unauthorized", "The API key is not valid, or was revoked.", undefined, { "www-authenticate": "Bearer" });
+  enforceApiRateLimit(authenticated);
+  return authenticated.principal;
+}
+
+async function checkedParams<Params>(context: RouteContext<Params>): Promise<Params> {
+  const params = await context.params;
+  // A malformed id in the path names nothing that could exist: 404, as for an unknown one.
+  const malformed = params ? malformedPathParam(params) : null;
+  if (malformed) throw notFound(malformed);
+  return params;
+}
+
+function wrap<Params>(run: (request: NextRequest, context: RouteContext<Params>, requestId: string) => Promise<Response>) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     const requestId = requestIdOf(request);
     let response: Response;
     try {
-      const token = bearerToken(request);
-      if (!token) throw new AppError("unauthorized", "Send an API key: Authorization: Bearer <key>.", undefined, { "www-authenticate": "Bearer" });
-      const principal = await verifyApiKey(token);
-      if (!principal) throw new AppError("unauthorized", "The API key is not valid, or was revoked.", undefined, { "www-authenticate": "Bearer" });
-      response = await handler({ request, params: await context.params, principal, requestId });
+      response = await run(request, context, requestId);
     } catch (error) {
       response = handleApiError(error, requestId);
     }
     response.headers.set("x-request-id", requestId);
     return response;
   };
+}
+
+/** For the public routes (the OpenAPI document): params and errors, no authentication. */
+export function withApiErrors<Params = Record<string, never>>(handler: (context: PublicApiContext<Params>) => Promise<Response>) {
+  return wrap<Params>(async (request, context, requestId) => handler({ request, params: await checkedParams(context), requestId }));
+}
+
+export function withApiKey<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+  return wrap<Params>(async (request, context, requestId) => {
+    const principal = await authenticate(request);
+    return handler({ request, params: await checkedParams(context), principal, requestId });
+  });
 }

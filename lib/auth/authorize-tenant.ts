@@ -4,8 +4,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ROLE_ALLOWS, type Principal, type TenantAction } from "./principal";
+import { ROLE_ALLOWS, ROLE_RANK, type Principal, type TenantAction } from "./principal";
 
 export interface TenantAccess {
   tenantId: string;
@@ -13,25 +14,28 @@ export interface TenantAccess {
   role: Role;
 }
 
+/** Operators and platform-wide keys: every tenant, the catalog, platform keys. */
+export function isPlatform(principal: Principal): boolean {
+  return principal.kind === "platform" || (principal.kind === "user" && principal.isOperator);
+}
+
 async function roleIn(principal: Principal, tenantId: string): Promise<Role | null> {
+  if (isPlatform(principal)) {
+    const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+    return tenant ? "owner" : null;
+  }
   switch (principal.kind) {
-    case "platform": {
-      const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-      return tenant ? "owner" : null;
-    }
     case "tenant_key":
       return principal.tenantId === tenantId ? principal.role : null;
     case "user": {
-      if (principal.isOperator) {
-        const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-        return tenant ? "owner" : null;
-      }
       const membership = await db().membership.findUnique({
         where: { tenantId_userId: { tenantId, userId: principal.userId } },
         select: { role: true },
       });
       return membership?.role ?? null;
     }
+    default:
+      return null;
   }
 }
 
@@ -46,6 +50,26 @@ export async function authorizeTenant(principal: Principal, tenantId: string, ac
 
 /** Platform-level operations (tenants, the event-type catalog). */
 export function assertPlatform(principal: Principal): void {
-  if (principal.kind === "platform" || (principal.kind === "user" && principal.isOperator)) return;
+  if (isPlatform(principal)) return;
   throw new AppError("forbidden", "Only the platform operator may do this.");
+}
+
+/** Granting (a key, an invite, a member's role) is limited to the granter's own role. */
+export function assertMayGrant(access: TenantAccess, role: Role): void {
+  if (ROLE_RANK[role] > ROLE_RANK[access.role]) {
+    throw new AppError("forbidden", `Your role (${access.role}) cannot grant the role ${role}.`);
+  }
+}
+
+/** The tenants a caller may see, as a filter for lists (every tenant for the platform). */
+export function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
+  if (isPlatform(principal)) return {};
+  switch (principal.kind) {
+    case "tenant_key":
+      return { id: principal.tenantId };
+    case "user":
+      return { memberships: { some: { userId: principal.userId } } };
+    default:
+      return { id: { in: [] } };
+  }
 }

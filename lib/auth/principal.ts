@@ -18,3 +18,6 @@ export const ROLE_ALLOWS: Record<Role, readonly TenantAction[]> = {
   admin: ["read", "write"],
   owner: ["read", "write", "manage"],
 };
+
+/** Roles ordered by power, for "you cannot hand out more than you have". */
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, admin: 1, owner: 2 };

@@ -1,26 +1,11 @@
 // What the API and the dashboard show of an endpoint: never the encrypted columns, never a
-// secret (that has its own, separately authorised route).
+// secret (that has its own, separately authorised route). The shape is ZEndpointView, the
+// schema the OpenAPI document publishes.
+import type { z } from "zod";
 import type { Endpoint } from "@/lib/generated/prisma/client";
+import type { ZEndpointView } from "@/lib/schemas/endpoints";
 
-export interface EndpointView {
-  id: string;
-  tenantId: string;
-  url: string;
-  description: string;
-  eventTypes: string[];
-  status: "enabled" | "disabled";
-  disabledReason: string | null;
-  disabledAt: string | null;
-  hasCustomHeaders: boolean;
-  authType: "basic" | "bearer" | "oauth2" | null;
-  rateLimit: number | null;
-  maxConcurrency: number | null;
-  timeoutMs: number | null;
-  failingSince: string | null;
-  lastSuccessAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type EndpointView = z.infer<typeof ZEndpointView>;
 
 export function toEndpointView(endpoint: Endpoint): EndpointView {
   return {

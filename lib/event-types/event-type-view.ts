@@ -1,24 +1,16 @@
+import type { z } from "zod";
 import type { EventType } from "@/lib/generated/prisma/client";
+import type { ZEventTypeView } from "@/lib/schemas/event-types";
 
-export interface EventTypeView {
-  id: string;
-  name: string;
-  description: string;
-  schema: unknown;
-  example: unknown;
-  archived: boolean;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type EventTypeView = z.infer<typeof ZEventTypeView>;
 
 export function toEventTypeView(eventType: EventType): EventTypeView {
   return {
     id: eventType.id,
     name: eventType.name,
     description: eventType.description,
-    schema: eventType.schema,
-    example: eventType.example,
+    schema: eventType.schema as EventTypeView["schema"],
+    example: eventType.example as EventTypeView["example"],
     archived: eventType.archivedAt !== null,
     archivedAt: eventType.archivedAt?.toISOString() ?? null,
     createdAt: eventType.createdAt.toISOString(),

@@ -3,7 +3,8 @@
 // because it depends on settings; here only the shape.
 import { z } from "zod";
 import { isValidSecret } from "@/lib/signing/generate-secret";
-import { zEventTypeName } from "./common";
+import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./common";
+import { ZAttemptResult } from "./messages";
 
 // Headers we set ourselves and a receiver must be able to trust, or that HTTP itself owns.
 export const RESERVED_HEADERS = new Set([
@@ -51,7 +52,92 @@ export const ZCreateEndpoint = z.object({
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
 
-export const ZUpdateEndpoint = ZCreateEndpoint.omit({ secret: true, disabled: true }).partial().extend({
-  url: z.string().trim().min(1).max(2_048).optional(),
-});
+export const ZUpdateEndpoint = patchOf(ZCreateEndpoint.omit({ secret: true, disabled: true }));
 export type TUpdateEndpoint = z.input<typeof ZUpdateEndpoint>;
+
+export const ZListEndpointsQuery = zPageQuery("endpoint").extend({
+  status: z.enum(["enabled", "disabled"]).optional(),
+});
+
+export const ZDisableEndpoint = z.object({
+  /** Shown in the dashboard; "manual" when not given. */
+  reason: z.string().trim().min(1).max(200).default("manual"),
+});
+
+export const ZRotateEndpointSecret = z.object({
+  /** The new secret; generated when not given. */
+  secret: z.string().refine(isValidSecret, "must be whsec_ followed by 24 to 64 bytes in base64").optional(),
+});
+export type TRotateEndpointSecret = z.input<typeof ZRotateEndpointSecret>;
+
+export const ZReplaceEndpointHeaders = z.object({ headers: ZEndpointHeaders });
+
+export const ZEndpointHeadersView = z.object({ headers: z.record(z.string(), z.string()) });
+
+export const ZEndpointSecretView = z.object({
+  secret: z.string(),
+  /** Until when the previous secret still signs alongside this one (null: no overlap). */
+  previousSecretExpiresAt: zTime.nullable(),
+});
+
+export const ZEndpointView = z.object({
+  id: zId("endpoint"),
+  tenantId: zId("tenant"),
+  url: z.string(),
+  description: z.string(),
+  eventTypes: z.array(z.string()),
+  status: z.enum(["enabled", "disabled"]),
+  disabledReason: z.string().nullable(),
+  disabledAt: zTime.nullable(),
+  hasCustomHeaders: z.boolean(),
+  authType: z.enum(["basic", "bearer", "oauth2"]).nullable(),
+  rateLimit: z.number().int().nullable(),
+  maxConcurrency: z.number().int().nullable(),
+  timeoutMs: z.number().int().nullable(),
+  failingSince: zTime.nullable(),
+  lastSuccessAt: zTime.nullable(),
+  createdAt: zTime,
+  updatedAt: zTime,
+});
+
+export const ZRecoverEndpoint = z.object({
+  /** Failed deliveries created at or after this time are queued again… */
+  since: zTimeInput,
+  /** …and before this one (now when left out). */
+  until: zTimeInput.optional(),
+});
+
+export const ZRecoverResult = z.object({ requeued: z.number().int() });
+
+export const ZSendTestEvent = z.object({ eventType: zEventTypeName });
+
+export const ZTestEventResult = ZAttemptResult.extend({ messageId: zId("message") });
+
+export const ZEndpointStatsQuery = z.object({
+  /** Start of the range (default: 24 hours before `to`). */
+  from: zTimeInput.optional(),
+  /** End of the range (default: now). */
+  to: zTimeInput.optional(),
+  granularity: z.enum(["minute", "hour", "day"]).default("hour"),
+});
+
+const zStatsSummary = z.object({
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  /** 0..1; null with no attempts. */
+  successRate: z.number().nullable(),
+  samples: z.number().int(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  p99Ms: z.number().nullable(),
+  meanMs: z.number().nullable(),
+});
+
+export const ZEndpointStats = z.object({
+  from: zTime,
+  to: zTime,
+  granularity: z.enum(["minute", "hour", "day"]),
+  totals: zStatsSummary,
+  series: z.array(zStatsSummary.extend({ time: zTime })),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zEventTypeName, zJsonObject } from "./common";
+import { patchOf, zBooleanQuery, zEventTypeName, zId, zJsonObject, zPageQuery, zTime } from "./common";
 
 export const ZCreateEventType = z.object({
   name: zEventTypeName,
@@ -11,5 +11,22 @@ export const ZCreateEventType = z.object({
 });
 export type TCreateEventType = z.input<typeof ZCreateEventType>;
 
-export const ZUpdateEventType = ZCreateEventType.omit({ name: true }).partial();
+export const ZUpdateEventType = patchOf(ZCreateEventType.omit({ name: true }));
 export type TUpdateEventType = z.input<typeof ZUpdateEventType>;
+
+export const ZListEventTypesQuery = zPageQuery("eventType").extend({
+  /** Archived types are left out unless asked for. */
+  includeArchived: zBooleanQuery.default(false),
+});
+
+export const ZEventTypeView = z.object({
+  id: zId("eventType"),
+  name: z.string(),
+  description: z.string(),
+  schema: zJsonObject.nullable(),
+  example: zJsonObject.nullable(),
+  archived: z.boolean(),
+  archivedAt: zTime.nullable(),
+  createdAt: zTime,
+  updatedAt: zTime,
+});

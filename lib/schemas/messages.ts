@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zEventTypeName, zJsonObject } from "./common";
+import { zEventTypeName, zId, zJsonObject, zPageQuery, zTime, zTimeInput } from "./common";
 
 export const ZIdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
@@ -16,3 +16,106 @@ export const ZPublishBatch = z.object({
   messages: z.array(ZPublishMessage).min(1).max(MAX_BATCH),
 });
 export type TPublishBatch = z.infer<typeof ZPublishBatch>;
+
+export const zDeliveryStatus = z.enum(["pending", "sending", "succeeded", "failed"]);
+
+/** The answer of a publish (202; 200 when an idempotency key repeats an earlier message). */
+export const ZPublishedMessage = z.object({
+  id: zId("message"),
+  eventType: z.string(),
+  createdAt: zTime,
+  /** How many deliveries (one per subscribed, enabled endpoint) were queued. */
+  deliveries: z.number().int(),
+});
+export const ZPublishedBatch = z.object({
+  data: z.array(ZPublishedMessage.extend({ duplicate: z.boolean() })),
+});
+
+export const ZListMessagesQuery = zPageQuery("message").extend({
+  eventType: zEventTypeName.optional(),
+  /** Messages with at least one delivery in this status (to `endpointId`, when given). */
+  status: zDeliveryStatus.optional(),
+  /** Messages delivered (or being delivered) to this endpoint. */
+  endpointId: zId("endpoint").optional(),
+  /** Created at or after this time. */
+  from: zTimeInput.optional(),
+  /** Created before this time. */
+  to: zTimeInput.optional(),
+});
+export type TListMessagesQuery = z.output<typeof ZListMessagesQuery>;
+
+export const ZMessageSummary = z.object({
+  id: zId("message"),
+  eventType: z.string(),
+  idempotencyKey: z.string().nullable(),
+  createdAt: zTime,
+  /** Deliveries of the message by status. */
+  deliveries: z.object({ pending: z.number().int(), sending: z.number().int(), succeeded: z.number().int(), failed: z.number().int() }),
+});
+
+export const ZDeliveryView = z.object({
+  id: zId("delivery"),
+  endpointId: zId("endpoint"),
+  endpointUrl: z.string(),
+  status: zDeliveryStatus,
+  attemptCount: z.number().int(),
+  nextAttemptAt: zTime.nullable(),
+  lastAttemptAt: zTime.nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: zTime,
+});
+
+export const ZMessageView = z.object({
+  id: zId("message"),
+  tenantId: zId("tenant"),
+  eventType: z.string(),
+  payload: zJsonObject,
+  idempotencyKey: z.string().nullable(),
+  createdAt: zTime,
+  deliveries: z.array(ZDeliveryView),
+});
+
+export const ZListAttemptsQuery = zPageQuery("attempt").extend({
+  endpointId: zId("endpoint").optional(),
+});
+
+export const ZAttemptView = z.object({
+  id: zId("attempt"),
+  messageId: zId("message"),
+  endpointId: zId("endpoint"),
+  deliveryId: zId("delivery"),
+  number: z.number().int(),
+  trigger: z.enum(["scheduled", "manual", "test"]),
+  url: z.string(),
+  startedAt: zTime,
+  durationMs: z.number().int().nullable(),
+  /** Headers as sent, with secret-bearing values masked. */
+  requestHeaders: z.record(z.string(), z.string()),
+  responseStatus: z.number().int().nullable(),
+  responseHeaders: z.record(z.string(), z.string()).nullable(),
+  /** The start of the response body (HOOKLINE_RESPONSE_BODY_LIMIT bytes). */
+  responseBody: z.string().nullable(),
+  /** timeout, dns, connect, tls, ssrf_blocked, http_status, … (null on success). */
+  errorKind: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+
+/** The outcome of one try made right away (resend, test event). */
+export const ZAttemptResult = z.object({
+  deliveryId: zId("delivery"),
+  endpointId: zId("endpoint"),
+  /** The receiver's HTTP status; null when no response came (see errorKind). */
+  status: z.number().int().nullable(),
+  errorKind: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  durationMs: z.number(),
+  succeeded: z.boolean(),
+});
+
+export const ZResendMessage = z.object({
+  /** Resend to this endpoint only; every endpoint the message went to when left out. */
+  endpointId: zId("endpoint").optional(),
+});
+
+export const ZResendResult = z.object({ data: z.array(ZAttemptResult) });

@@ -1,0 +1,16 @@
+// POST /api/v1/tenants/:tenant/endpoints/:endpoint/recover – queue again every failed delivery since a time
+import { NextResponse } from "next/server";
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { parseJsonBody } from "@/lib/api/read-json-body";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { authorizeTenant } from "@/lib/auth/authorize-tenant";
+import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
+import { ZRecoverEndpoint } from "@/lib/schemas/endpoints";
+
+export const POST = withApiKey<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
+  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
+  const { since, until } = await parseJsonBody(request, ZRecoverEndpoint);
+  return NextResponse.json(await recoverFailedDeliveries(tenantId, params.endpoint, since, until));
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,0 +1,30 @@
+// GET /api/v1/tenants/:tenant/endpoints/:endpoint – get an endpoint
+// PATCH /api/v1/tenants/:tenant/endpoints/:endpoint – update an endpoint
+// DELETE /api/v1/tenants/:tenant/endpoints/:endpoint – delete an endpoint with its deliveries
+import { NextResponse } from "next/server";
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { parseJsonBody } from "@/lib/api/read-json-body";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { authorizeTenant } from "@/lib/auth/authorize-tenant";
+import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/endpoints";
+import { ZUpdateEndpoint } from "@/lib/schemas/endpoints";
+
+type Params = { tenant: string; endpoint: string };
+
+export const GET = withApiKey<Params>(async ({ params, principal }) => {
+  const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
+  return NextResponse.json(await getEndpoint(tenantId, params.endpoint));
+});
+
+export const PATCH = withApiKey<Params>(async ({ request, params, principal }) => {
+  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
+  return NextResponse.json(await updateEndpoint(tenantId, params.endpoint, await parseJsonBody(request, ZUpdateEndpoint)));
+});
+
+export const DELETE = withApiKey<Params>(async ({ params, principal }) => {
+  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
+  await deleteEndpoint(tenantId, params.endpoint);
+  return new Response(null, { status: 204 });
+});
+
+export const { POST, PUT } = methodNotAllowed("GET", "PATCH", "DELETE");

@@ -1,0 +1,16 @@
+// POST /api/v1/tenants/:tenant/endpoints/:endpoint/test – send an event type's example now and answer with the result
+import { NextResponse } from "next/server";
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { parseJsonBody } from "@/lib/api/read-json-body";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { authorizeTenant } from "@/lib/auth/authorize-tenant";
+import { sendTestEvent } from "@/lib/deliveries/send-test-event";
+import { ZSendTestEvent } from "@/lib/schemas/endpoints";
+
+export const POST = withApiKey<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
+  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
+  const { eventType } = await parseJsonBody(request, ZSendTestEvent);
+  return NextResponse.json(await sendTestEvent(tenantId, params.endpoint, eventType));
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,0 +1,39 @@
+// The API docs page (/docs): Swagger UI from the swagger-ui-dist package, served by Hookline
+// itself, so it works offline and loads nothing from a CDN. Swagger UI renders OpenAPI 3.1,
+// including the `webhooks` section. Its online validator badge would call validator.swagger.io,
+// so it is switched off (validatorUrl: null).
+import "server-only";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { getAbsoluteFSPath } from "swagger-ui-dist";
+
+/** The files the page loads, and their content types; nothing else is served from the package. */
+const ASSETS: Record<string, string> = {
+  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+  "swagger-ui.css": "text/css; charset=utf-8",
+};
+
+export async function readDocsAsset(file: string): Promise<{ body: Buffer; contentType: string } | null> {
+  const contentType = ASSETS[file];
+  if (!contentType) return null;
+  return { body: await readFile(path.join(getAbsoluteFSPath(), file)), contentType };
+}
+
+export function docsPageHtml(specUrl: string): string {
+  const config = JSON.stringify({ url: specUrl, dom_id: "#docs", deepLinking: true, validatorUrl: null, tryItOutEnabled: false, persistAuthorization: false });
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Hookline API</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+  <style>body { margin: 0 } .topbar { display: none }</style>
+</head>
+<body>
+  <div id="docs"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script>window.ui = SwaggerUIBundle(${config});</script>
+</body>
+</html>`;
+}

@@ -1,0 +1,41 @@
+// The signing secret, readable only through its own route. Rotation keeps the old secret
+// signing next to the new one for HOOKLINE_SECRET_OVERLAP_MS (the worker sends both signatures,
+// lib/deliveries/endpoint-config.ts), so receivers can switch without dropping a webhook. One
+// UPDATE moves current → previous, so two racing rotations cannot lose the live secret.
+import "server-only";
+import { openSecret, sealSecret } from "@/lib/crypto";
+import { pool } from "@/lib/db";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { ZRotateEndpointSecret, type TRotateEndpointSecret } from "@/lib/schemas/endpoints";
+import { generateSecret } from "@/lib/signing";
+import { getEndpointOrThrow } from "./get-endpoint";
+
+export interface EndpointSecretView {
+  secret: string;
+  previousSecretExpiresAt: string | null;
+}
+
+function activeOverlap(expiresAt: Date | null): string | null {
+  return expiresAt && expiresAt.getTime() > Date.now() ? expiresAt.toISOString() : null;
+}
+
+export async function getEndpointSecret(tenantId: string, endpointId: string): Promise<EndpointSecretView> {
+  const endpoint = await getEndpointOrThrow(tenantId, endpointId);
+  return { secret: await openSecret(endpoint.secretEnc), previousSecretExpiresAt: activeOverlap(endpoint.previousSecretExpiresAt) };
+}
+
+export async function rotateEndpointSecret(tenantId: string, endpointId: string, input: TRotateEndpointSecret = {}): Promise<EndpointSecretView> {
+  const { secret: given } = ZRotateEndpointSecret.parse(input);
+  const secret = given ?? generateSecret();
+  const { rows } = await pool().query<{ previous_secret_expires_at: Date }>(
+    `UPDATE endpoints
+        SET previous_secret_enc = secret_enc, secret_enc = $3,
+            previous_secret_expires_at = now() + make_interval(secs => $4 / 1000.0), updated_at = now()
+      WHERE tenant_id = $1 AND id = $2
+      RETURNING previous_secret_expires_at`,
+    [tenantId, endpointId, await sealSecret(secret), env().HOOKLINE_SECRET_OVERLAP_MS],
+  );
+  if (!rows[0]) throw notFound("Endpoint");
+  return { secret, previousSecretExpiresAt: rows[0].previous_secret_expires_at.toISOString() };
+}

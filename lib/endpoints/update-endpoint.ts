@@ -1,0 +1,33 @@
+import "server-only";
+import { sealJson } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZUpdateEndpoint, type TUpdateEndpoint } from "@/lib/schemas/endpoints";
+import { checkEndpointUrl } from "./check-endpoint-url";
+import { toEndpointView, type EndpointView } from "./endpoint-view";
+import { getEndpointOrThrow } from "./get-endpoint";
+
+/** Changes what is given and leaves the rest; `auth: null` removes receiver authentication. */
+export async function updateEndpoint(tenantId: string, endpointId: string, input: TUpdateEndpoint): Promise<EndpointView> {
+  const patch = ZUpdateEndpoint.parse(input);
+  await getEndpointOrThrow(tenantId, endpointId);
+  const data: Prisma.EndpointUpdateInput = {};
+  if (patch.url !== undefined) data.url = checkEndpointUrl(patch.url);
+  if (patch.eventTypes !== undefined) {
+    await assertEventTypesExist(patch.eventTypes);
+    data.eventTypes = [...new Set(patch.eventTypes)];
+  }
+  if (patch.description !== undefined) data.description = patch.description;
+  if (patch.headers !== undefined) data.headersEnc = Object.keys(patch.headers).length ? await sealJson(patch.headers) : null;
+  if (patch.auth !== undefined) {
+    data.authEnc = patch.auth ? await sealJson(patch.auth) : null;
+    data.authType = patch.auth?.type ?? null;
+  }
+  if (patch.rateLimit !== undefined) data.rateLimit = patch.rateLimit;
+  if (patch.maxConcurrency !== undefined) data.maxConcurrency = patch.maxConcurrency;
+  if (patch.timeoutMs !== undefined) data.timeoutMs = patch.timeoutMs;
+  // Scoped by tenant in the write too; a concurrent delete becomes Prisma's P2025, i.e. 404.
+  const endpoint = await db().endpoint.update({ where: { id: endpointId, tenantId }, data });
+  return toEndpointView(endpoint);
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { EventType } from "@/lib/generated/prisma/client";
+import { toEventTypeView, type EventTypeView } from "./event-type-view";
+
+/** Event types are addressed by their name, which never changes. */
+export async function getEventTypeOrThrow(name: string): Promise<EventType> {
+  const eventType = await db().eventType.findUnique({ where: { name } });
+  if (!eventType) throw notFound("Event type");
+  return eventType;
+}
+
+export async function getEventType(name: string): Promise<EventTypeView> {
+  return toEventTypeView(await getEventTypeOrThrow(name));
+}

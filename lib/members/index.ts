@@ -1,0 +1,3 @@
+export { removeMember, updateMember } from "./change-member";
+export { listMembers } from "./list-members";
+export { toMemberView, type MemberView } from "./member-view";

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import type { Attempt, Delivery, Endpoint, Message } from "@/lib/generated/prisma/client";
+import type { ZAttemptView, ZDeliveryView, ZMessageSummary, ZMessageView } from "@/lib/schemas/messages";
+
+export type MessageSummary = z.infer<typeof ZMessageSummary>;
+export type MessageView = z.infer<typeof ZMessageView>;
+export type DeliveryView = z.infer<typeof ZDeliveryView>;
+export type AttemptView = z.infer<typeof ZAttemptView>;
+
+type DeliveryCounts = MessageSummary["deliveries"];
+
+export const noDeliveries = (): DeliveryCounts => ({ pending: 0, sending: 0, succeeded: 0, failed: 0 });
+
+export function toMessageSummary(message: Message, deliveries: DeliveryCounts = noDeliveries()): MessageSummary {
+  return { id: message.id, eventType: message.eventType, idempotencyKey: message.idempotencyKey, createdAt: message.createdAt.toISOString(), deliveries };
+}
+
+export function toDeliveryView(delivery: Delivery & { endpoint: Pick<Endpoint, "url"> }): DeliveryView {
+  return {
+    id: delivery.id,
+    endpointId: delivery.endpointId,
+    endpointUrl: delivery.endpoint.url,
+    status: delivery.status,
+    attemptCount: delivery.attemptCount,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
+    lastStatusCode: delivery.lastStatusCode,
+    lastError: delivery.lastError,
+    createdAt: delivery.createdAt.toISOString(),
+  };
+}
+
+export function toMessageView(message: Message, deliveries: DeliveryView[]): MessageView {
+  return {
+    id: message.id,
+    tenantId: message.tenantId,
+    eventType: message.eventType,
+    payload: message.payload as MessageView["payload"],
+    idempotencyKey: message.idempotencyKey,
+    createdAt: message.createdAt.toISOString(),
+    deliveries,
+  };
+}
+
+export function toAttemptView(attempt: Attempt): AttemptView {
+  return {
+    id: attempt.id,
+    messageId: attempt.messageId,
+    endpointId: attempt.endpointId,
+    deliveryId: attempt.deliveryId,
+    number: attempt.number,
+    trigger: attempt.trigger,
+    url: attempt.url,
+    startedAt: attempt.startedAt.toISOString(),
+    durationMs: attempt.durationMs,
+    requestHeaders: attempt.requestHeaders as AttemptView["requestHeaders"],
+    responseStatus: attempt.responseStatus,
+    responseHeaders: attempt.responseHeaders as AttemptView["responseHeaders"],
+    responseBody: attempt.responseBody,
+    errorKind: attempt.errorKind,
+    errorMessage: attempt.errorMessage,
+  };
+}

@@ -1,0 +1,13 @@
+// Buckets in this process's memory: no database write per API request, at the price of each web
+// process counting on its own (N processes allow up to N times the rate; README says so).
+import { takeToken, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
+
+const MAX_BUCKETS = 50_000;
+const buckets = new Map<string, BucketState>();
+
+export function takeMemoryToken(key: string, rule: BucketRule, now = Date.now()): TakeResult {
+  const result = takeToken(buckets.get(key), now, rule);
+  if (!buckets.has(key) && buckets.size >= MAX_BUCKETS) buckets.clear(); // a full bucket is the same as no bucket
+  buckets.set(key, result.state);
+  return result;
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import type { Tenant } from "@/lib/generated/prisma/client";
+import type { ZTenantView } from "@/lib/schemas/tenants";
+
+export type TenantView = z.infer<typeof ZTenantView>;
+
+export function toTenantView(tenant: Tenant): TenantView {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    retentionDays: tenant.retentionDays,
+    apiRateLimit: tenant.apiRateLimit,
+    createdAt: tenant.createdAt.toISOString(),
+    updatedAt: tenant.updatedAt.toISOString(),
+  };
+}

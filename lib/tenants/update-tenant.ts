@@ -1,0 +1,17 @@
+import "server-only";
+import { assertPlatform } from "@/lib/auth/authorize-tenant";
+import type { Principal } from "@/lib/auth/principal";
+import { db } from "@/lib/db";
+import { ZUpdateTenant, type TUpdateTenant } from "@/lib/schemas/tenants";
+import { toTenantView, type TenantView } from "./tenant-view";
+
+/**
+ * Owners may rename their tenant. Retention and the API rate limit cost the operator storage
+ * and capacity, so only the operator changes them (403 for an owner who tries).
+ */
+export async function updateTenant(principal: Principal, tenantId: string, input: TUpdateTenant): Promise<TenantView> {
+  const patch = ZUpdateTenant.parse(input);
+  if (patch.retentionDays !== undefined || patch.apiRateLimit !== undefined) assertPlatform(principal);
+  const tenant = await db().tenant.update({ where: { id: tenantId }, data: patch });
+  return toTenantView(tenant);
+}

@@ -1,0 +1,4 @@
+export { burnVerification, hashPassword, verifyPassword } from "./password";
+export { registerUser, type Registration } from "./register-user";
+export { toUserView, type UserView } from "./user-view";
+export { verifyCredentials } from "./verify-credentials";
