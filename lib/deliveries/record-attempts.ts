@@ -46,7 +46,10 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[],
                          $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
                AS a(id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
-                    response_status, request_headers, response_headers, response_body, error_kind, error_message)`,
+                    response_status, request_headers, response_headers, response_body, error_kind, error_message)
+            -- The endpoint (and with it the delivery) may have been deleted while the try was in
+            -- flight: its attempt has nothing left to belong to and must not fail the batch.
+            WHERE EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id)`,
     values: [
       column((record) => newId("attempt", record.response.startedAt.getTime())),
       column((record) => record.tenantId),

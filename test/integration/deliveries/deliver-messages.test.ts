@@ -6,6 +6,7 @@ import { Webhook as SvixWebhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createWebhookAgent } from "@/lib/deliveries/webhook-agent";
+import { deleteEndpoint } from "@/lib/endpoints";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType, endpointSecret } from "../../helpers/fixtures";
@@ -250,6 +251,21 @@ describe("delivering messages", () => {
     expect(requests[11]!.receivedAt - first).toBeGreaterThanOrEqual(1_300);
     expect(requests.filter((request) => request.receivedAt - first < 1_000).length).toBeLessThanOrEqual(10);
     expect(endpoint.rateLimit).toBe(5);
+  });
+
+  it("should keep recording after an endpoint is deleted while a try to it is in flight", async () => {
+    const doomed = await endpointAt("/doomed");
+    const survivor = await endpointAt("/survivor");
+    receiver.on("/doomed", { status: 200, delayMs: 400 });
+    startTestWorker(databaseUrl());
+    const first = await publish();
+    await receiver.waitFor(1, "/doomed");
+    await deleteEndpoint(tenantId, doomed.id); // while its request is still waiting for an answer
+    expect((await settled(first.id, survivor.id)).status).toBe("succeeded");
+    // the worker's next batches are not stuck behind the orphaned attempt
+    const second = await publish();
+    expect((await settled(second.id, survivor.id)).status).toBe("succeeded");
+    expect(await db().attempt.count({ where: { endpointId: doomed.id } })).toBe(0);
   });
 
   it("should stamp every try with its own send time", async () => {

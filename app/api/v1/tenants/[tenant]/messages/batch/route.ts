@@ -1,5 +1,6 @@
 // POST /api/v1/tenants/:tenant/messages/batch – publish up to 100 messages in one transaction
 import { NextResponse } from "next/server";
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
@@ -13,3 +14,5 @@ export const POST = withApiKey<{ tenant: string }>(async ({ request, params, pri
   const data = await publishMessages(tenantId, body.messages);
   return NextResponse.json({ data }, { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");
