@@ -65,6 +65,10 @@ export const ZEnv = z
     /** API requests per second per API key (bursts of twice that), per web process; 0 turns it off. */
     HOOKLINE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(100),
     /** Sign-in attempts per minute per account and client address, across all processes. */
+    /** Signs dashboard sessions (next-auth); generated into the data directory when unset. */
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** How long a dashboard session lasts without signing in again. */
+    HOOKLINE_SESSION_MAX_AGE_S: positiveInt.default(7 * 24 * 3_600),
     HOOKLINE_LOGIN_RATE_LIMIT: positiveInt.max(10_000).default(10),
   })
   .transform((env) => ({

@@ -2,7 +2,7 @@
 // JSON error body and an Allow header instead. A route file exports the methods it lacks:
 //   export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST");
 import { errorResponse } from "./handle-api-error";
-import { requestIdOf } from "./with-api-key";
+import { requestIdOf } from "./with-auth";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -4,3 +4,4 @@ export { generateInviteToken, hashInviteToken, INVITE_TTL_MS } from "./invite-to
 export { toInviteView, type InviteView } from "./invite-view";
 export { listInvites } from "./list-invites";
 export { revokeInvite } from "./revoke-invite";
+export { describeInvite, type InviteDescription } from "./describe-invite";

@@ -2,3 +2,4 @@ export { burnVerification, hashPassword, verifyPassword } from "./password";
 export { registerUser, type Registration } from "./register-user";
 export { toUserView, type UserView } from "./user-view";
 export { verifyCredentials } from "./verify-credentials";
+export { registerFromWeb } from "./register-from-web";

@@ -8,6 +8,10 @@ import { startHookline } from "../helpers/hookline-process";
 
 export const STATE_FILE = path.join(os.tmpdir(), "hookline-e2e-state.json");
 
+/** The operator account and the platform API key every spec may use to set up data. */
+export const E2E_OPERATOR = { email: "operator@hookline.test", password: "operator-password-1", name: "Olivia Operator" };
+export const E2E_ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
+
 export default async function globalSetup() {
   if (process.env.HOOKLINE_E2E_URL) return;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hookline-e2e-"));
@@ -16,9 +20,23 @@ export default async function globalSetup() {
   const hookline = await startHookline({
     dataDir,
     port,
-    env: { HOOKLINE_EMBEDDED_PG_PORT: String(await freePort()), HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true", LOG_LEVEL: "warn" },
+    env: {
+      HOOKLINE_EMBEDDED_PG_PORT: String(await freePort()),
+      HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true",
+      HOOKLINE_ADMIN_API_KEY: E2E_ADMIN_KEY,
+      HOOKLINE_RETRY_SCHEDULE: "1s,2s,4s",
+      HOOKLINE_POLL_INTERVAL_MS: "250",
+      LOG_LEVEL: "warn",
+    },
   });
   process.env.HOOKLINE_E2E_URL = hookline.url;
+  // The first account of the instance is its operator: register it before any spec runs.
+  const response = await fetch(`${hookline.url}/api/account/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(E2E_OPERATOR),
+  });
+  if (response.status !== 201) throw new Error(`could not register the e2e operator: ${response.status} ${await response.text()}`);
   writeFileSync(STATE_FILE, JSON.stringify({ pgid: hookline.child.pid, dataDir, url: hookline.url }));
   hookline.child.unref();
 }

@@ -1,6 +1,6 @@
 // Any other path under /api/v1 – 404 with the API's JSON error body (Next.js would answer HTML)
 import { errorResponse } from "@/lib/api/handle-api-error";
-import { requestIdOf } from "@/lib/api/with-api-key";
+import { requestIdOf } from "@/lib/api/with-auth";
 
 async function unknownRoute(request: Request): Promise<Response> {
   const requestId = requestIdOf(request);

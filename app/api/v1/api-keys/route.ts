@@ -5,12 +5,12 @@ import { createApiKey, listApiKeys } from "@/lib/api-keys";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { ZCreateApiKey, ZListApiKeysQuery } from "@/lib/schemas/api-keys";
 
-export const GET = withApiKey(async ({ request, principal }) => NextResponse.json(await listApiKeys(principal, parseQuery(request, ZListApiKeysQuery))));
+export const GET = withAuth(async ({ request, principal }) => NextResponse.json(await listApiKeys(principal, parseQuery(request, ZListApiKeysQuery))));
 
-export const POST = withApiKey(async ({ request, principal }) =>
+export const POST = withAuth(async ({ request, principal }) =>
   NextResponse.json(await createApiKey(principal, await parseJsonBody(request, ZCreateApiKey)), { status: 201 }),
 );
 

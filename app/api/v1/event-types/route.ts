@@ -4,14 +4,14 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { assertPlatform } from "@/lib/auth/authorize-tenant";
 import { createEventType, listEventTypes } from "@/lib/event-types";
 import { ZCreateEventType, ZListEventTypesQuery } from "@/lib/schemas/event-types";
 
-export const GET = withApiKey(async ({ request }) => NextResponse.json(await listEventTypes(parseQuery(request, ZListEventTypesQuery))));
+export const GET = withAuth(async ({ request }) => NextResponse.json(await listEventTypes(parseQuery(request, ZListEventTypesQuery))));
 
-export const POST = withApiKey(async ({ request, principal }) => {
+export const POST = withAuth(async ({ request, principal }) => {
   assertPlatform(principal);
   return NextResponse.json(await createEventType(await parseJsonBody(request, ZCreateEventType)), { status: 201 });
 });

@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json – the OpenAPI 3.1 document, with `webhooks` from the live event-type catalog
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withApiErrors } from "@/lib/api/with-api-key";
+import { withApiErrors } from "@/lib/api/with-auth";
 import { buildOpenApiDocument } from "@/lib/openapi";
 
 export const dynamic = "force-dynamic";

@@ -4,14 +4,14 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { assertPlatform } from "@/lib/auth/authorize-tenant";
 import { ZCreateTenant, ZListTenantsQuery } from "@/lib/schemas/tenants";
 import { createTenant, listTenants } from "@/lib/tenants";
 
-export const GET = withApiKey(async ({ request, principal }) => NextResponse.json(await listTenants(principal, parseQuery(request, ZListTenantsQuery))));
+export const GET = withAuth(async ({ request, principal }) => NextResponse.json(await listTenants(principal, parseQuery(request, ZListTenantsQuery))));
 
-export const POST = withApiKey(async ({ request, principal }) => {
+export const POST = withAuth(async ({ request, principal }) => {
   assertPlatform(principal);
   return NextResponse.json(await createTenant(await parseJsonBody(request, ZCreateTenant)), { status: 201 });
 });

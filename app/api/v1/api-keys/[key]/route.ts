@@ -3,12 +3,12 @@
 import { NextResponse } from "next/server";
 import { getApiKey, revokeApiKey } from "@/lib/api-keys";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 
 type Params = { key: string };
 
-export const GET = withApiKey<Params>(async ({ params, principal }) => NextResponse.json(await getApiKey(principal, params.key)));
+export const GET = withAuth<Params>(async ({ params, principal }) => NextResponse.json(await getApiKey(principal, params.key)));
 
-export const DELETE = withApiKey<Params>(async ({ params, principal }) => NextResponse.json(await revokeApiKey(principal, params.key)));
+export const DELETE = withAuth<Params>(async ({ params, principal }) => NextResponse.json(await revokeApiKey(principal, params.key)));
 
 export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE");

@@ -3,16 +3,16 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { assertPlatform } from "@/lib/auth/authorize-tenant";
 import { getEventType, updateEventType } from "@/lib/event-types";
 import { ZUpdateEventType } from "@/lib/schemas/event-types";
 
 type Params = { name: string };
 
-export const GET = withApiKey<Params>(async ({ params }) => NextResponse.json(await getEventType(params.name)));
+export const GET = withAuth<Params>(async ({ params }) => NextResponse.json(await getEventType(params.name)));
 
-export const PATCH = withApiKey<Params>(async ({ request, params, principal }) => {
+export const PATCH = withAuth<Params>(async ({ request, params, principal }) => {
   assertPlatform(principal);
   return NextResponse.json(await updateEventType(params.name, await parseJsonBody(request, ZUpdateEventType)));
 });

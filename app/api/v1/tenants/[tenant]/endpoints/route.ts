@@ -4,19 +4,19 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { createEndpoint, listEndpoints } from "@/lib/endpoints";
 import { ZCreateEndpoint, ZListEndpointsQuery } from "@/lib/schemas/endpoints";
 
 type Params = { tenant: string };
 
-export const GET = withApiKey<Params>(async ({ request, params, principal }) => {
+export const GET = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
   return NextResponse.json(await listEndpoints(tenantId, parseQuery(request, ZListEndpointsQuery)));
 });
 
-export const POST = withApiKey<Params>(async ({ request, params, principal }) => {
+export const POST = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   return NextResponse.json(await createEndpoint(tenantId, await parseJsonBody(request, ZCreateEndpoint)), { status: 201 });
 });

@@ -2,12 +2,12 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { listMembers } from "@/lib/members";
 import { ZListMembersQuery } from "@/lib/schemas/tenants";
 
-export const GET = withApiKey<{ tenant: string }>(async ({ request, params, principal }) => {
+export const GET = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
   return NextResponse.json(await listMembers(tenantId, parseQuery(request, ZListMembersQuery)));
 });

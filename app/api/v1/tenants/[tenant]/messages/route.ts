@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { env } from "@/lib/env";
 import { listMessages } from "@/lib/messages/list-messages";
@@ -14,7 +14,7 @@ import { ZIdempotencyKey, ZListMessagesQuery, ZPublishMessage } from "@/lib/sche
 // A little room over the payload limit for the envelope fields around it.
 const bodyLimit = () => env().HOOKLINE_MAX_PAYLOAD_BYTES + 4_096;
 
-export const POST = withApiKey<{ tenant: string }>(async ({ request, params, principal }) => {
+export const POST = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const body = ZPublishMessage.parse(await readJsonBody(request, bodyLimit()));
   const headerKey = request.headers.get("idempotency-key");
@@ -24,7 +24,7 @@ export const POST = withApiKey<{ tenant: string }>(async ({ request, params, pri
   return NextResponse.json(view, { status: duplicate ? 200 : 202 });
 });
 
-export const GET = withApiKey<{ tenant: string }>(async ({ request, params, principal }) => {
+export const GET = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
   return NextResponse.json(await listMessages(tenantId, parseQuery(request, ZListMessagesQuery)));
 });

@@ -4,24 +4,24 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/endpoints";
 import { ZUpdateEndpoint } from "@/lib/schemas/endpoints";
 
 type Params = { tenant: string; endpoint: string };
 
-export const GET = withApiKey<Params>(async ({ params, principal }) => {
+export const GET = withAuth<Params>(async ({ params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
   return NextResponse.json(await getEndpoint(tenantId, params.endpoint));
 });
 
-export const PATCH = withApiKey<Params>(async ({ request, params, principal }) => {
+export const PATCH = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   return NextResponse.json(await updateEndpoint(tenantId, params.endpoint, await parseJsonBody(request, ZUpdateEndpoint)));
 });
 
-export const DELETE = withApiKey<Params>(async ({ params, principal }) => {
+export const DELETE = withAuth<Params>(async ({ params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   await deleteEndpoint(tenantId, params.endpoint);
   return new Response(null, { status: 204 });

@@ -2,13 +2,13 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { env } from "@/lib/env";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { MAX_BATCH, ZPublishBatch } from "@/lib/schemas/messages";
 
-export const POST = withApiKey<{ tenant: string }>(async ({ request, params, principal }) => {
+export const POST = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const body = ZPublishBatch.parse(await readJsonBody(request, MAX_BATCH * (env().HOOKLINE_MAX_PAYLOAD_BYTES + 1_024)));
   const data = await publishMessages(tenantId, body.messages);

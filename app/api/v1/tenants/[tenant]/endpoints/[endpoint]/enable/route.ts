@@ -1,11 +1,11 @@
 // POST /api/v1/tenants/:tenant/endpoints/:endpoint/enable – enable an endpoint (fresh health record)
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { enableEndpoint } from "@/lib/endpoints";
 
-export const POST = withApiKey<{ tenant: string; endpoint: string }>(async ({ params, principal }) => {
+export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   return NextResponse.json(await enableEndpoint(tenantId, params.endpoint));
 });

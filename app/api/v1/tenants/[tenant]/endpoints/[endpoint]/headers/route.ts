@@ -3,20 +3,20 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { getEndpointHeaders, replaceEndpointHeaders } from "@/lib/endpoints";
 import { ZReplaceEndpointHeaders } from "@/lib/schemas/endpoints";
 
 type Params = { tenant: string; endpoint: string };
 
-export const GET = withApiKey<Params>(async ({ params, principal }) => {
+export const GET = withAuth<Params>(async ({ params, principal }) => {
   // Header values are often credentials: the same role as the secret.
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   return NextResponse.json(await getEndpointHeaders(tenantId, params.endpoint), { headers: { "cache-control": "no-store" } });
 });
 
-export const PUT = withApiKey<Params>(async ({ request, params, principal }) => {
+export const PUT = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { headers } = await parseJsonBody(request, ZReplaceEndpointHeaders);
   return NextResponse.json(await replaceEndpointHeaders(tenantId, params.endpoint, headers));

@@ -2,12 +2,12 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { sendTestEvent } from "@/lib/deliveries/send-test-event";
 import { ZSendTestEvent } from "@/lib/schemas/endpoints";
 
-export const POST = withApiKey<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
+export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { eventType } = await parseJsonBody(request, ZSendTestEvent);
   return NextResponse.json(await sendTestEvent(tenantId, params.endpoint, eventType));

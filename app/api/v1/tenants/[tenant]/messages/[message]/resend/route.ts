@@ -2,12 +2,12 @@
 import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { resendMessage } from "@/lib/deliveries/resend-message";
 import { ZResendMessage } from "@/lib/schemas/messages";
 
-export const POST = withApiKey<{ tenant: string; message: string }>(async ({ request, params, principal }) => {
+export const POST = withAuth<{ tenant: string; message: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { endpointId } = await parseJsonBody(request, ZResendMessage, { optional: true });
   return NextResponse.json({ data: await resendMessage(tenantId, params.message, endpointId) });

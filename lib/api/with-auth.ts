@@ -1,11 +1,13 @@
-// The wrappers every /api/v1 route handler goes through: request id, API-key authentication and
-// rate limit, route params, and the one error mapper. Handlers stay thin: parse, call lib/,
+// The wrappers every /api/v1 route handler goes through: request id, authentication (an API key,
+// rate limited; or the dashboard's session cookie, same-origin only for changes), route params,
+// and the one error mapper. Handlers stay thin: parse, call lib/,
 // return JSON. `withApiErrors` is the same without authentication, for the few public routes.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { Principal } from "@/lib/auth/principal";
 import { enforceApiRateLimit } from "@/lib/api-keys/enforce-api-rate-limit";
 import { authenticateApiKey } from "@/lib/api-keys/verify-api-key";
+import { principalFromSession } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
 import { malformedPathParam } from "@/lib/schemas/path-params";
 import { handleApiError } from "./handle-api-error";
@@ -33,9 +35,33 @@ export function requestIdOf(request: Request): string {
   return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-async function authenticate(request: Request): Promise<Principal> {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A cookie-authenticated request that changes something must come from our own pages: the
+ * browser's Origin (or Sec-Fetch-Site) says so. This is the CSRF defence for the dashboard's
+ * calls; API-key requests carry no ambient credentials and need none.
+ */
+function assertSameOrigin(request: NextRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "same-origin") return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && host && new URL(origin).host === host && site !== "cross-site") return;
+  throw new AppError("forbidden", "Cross-site requests with a session cookie are refused.");
+}
+
+async function authenticate(request: NextRequest): Promise<Principal> {
   const token = bearerToken(request);
-  if (!token) throw new AppError("unauthorized", "Send an API key: Authorization: Bearer <key>.", undefined, { "www-authenticate": "Bearer" });
+  if (!token && !request.headers.get("authorization")) {
+    const user = await principalFromSession(request);
+    if (user) {
+      assertSameOrigin(request);
+      return user;
+    }
+  }
+  if (!token) throw new AppError("unauthorized", "Send an API key (Authorization: Bearer <key>) or sign in.", undefined, { "www-authenticate": "Bearer" });
   const authenticated = await authenticateApiKey(token);
   if (!authenticated) throw new AppError("unauthorized", "The API key is not valid, or was revoked.", undefined, { "www-authenticate": "Bearer" });
   enforceApiRateLimit(authenticated);
@@ -69,7 +95,7 @@ export function withApiErrors<Params = Record<string, never>>(handler: (context:
   return wrap<Params>(async (request, context, requestId) => handler({ request, params: await checkedParams(context), requestId }));
 }
 
-export function withApiKey<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+export function withAuth<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
   return wrap<Params>(async (request, context, requestId) => {
     const principal = await authenticate(request);
     return handler({ request, params: await checkedParams(context), principal, requestId });
