@@ -1,8 +1,10 @@
 // Shared steps of the browser specs: where Hookline is, screenshots, signing in and up, and the
 // API calls that set up data (with the instance's platform key, as a platform backend would).
 import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { E2E_ADMIN_KEY, E2E_OPERATOR } from "./global-setup";
 
 export { E2E_ADMIN_KEY, E2E_OPERATOR };
@@ -67,4 +69,47 @@ export async function mainNav(page: Page) {
   const toggle = page.getByRole("button", { name: "Open navigation" });
   if (await toggle.isVisible()) await toggle.click();
   return page.getByRole("navigation", { name: "Main" });
+}
+
+/**
+ * A new user who joined `tenantId` with `role` through a real invite (created with the platform
+ * key, accepted at registration), signed in in a browser context of their own.
+ */
+export async function joinTenantAs(browser: Browser, tenantId: string, role: "owner" | "admin" | "viewer"): Promise<{ page: Page; context: BrowserContext; email: string }> {
+  const email = `${unique(role)}@example.test`;
+  const password = "a-good-password";
+  const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/invites`, { email, role });
+  const response = await fetch(`${baseUrl()}/api/account/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, inviteToken: invite.token }),
+  });
+  if (response.status !== 201) throw new Error(`could not register ${email}: ${response.status} ${await response.text()}`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return { page, context, email };
+}
+
+/** A receiver on 127.0.0.1 for a spec: records what arrives, answers with `status()` (changeable). */
+export async function startReceiver(initialStatus = 200): Promise<{ url: string; received: Array<{ path: string; body: string; headers: Record<string, string | string[] | undefined> }>; setStatus(status: number): void; close(): Promise<void> }> {
+  const received: Array<{ path: string; body: string; headers: Record<string, string | string[] | undefined> }> = [];
+  let status = initialStatus;
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ path: request.url ?? "/", body, headers: request.headers });
+      response.writeHead(status, { "content-type": "text/plain" });
+      response.end(status < 300 ? "ok" : "receiver says no");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    setStatus: (next) => (status = next),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
