@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A separate build directory per browser-test run (test/e2e/global-setup.ts), so parallel runs
+  // never rebuild under each other's feet; `.next` otherwise.
+  distDir: process.env.HOOKLINE_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Keep the native and worker-thread-using packages out of the server bundle (and swagger-ui-dist,

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const SKIP = new Set(["node_modules", ".next", ".next-e2e", "generated"]);
 
 function collect(root: string, entry: string, out: string[]): void {
   const full = path.join(root, entry);
@@ -27,10 +27,12 @@ export function sourceFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-const stampFile = (root: string) => path.join(root, ".next", "hookline-source-hash");
+/** The build directory: `.next`, or HOOKLINE_DIST_DIR (next.config.ts reads the same variable). */
+const distDir = (root: string) => path.resolve(root, process.env.HOOKLINE_DIST_DIR || ".next");
+const stampFile = (root: string) => path.join(distDir(root), "hookline-source-hash");
 
 export function buildIsCurrent(root: string): boolean {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stampFile(root))) return false;
+  if (!existsSync(path.join(distDir(root), "BUILD_ID")) || !existsSync(stampFile(root))) return false;
   return readFileSync(stampFile(root), "utf8") === sourceFingerprint(root);
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { STATE_FILE } from "./global-setup";
+import { stateFile } from "./global-setup";
 
 function alive(pid: number): boolean {
   try {
@@ -12,9 +12,9 @@ function alive(pid: number): boolean {
 
 /** Ctrl-C for the Hookline the setup started, then wait for its process group to be gone. */
 export default async function globalTeardown() {
-  if (!existsSync(STATE_FILE)) return;
-  const { pgid, dataDir } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pgid: number; dataDir: string };
-  rmSync(STATE_FILE, { force: true });
+  const file = stateFile();
+  if (!file || !existsSync(file)) return;
+  const { pgid, dataDir, distDir } = JSON.parse(readFileSync(file, "utf8")) as { pgid: number; dataDir: string; distDir?: string };
   if (alive(pgid)) process.kill(-pgid, "SIGINT");
   const deadline = Date.now() + 40_000;
   while (alive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
@@ -23,4 +23,5 @@ export default async function globalTeardown() {
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   for (let attempt = 0; attempt < 50 && existsSync(`${dataDir}/pg.json`); attempt++) await new Promise((resolve) => setTimeout(resolve, 200));
   rmSync(dataDir, { recursive: true, force: true });
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 }
