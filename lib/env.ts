@@ -60,6 +60,10 @@ export const ZEnv = z
     HOOKLINE_STATS_RETENTION_DAYS: positiveInt.default(400),
     /** How often a worker runs the retention purge (one worker at a time). */
     HOOKLINE_RETENTION_INTERVAL_MS: positiveInt.default(60_000),
+    /** Port of the worker's own /metrics (Prometheus); unset: no metrics server in the worker. */
+    HOOKLINE_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Bearer token required by /metrics on web and worker; unset: open. */
+    HOOKLINE_METRICS_TOKEN: z.string().min(8).optional(),
     HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
     HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
     /** API requests per second per API key (bursts of twice that), per web process; 0 turns it off. */

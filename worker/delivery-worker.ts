@@ -8,12 +8,20 @@ import { claimDeliveries, type ClaimedDelivery } from "@/lib/deliveries/claim-de
 import { endpointConfig, signingSecrets } from "@/lib/deliveries/endpoint-config";
 import { failClaimedDeliveries } from "@/lib/deliveries/fail-claimed-deliveries";
 import { extendLeases, releaseDeliveries } from "@/lib/deliveries/leases";
-import { planNextState } from "@/lib/deliveries/plan-next-state";
+import { planNextState, type NextState } from "@/lib/deliveries/plan-next-state";
+import { attemptDuration, claimBatchSize, deliveryOutcomes } from "@/lib/metrics/worker-metrics";
 import { sendWebhook, type WebhookResponse } from "@/lib/deliveries/send-webhook";
 import { buildEnvelope } from "@/lib/signing";
 import { EndpointGates } from "./endpoint-gates";
 import { NotificationListener } from "./notification-listener";
 import { ResultBuffer } from "./result-buffer";
+
+/** The outcome label of hookline_deliveries_total: succeeded | failed | retry | ssrf_blocked. */
+function outcomeLabel(next: NextState): string {
+  if (next.status === "pending") return "retry";
+  if (next.outcome.result === "failed" && next.outcome.reason === "ssrf_blocked") return "ssrf_blocked";
+  return next.status;
+}
 
 export interface DeliveryWorkerOptions {
   workerId: string;
@@ -62,6 +70,10 @@ export class DeliveryWorker {
     return this.gates.inFlight;
   }
 
+  get rateLimitedWaits(): number {
+    return this.gates.rateLimitedWaits;
+  }
+
   start(): void {
     this.listener.start();
     this.loop = this.run();
@@ -105,6 +117,7 @@ export class DeliveryWorker {
         if (claimed.length) {
           this.counts.claimBatches++;
           this.counts.claimed += claimed.length;
+          claimBatchSize().observe(claimed.length);
         }
         this.dispatch(claimed);
       }
@@ -166,6 +179,8 @@ export class DeliveryWorker {
     if (response.cancelled) return; // shutting down: stop() gives the row back
     this.counts.sent++;
     const next = planNextState(response, delivery.scheduledTries, this.options.schedule);
+    attemptDuration().observe(response.durationMs / 1_000);
+    deliveryOutcomes().inc({ outcome: outcomeLabel(next) });
     log.debug({ messageId: delivery.messageId, deliveryId: delivery.id, endpointId: delivery.endpointId, status: response.status, errorKind: response.errorKind, next: next.status }, "attempt finished");
     this.buffer.add({
       tenantId: delivery.tenantId,

@@ -3,13 +3,16 @@
 // within the grace period (then gives their rows back), stores every result and exits 0.
 import { closeDb } from "@/lib/db";
 import { parseRetrySchedule } from "@/lib/deliveries/retry-policy";
+import { queueDepth } from "@/lib/deliveries/queue-depth";
 import { webhookAgent } from "@/lib/deliveries/webhook-agent";
+import { registerWorkerGauges } from "@/lib/metrics/worker-metrics";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { HOOKLINE_VERSION } from "@/lib/version";
 import { recordStopped } from "@/lib/workers/heartbeat";
 import { DeliveryWorker } from "./delivery-worker";
+import { startMetricsServer } from "./metrics-server";
 import { Maintenance } from "./maintenance";
 import { watchParent } from "./watch-parent";
 
@@ -50,11 +53,22 @@ async function shutdown(reason: string): Promise<void> {
   log.info({ reason }, "worker stopping");
   await deliveries.stop(settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS);
   await maintenance.stop();
+  metricsServer?.close();
   await recordStopped(identity.id).catch(() => undefined);
   await closeDb();
   log.info({ sent: deliveries.counts.sent }, "worker stopped");
   process.exit(0);
 }
+
+registerWorkerGauges({
+  inFlight: () => deliveries.inFlight,
+  leaseRecoveries: () => maintenance.leaseRecoveries,
+  rateLimitedWaits: () => deliveries.rateLimitedWaits,
+  queue: queueDepth,
+});
+const metricsServer = settings.HOOKLINE_WORKER_METRICS_PORT
+  ? startMetricsServer({ port: settings.HOOKLINE_WORKER_METRICS_PORT, host: settings.HOOKLINE_HOST, token: settings.HOOKLINE_METRICS_TOKEN, log })
+  : undefined;
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

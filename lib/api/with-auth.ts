@@ -10,6 +10,8 @@ import { authenticateApiKey } from "@/lib/api-keys/verify-api-key";
 import { principalFromSession } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
 import { malformedPathParam } from "@/lib/schemas/path-params";
+import { logger, withLogFields } from "@/lib/logger";
+import { httpRequestDuration, routeLabel } from "@/lib/metrics/web-metrics";
 import { handleApiError } from "./handle-api-error";
 
 export interface PublicApiContext<Params> {
@@ -79,14 +81,21 @@ async function checkedParams<Params>(context: RouteContext<Params>): Promise<Par
 function wrap<Params>(run: (request: NextRequest, context: RouteContext<Params>, requestId: string) => Promise<Response>) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     const requestId = requestIdOf(request);
-    let response: Response;
-    try {
-      response = await run(request, context, requestId);
-    } catch (error) {
-      response = handleApiError(error, requestId);
-    }
-    response.headers.set("x-request-id", requestId);
-    return response;
+    const started = performance.now();
+    return withLogFields({ requestId }, async () => {
+      let response: Response;
+      try {
+        response = await run(request, context, requestId);
+      } catch (error) {
+        response = handleApiError(error, requestId);
+      }
+      response.headers.set("x-request-id", requestId);
+      const seconds = (performance.now() - started) / 1_000;
+      const route = routeLabel(request.nextUrl.pathname);
+      httpRequestDuration().observe({ route, method: request.method, status: String(response.status) }, seconds);
+      logger.info({ method: request.method, route, status: response.status, ms: Math.round(seconds * 1_000) }, "request");
+      return response;
+    });
   };
 }
 

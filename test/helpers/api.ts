@@ -13,10 +13,12 @@ export interface CallOptions<Params> {
   headers?: Record<string, string>;
   method?: string;
   query?: Record<string, string>;
+  /** The request's path (route handlers ignore it; metrics and logs label by it). */
+  path?: string;
 }
 
 export async function callRoute<Params>(handler: Handler<Params>, options: CallOptions<Params>): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const url = new URL("http://hookline.test/api/v1/test");
+  const url = new URL(options.path ?? "/api/v1/test", "http://hookline.test");
   for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;

@@ -8,6 +8,7 @@ import { withAuth } from "@/lib/api/with-auth";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { env } from "@/lib/env";
 import { listMessages } from "@/lib/messages/list-messages";
+import { countingPublishes } from "@/lib/metrics/count-publishes";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { ZIdempotencyKey, ZListMessagesQuery, ZPublishMessage } from "@/lib/schemas/messages";
 
@@ -16,10 +17,12 @@ const bodyLimit = () => env().HOOKLINE_MAX_PAYLOAD_BYTES + 4_096;
 
 export const POST = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const body = ZPublishMessage.parse(await readJsonBody(request, bodyLimit()));
-  const headerKey = request.headers.get("idempotency-key");
-  const idempotencyKey = body.idempotencyKey ?? (headerKey === null ? undefined : ZIdempotencyKey.parse(headerKey));
-  const [message] = await publishMessages(tenantId, [{ ...body, idempotencyKey }]);
+  const [message] = await countingPublishes(async () => {
+    const body = ZPublishMessage.parse(await readJsonBody(request, bodyLimit()));
+    const headerKey = request.headers.get("idempotency-key");
+    const idempotencyKey = body.idempotencyKey ?? (headerKey === null ? undefined : ZIdempotencyKey.parse(headerKey));
+    return publishMessages(tenantId, [{ ...body, idempotencyKey }]);
+  });
   const { duplicate, ...view } = message!;
   return NextResponse.json(view, { status: duplicate ? 200 : 202 });
 });
