@@ -3,7 +3,7 @@
 // fingerprinted by a hash of every source file that goes into it.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -36,9 +36,40 @@ export function buildIsCurrent(root: string): boolean {
   return readFileSync(stampFile(root), "utf8") === sourceFingerprint(root);
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Holds a lock (a directory: mkdir is atomic) around `work`, so two processes starting at once
+ * (two test files, `npm start` beside `npm run start:web`) never build into one directory together.
+ * A lock left by a killed builder is taken over after `staleMs`.
+ */
+function withBuildLock<T>(root: string, work: () => T, staleMs = 15 * 60_000): T {
+  const lock = `${distDir(root)}.build-lock`;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() - statSync(lock).mtimeMs > staleMs) rmSync(lock, { recursive: true, force: true });
+      else sleep(500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Runs `next build` unless the existing build matches the sources. Returns whether it built. */
 export function ensureBuild(root: string, log: (line: string) => void): boolean {
   if (buildIsCurrent(root)) return false;
+  return withBuildLock(root, () => build(root, log));
+}
+
+function build(root: string, log: (line: string) => void): boolean {
+  if (buildIsCurrent(root)) return false; // someone else built it while we waited
   log("building the web app (first start, or the sources changed)…");
   const fingerprint = sourceFingerprint(root);
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
