@@ -188,6 +188,7 @@ export class DeliveryWorker {
       messageId: delivery.messageId,
       endpointId: delivery.endpointId,
       url,
+      eventType: delivery.eventType,
       number: delivery.attemptCount + 1,
       trigger: "scheduled",
       response,

@@ -6,6 +6,7 @@ import { parseRetrySchedule } from "@/lib/deliveries/retry-policy";
 import { queueDepth } from "@/lib/deliveries/queue-depth";
 import { webhookAgent } from "@/lib/deliveries/webhook-agent";
 import { registerWorkerGauges } from "@/lib/metrics/worker-metrics";
+import { ensureOperationalEventTypes } from "@/lib/operations/operational-event-types";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
@@ -73,6 +74,8 @@ const metricsServer = settings.HOOKLINE_WORKER_METRICS_PORT
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 watchParent(() => void shutdown("parent exited"));
+// The operational event types exist in every catalog, so tenants can subscribe to them.
+await ensureOperationalEventTypes().catch((error: unknown) => log.warn({ err: error }, "could not add the operational event types to the catalog"));
 maintenance.start();
 deliveries.start();
 log.info({ version: HOOKLINE_VERSION, pid: process.pid, concurrency: settings.HOOKLINE_WORKER_CONCURRENCY }, "worker started");

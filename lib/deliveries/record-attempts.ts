@@ -13,7 +13,8 @@ import type { NextState } from "./plan-next-state";
 import type { WebhookResponse } from "./send-webhook";
 import { failPendingDeliveries } from "./fail-pending-deliveries";
 import { upsertEndpointStats } from "./upsert-endpoint-stats";
-import { updateEndpointHealth } from "./update-endpoint-health";
+import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
+import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/emit-operational-events";
 
 export type AttemptTrigger = "scheduled" | "manual" | "test";
 
@@ -23,6 +24,8 @@ export interface AttemptRecord {
   messageId: string;
   endpointId: string;
   url: string;
+  /** The message's event type (for operational events about it). */
+  eventType: string;
   /** 1 for the first try of the delivery. */
   number: number;
   trigger: AttemptTrigger;
@@ -121,6 +124,28 @@ async function noteManualTries(client: pg.PoolClient, records: readonly AttemptR
   });
 }
 
+/** What this batch tells the operational webhooks: endpoints gone or failing, retries exhausted. */
+function operationalEvents(records: readonly AttemptRecord[], changes: HealthChanges): OperationalEvent[] {
+  const events: OperationalEvent[] = [];
+  const now = new Date().toISOString();
+  for (const endpoint of changes.gone) {
+    events.push({ type: "endpoint.disabled", tenantId: endpoint.tenantId, payload: { endpointId: endpoint.endpointId, url: endpoint.url, reason: "gone", disabledAt: now } });
+  }
+  for (const endpoint of changes.failing) {
+    events.push({ type: "endpoint.failing", tenantId: endpoint.tenantId, payload: { endpointId: endpoint.endpointId, url: endpoint.url, failingSince: endpoint.failingSince.toISOString() } });
+  }
+  for (const record of records) {
+    if (record.next?.status !== "failed" || record.next.outcome.result !== "retry") continue; // only "retries exhausted"
+    events.push({
+      type: "message.attempt.exhausted",
+      tenantId: record.tenantId,
+      aboutEventType: record.eventType,
+      payload: { endpointId: record.endpointId, url: record.url, messageId: record.messageId, eventType: record.eventType, attempts: record.number, lastError: record.next.lastError ?? "" },
+    });
+  }
+  return events;
+}
+
 export const isSuccess = (response: WebhookResponse) => response.status !== null && response.status >= 200 && response.status <= 299;
 
 /**
@@ -136,7 +161,8 @@ export async function recordAttempts(records: readonly AttemptRecord[], leaseOwn
     await advanceDeliveries(client, records.filter((record) => record.next !== null), leaseOwner);
     await noteManualTries(client, records.filter((record) => record.next === null));
     await upsertEndpointStats(client, records);
-    const gone = await updateEndpointHealth(client, records);
-    for (const endpoint of gone) await failPendingDeliveries(client, endpoint.tenantId, endpoint.endpointId, "endpoint disabled: the receiver answered 410 Gone");
+    const changes = await updateEndpointHealth(client, records);
+    for (const endpoint of changes.gone) await failPendingDeliveries(client, endpoint.tenantId, endpoint.endpointId, "endpoint disabled: the receiver answered 410 Gone");
+    await emitOperationalEvents(client, operationalEvents(records, changes));
   });
 }

@@ -64,6 +64,7 @@ export async function sendNow(
       messageId: delivery.messageId,
       endpointId: delivery.endpoint.id,
       url: config.url,
+      eventType: delivery.eventType,
       number: delivery.attemptNumber,
       trigger,
       response,

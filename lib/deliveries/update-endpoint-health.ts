@@ -16,8 +16,15 @@ interface Health {
   gone: boolean;
 }
 
-/** Returns the endpoints this batch disabled (410 Gone). */
-export async function updateEndpointHealth(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<Array<{ tenantId: string; endpointId: string }>> {
+export interface HealthChanges {
+  /** Disabled by this batch (410 Gone). */
+  gone: Array<{ tenantId: string; endpointId: string; url: string }>;
+  /** Started failing with this batch, and not announced within the last hour. */
+  failing: Array<{ tenantId: string; endpointId: string; url: string; failingSince: Date }>;
+}
+
+/** Returns what this batch changed that operational webhooks announce. */
+export async function updateEndpointHealth(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<HealthChanges> {
   const byEndpoint = new Map<string, Health>();
   for (const record of records) {
     const at = record.response.startedAt;
@@ -34,11 +41,14 @@ export async function updateEndpointHealth(client: pg.PoolClient, records: reado
   }
   const rows = [...byEndpoint.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
   // "recovered": the batch's last word is a success (failures before it in the batch are moot).
-  const { rows: disabled } = await client.query<{ id: string; tenant_id: string }>({
+  // `before` is the row as it was (locked in id order), so RETURNING can tell what changed.
+  const { rows: changed } = await client.query<{ id: string; tenant_id: string; url: string; newly_gone: boolean; newly_failing: boolean; failing_since: Date | null }>({
     name: "hookline_update_endpoint_health",
     text: `WITH v AS (
              SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::bool[])
                AS v(endpoint_id, last_success_at, first_failure_at, last_failure_at, failures, gone)
+           ), before AS (
+             SELECT e.id, e.disabled_at, e.failing_since, e.failing_notified_at FROM endpoints e JOIN v ON v.endpoint_id = e.id ORDER BY e.id FOR UPDATE OF e
            ), changed AS (
              UPDATE endpoints e SET
                last_success_at = greatest(e.last_success_at, v.last_success_at),
@@ -46,15 +56,21 @@ export async function updateEndpointHealth(client: pg.PoolClient, records: reado
                                     ELSE coalesce(e.failing_since, v.first_failure_at) END,
                failures_since_success = CASE WHEN v.last_success_at IS NOT NULL AND (v.last_failure_at IS NULL OR v.last_success_at > v.last_failure_at) THEN 0
                                              ELSE e.failures_since_success + v.failures END,
+               failing_notified_at = CASE WHEN before.failing_since IS NULL AND v.failures > 0
+                                           AND NOT (v.last_success_at IS NOT NULL AND v.last_success_at > v.last_failure_at)
+                                           AND (before.failing_notified_at IS NULL OR before.failing_notified_at < now() - interval '1 hour')
+                                          THEN now() ELSE e.failing_notified_at END,
                disabled_at = CASE WHEN v.gone AND e.disabled_at IS NULL THEN now() ELSE e.disabled_at END,
                disabled_reason = CASE WHEN v.gone AND e.disabled_at IS NULL THEN 'gone' ELSE e.disabled_reason END
-             FROM v
+             FROM v JOIN before ON before.id = v.endpoint_id
              WHERE e.id = v.endpoint_id
                AND (v.failures > 0 OR v.gone OR e.failing_since IS NOT NULL OR e.failures_since_success > 0
                     OR e.last_success_at IS NULL OR e.last_success_at < v.last_success_at - interval '1 minute')
-             RETURNING e.id, e.tenant_id, v.gone AND e.disabled_reason = 'gone' AND e.disabled_at = now() AS newly_gone
+             RETURNING e.id, e.tenant_id, e.url, e.failing_since,
+                       (v.gone AND before.disabled_at IS NULL) AS newly_gone,
+                       (e.failing_notified_at IS DISTINCT FROM before.failing_notified_at) AS newly_failing
            )
-           SELECT id, tenant_id FROM changed WHERE newly_gone`,
+           SELECT * FROM changed WHERE newly_gone OR newly_failing`,
     values: [
       rows.map((row) => row.endpointId),
       rows.map((row) => row.lastSuccessAt),
@@ -64,5 +80,8 @@ export async function updateEndpointHealth(client: pg.PoolClient, records: reado
       rows.map((row) => row.gone),
     ],
   });
-  return disabled.map((row) => ({ tenantId: row.tenant_id, endpointId: row.id }));
+  return {
+    gone: changed.filter((row) => row.newly_gone).map((row) => ({ tenantId: row.tenant_id, endpointId: row.id, url: row.url })),
+    failing: changed.filter((row) => row.newly_failing && !row.newly_gone).map((row) => ({ tenantId: row.tenant_id, endpointId: row.id, url: row.url, failingSince: row.failing_since ?? new Date() })),
+  };
 }

@@ -11,7 +11,7 @@ import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { TPublishMessage } from "@/lib/schemas/messages";
-import { DELIVERIES_CHANNEL } from "@/lib/deliveries/channel";
+import { insertMessages } from "./insert-messages";
 import { prepareMessages } from "./prepare-messages";
 
 export interface PublishedMessage {
@@ -79,36 +79,7 @@ export async function publishMessages(tenantId: string, inputs: readonly TPublis
     const fresh = messages.filter((message) => !message.idempotencyKey || (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)));
     const createdAt = new Date(now);
 
-    if (fresh.length) {
-      await client.query(
-        `INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at)
-         SELECT id, $1, event_type, payload::json, idempotency_key, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS m(id, event_type, payload, idempotency_key)`,
-        [tenantId, fresh.map((m) => m.id), fresh.map((m) => m.eventType), fresh.map((m) => m.payloadJson), fresh.map((m) => m.idempotencyKey ?? null), createdAt],
-      );
-    }
-
-    const { rows: endpoints } = await client.query<{ id: string; event_types: string[] | null }>(
-      `SELECT id, event_types FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`,
-      [tenantId],
-    );
-    const deliveries: Array<{ id: string; messageId: string; endpointId: string }> = [];
-    const counts = new Map<string, number>();
-    for (const message of fresh) {
-      for (const endpoint of endpoints) {
-        const filter = endpoint.event_types ?? [];
-        if (filter.length && !filter.includes(message.eventType)) continue;
-        deliveries.push({ id: newId("delivery", now), messageId: message.id, endpointId: endpoint.id });
-        counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
-      }
-    }
-    if (deliveries.length) {
-      await client.query(
-        `INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at)
-         SELECT id, $1, message_id, endpoint_id, $5, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS d(id, message_id, endpoint_id)`,
-        [tenantId, deliveries.map((d) => d.id), deliveries.map((d) => d.messageId), deliveries.map((d) => d.endpointId), createdAt],
-      );
-      await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
-    }
+    const counts = await insertMessages(client, tenantId, fresh, { createdAt });
 
     const created = (message: (typeof messages)[number], duplicate: boolean): PublishedMessage => ({
       id: message.id,

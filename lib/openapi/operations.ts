@@ -2,6 +2,7 @@
 // the route tests are driven by it. A route that is not listed here is not documented — and
 // test/integration/api/route-catalog.test.ts fails until it is.
 import { z } from "zod";
+import { ZSetOperationsEndpoint } from "@/lib/schemas/operations";
 import { zPage } from "@/lib/schemas/common";
 import { ZApiKeyView, ZCreateApiKey, ZCreatedApiKey, ZListApiKeysQuery } from "@/lib/schemas/api-keys";
 import {
@@ -128,6 +129,10 @@ export const OPERATIONS: ApiOperation[] = [
   { operationId: "updateEventType", method: "patch", path: "/event-types/{name}", tag: "Event types", summary: "Update an event type", access: "platform", body: ZUpdateEventType, responses: [ok("The event type.", ZEventTypeView)] },
   { operationId: "archiveEventType", method: "post", path: "/event-types/{name}/archive", tag: "Event types", summary: "Archive an event type", description: "Publishing it is refused from now on; its messages stay readable.", access: "platform", responses: [ok("The event type.", ZEventTypeView)] },
   { operationId: "unarchiveEventType", method: "post", path: "/event-types/{name}/unarchive", tag: "Event types", summary: "Unarchive an event type", access: "platform", responses: [ok("The event type.", ZEventTypeView)] },
+  // Operational webhooks: Hookline's own events, delivered to the operator's operations endpoint
+  { operationId: "getOperationsEndpoint", method: "get", path: "/operations/endpoint", tag: "Operations", summary: "Get the operations endpoint", description: "Where Hookline sends its operational events (endpoint.disabled, endpoint.enabled, endpoint.failing, message.attempt.exhausted). It belongs to the system tenant; read its secret with that tenant's endpoint routes.", access: "platform", responses: [ok("The operations endpoint.", ZEndpointView)] },
+  { operationId: "setOperationsEndpoint", method: "put", path: "/operations/endpoint", tag: "Operations", summary: "Set the operations endpoint", description: "Creates it (secret generated unless given) or changes its URL.", access: "platform", body: ZSetOperationsEndpoint, responses: [ok("The operations endpoint.", ZEndpointView)] },
+  { operationId: "removeOperationsEndpoint", method: "delete", path: "/operations/endpoint", tag: "Operations", summary: "Remove the operations endpoint", access: "platform", responses: [noContent("Removed.")] },
 
   // Endpoints
   { operationId: "listEndpoints", method: "get", path: `${TENANT}/endpoints`, tag: "Endpoints", summary: "List endpoints", access: "read", query: ZListEndpointsQuery, responses: [ok("A page of endpoints.", zPage(ZEndpointView))] },

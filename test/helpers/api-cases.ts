@@ -2,6 +2,7 @@
 // of the world. Destructive operations get fresh objects on every call, so the same case can be
 // sent by every role. test/integration/api/* walk this table; it must cover every operation.
 import { OPERATIONS, type ApiOperation } from "@/lib/openapi";
+import { setOperationsEndpoint } from "@/lib/operations/operations-endpoint";
 import { freshEndpoint, freshInvite, freshMember, keyIdOf, unique, type TenantWorld, type World } from "./api-world";
 import { createApiKey, createTestEventType } from "./fixtures";
 
@@ -39,7 +40,15 @@ export const CASES: Record<string, CaseBuilder> = {
   updateEventType: (world) => ({ params: { name: world.eventType }, body: { description: unique("described ") } }),
   archiveEventType: async () => ({ params: { name: await freshEventTypeName() } }),
   unarchiveEventType: async () => ({ params: { name: await freshEventTypeName() } }),
-
+  getOperationsEndpoint: async () => {
+    await setOperationsEndpoint({ url: "http://127.0.0.1:9/operations" });
+    return { params: {} };
+  },
+  setOperationsEndpoint: () => ({ params: {}, body: { url: "http://127.0.0.1:9/operations" } }),
+  removeOperationsEndpoint: async () => {
+    await setOperationsEndpoint({ url: "http://127.0.0.1:9/operations" });
+    return { params: {} };
+  },
   listEndpoints: (_, tenant) => ({ params: t(tenant) }),
   createEndpoint: (_, tenant) => ({ params: t(tenant), body: { url: "http://127.0.0.1:9/new" } }),
   getEndpoint: (_, tenant) => ({ params: e(tenant) }),

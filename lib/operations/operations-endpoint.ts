@@ -1,0 +1,39 @@
+// The operator's operations endpoint: where Hookline sends its own events (endpoint disabled,
+// enabled, failing; retries exhausted). It is an endpoint of the system tenant subscribed to the
+// operational types; signed, retried and logged like any other. The operator reads its secret
+// through the system tenant's ordinary endpoint routes.
+import "server-only";
+import { db } from "@/lib/db";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
+import { toEndpointView, type EndpointView } from "@/lib/endpoints/endpoint-view";
+import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
+import { notFound } from "@/lib/errors";
+import type { TSetOperationsEndpoint } from "@/lib/schemas/operations";
+import { ensureOperationalEventTypes, OPERATIONAL_TYPE_NAMES } from "./operational-event-types";
+import { ensureSystemTenant, SYSTEM_TENANT_ID } from "./system-tenant";
+
+async function current() {
+  return db().endpoint.findFirst({ where: { tenantId: SYSTEM_TENANT_ID }, orderBy: { id: "asc" } });
+}
+
+export async function getOperationsEndpoint(): Promise<EndpointView> {
+  const endpoint = await current();
+  if (!endpoint) throw notFound("Operations endpoint");
+  return toEndpointView(endpoint);
+}
+
+/** Creates the operations endpoint, or points the existing one at a new URL. */
+export async function setOperationsEndpoint(input: TSetOperationsEndpoint): Promise<EndpointView> {
+  await ensureSystemTenant();
+  await ensureOperationalEventTypes();
+  const existing = await current();
+  if (existing) return updateEndpoint(SYSTEM_TENANT_ID, existing.id, { url: input.url, description: input.description, eventTypes: [...OPERATIONAL_TYPE_NAMES] });
+  return createEndpoint(SYSTEM_TENANT_ID, { url: input.url, description: input.description ?? "Hookline operational events", secret: input.secret, eventTypes: [...OPERATIONAL_TYPE_NAMES] });
+}
+
+export async function removeOperationsEndpoint(): Promise<void> {
+  const existing = await current();
+  if (!existing) throw notFound("Operations endpoint");
+  await deleteEndpoint(SYSTEM_TENANT_ID, existing.id);
+}

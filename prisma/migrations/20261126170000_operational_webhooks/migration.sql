@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "endpoints" ADD COLUMN     "failing_notified_at" TIMESTAMPTZ(3);
+
