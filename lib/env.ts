@@ -118,7 +118,11 @@ export function env(): TEnv {
   return cached;
 }
 
-/** For tests that change process.env between cases. */
-export function resetEnvForTests(): void {
+/** Forgets the parsed settings, so the next env() reads process.env again (scripts that set
+ *  DATABASE_URL after start-up, tests that change variables between cases). */
+export function reloadEnv(): void {
   cached = undefined;
 }
+
+/** The same as reloadEnv (the name the tests grew up with). */
+export const resetEnvForTests = reloadEnv;
