@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/lib/env";
 
 export function databaseUrl(name: string): string {
   const url = new URL(inject("postgresAdminUrl"));
@@ -42,7 +42,7 @@ export function useTestDatabase(): () => string {
   beforeAll(async () => {
     database = await createDatabase({ migrated: true });
     process.env.DATABASE_URL = database.url;
-    resetEnvForTests();
+    reloadEnv();
     await closeDb();
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { migrate } from "@/lib/database/migrate";
 import { closeDb } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/lib/env";
 import { freePort } from "@/lib/ports";
 
 export const ADMIN_KEY = "reliability-admin-key-0123456789";
@@ -35,7 +35,7 @@ export async function startCluster(): Promise<Cluster> {
   const url = server.url;
   await migrate(url);
   process.env.DATABASE_URL = url;
-  resetEnvForTests();
+  reloadEnv();
   await closeDb();
 
   const query = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {

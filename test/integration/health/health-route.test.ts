@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { closeDb } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { freePort } from "@/lib/ports";
 import { recordHeartbeat, recordStopped } from "@/lib/workers/heartbeat";
@@ -34,13 +34,13 @@ describe("GET /api/health", () => {
     afterAll(async () => {
       await closeDb();
       process.env.DATABASE_URL = url();
-      resetEnvForTests();
+      reloadEnv();
     });
 
     it("should answer 503 quickly instead of hanging or throwing", async () => {
       await closeDb();
       process.env.DATABASE_URL = `postgresql://nobody:nothing@127.0.0.1:${await freePort()}/none`;
-      resetEnvForTests();
+      reloadEnv();
       const started = Date.now();
       const response = await GET();
       expect(response.status).toBe(503);

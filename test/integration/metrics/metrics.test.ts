@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { POST as publish } from "@/app/api/v1/tenants/[tenant]/messages/route";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/lib/env";
 import { freePort } from "@/lib/ports";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
@@ -28,7 +28,7 @@ describe("/metrics", () => {
   afterAll(async () => {
     await receiver.close();
     delete process.env.HOOKLINE_METRICS_TOKEN;
-    resetEnvForTests();
+    reloadEnv();
   });
 
   it("should report the web process's requests and publishes by outcome", async () => {
@@ -53,7 +53,7 @@ describe("/metrics", () => {
 
   it("should require the bearer token when one is configured", async () => {
     process.env.HOOKLINE_METRICS_TOKEN = "metrics-token-123";
-    resetEnvForTests();
+    reloadEnv();
     expect((await metricsRoute(new Request("http://hookline.test/metrics"))).status).toBe(401);
     expect((await metricsRoute(new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer wrong-token-1" } }))).status).toBe(401);
     expect((await metricsRoute(new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer metrics-token-123" } }))).status).toBe(200);
