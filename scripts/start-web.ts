@@ -34,6 +34,12 @@ const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/b
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOOKLINE_PROCESS: "web", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.HOOKLINE_PUBLIC_URL },
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });
+// `next start` answers a forwarded SIGTERM/SIGINT by exiting 143/130 (128 + signal): a clean stop we asked for.
+child.on("exit", (code, signal) => process.exit(stopping && (signal || code === 143 || code === 130) ? 0 : (code ?? 1)));
 say(`listening on ${settings.HOOKLINE_HOST}:${settings.PORT} (${settings.HOOKLINE_PUBLIC_URL})`);

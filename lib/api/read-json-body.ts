@@ -15,10 +15,24 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (content-type: application/json).");
   }
+  if (!request.body && Number(request.headers.get("content-length") ?? "0") <= maxBytes) {
+    throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
+  }
+  const text = await readBodyText(request, maxBytes);
+  if (!text.trim() && options.emptyAs !== undefined) return options.emptyAs;
+  if (!text.trim()) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The body as text, exactly as sent (signatures are over these bytes); 413 past `maxBytes`. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
-
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -32,14 +46,7 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim() && options.emptyAs !== undefined) return options.emptyAs;
-  if (!text.trim()) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new AppError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -4,12 +4,14 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { parseTarget } from "@/lib/ssrf";
+import { isOwnPlaygroundUrl, parseTarget } from "@/lib/ssrf";
 
 /** The normalised URL to store, or a 422 saying what is wrong with it. */
 export function checkEndpointUrl(input: string): string {
   const settings = env();
-  const target = parseTarget(input, { allowPrivateNetworks: settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS });
+  // The instance's own playground receiver is allowed by the same rule that lets the worker send to it.
+  const allowPrivateNetworks = settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS || isOwnPlaygroundUrl(input, settings.HOOKLINE_PUBLIC_URL);
+  const target = parseTarget(input, { allowPrivateNetworks });
   if (!target.ok) {
     throw new AppError("validation_failed", target.message, [{ path: "url", message: target.message, code: target.code }]);
   }

@@ -6,6 +6,8 @@ export { getEndpoint, getEndpointOrThrow } from "./get-endpoint";
 export { getEndpointHeaders, replaceEndpointHeaders } from "./endpoint-headers";
 export { getEndpointSecret, rotateEndpointSecret, type EndpointSecretView } from "./endpoint-secret";
 export { getEndpointStatsFor } from "./endpoint-stats";
+export { listEndpointAttempts, type EndpointAttemptView } from "./list-endpoint-attempts";
+export { listEndpointHealth, type EndpointHealthList } from "./list-endpoint-health";
 export { listEndpoints } from "./list-endpoints";
 export { toEndpointView, type EndpointView } from "./endpoint-view";
 export { updateEndpoint } from "./update-endpoint";

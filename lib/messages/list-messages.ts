@@ -1,13 +1,14 @@
 // The message log: newest first, filtered by type, delivery status, endpoint and time. A time
 // range becomes an id range (ids start with their creation time), so every filter rides the
 // (tenant_id, id) index; status and endpoint filters are an EXISTS on the delivery queue.
+// Each row carries its deliveries' states per endpoint, so a log can badge every endpoint.
 import "server-only";
 import { keysetFilter, pageArgs, toPage, type Page } from "@/lib/api/paginate";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idFloorAt } from "@/lib/ids";
 import type { TListMessagesQuery } from "@/lib/schemas/messages";
-import { noDeliveries, toMessageSummary, type MessageSummary } from "./message-view";
+import { toMessageSummary, type MessageSummary } from "./message-view";
 
 export async function listMessages(tenantId: string, query: TListMessagesQuery): Promise<Page<MessageSummary>> {
   const deliveryFilter: Prisma.DeliveryWhereInput = {
@@ -27,16 +28,18 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
     ...pageArgs(query),
   });
   const page = toPage(rows, query, (row) => row.id, (row) => row);
-  const counts = await db().delivery.groupBy({
-    by: ["messageId", "status"],
+  // Each endpoint's delivery of the page's messages, in one query on deliveries' unique
+  // (message_id, endpoint_id) index: the log's per-endpoint badges and its status counts.
+  const deliveries = await db().delivery.findMany({
     where: { tenantId, messageId: { in: page.data.map((message) => message.id) } },
-    _count: { _all: true },
+    select: { messageId: true, endpointId: true, status: true, attemptCount: true, lastStatusCode: true },
+    orderBy: { endpointId: "asc" },
   });
-  const byMessage = new Map<string, ReturnType<typeof noDeliveries>>();
-  for (const row of counts) {
-    const tally = byMessage.get(row.messageId) ?? noDeliveries();
-    tally[row.status] = row._count._all;
-    byMessage.set(row.messageId, tally);
+  const byMessage = new Map<string, MessageSummary["endpoints"]>();
+  for (const { messageId, ...state } of deliveries) {
+    const states = byMessage.get(messageId) ?? [];
+    states.push(state);
+    byMessage.set(messageId, states);
   }
   return { data: page.data.map((message) => toMessageSummary(message, byMessage.get(message.id))), nextCursor: page.nextCursor };
 }

@@ -7,12 +7,13 @@ export type MessageView = z.infer<typeof ZMessageView>;
 export type DeliveryView = z.infer<typeof ZDeliveryView>;
 export type AttemptView = z.infer<typeof ZAttemptView>;
 
-type DeliveryCounts = MessageSummary["deliveries"];
+type EndpointDeliveryState = MessageSummary["endpoints"][number];
 
-export const noDeliveries = (): DeliveryCounts => ({ pending: 0, sending: 0, succeeded: 0, failed: 0 });
-
-export function toMessageSummary(message: Message, deliveries: DeliveryCounts = noDeliveries()): MessageSummary {
-  return { id: message.id, eventType: message.eventType, idempotencyKey: message.idempotencyKey, createdAt: message.createdAt.toISOString(), deliveries };
+/** A log row: the message, its deliveries counted by status, and each endpoint's state. */
+export function toMessageSummary(message: Message, endpoints: EndpointDeliveryState[] = []): MessageSummary {
+  const deliveries = { pending: 0, sending: 0, succeeded: 0, failed: 0 };
+  for (const endpoint of endpoints) deliveries[endpoint.status] += 1;
+  return { id: message.id, eventType: message.eventType, idempotencyKey: message.idempotencyKey, createdAt: message.createdAt.toISOString(), deliveries, endpoints };
 }
 
 export function toDeliveryView(delivery: Delivery & { endpoint: Pick<Endpoint, "url"> }): DeliveryView {

@@ -93,7 +93,8 @@ function errorResponses(): JsonObject {
   return responses;
 }
 
-function buildApiPart(publicUrl: string): JsonObject {
+/** The REST part of the document (no webhooks section, no database): also the typed client's source. */
+export function buildApiPart(publicUrl: string): JsonObject {
   const input = schemaConverter(REQUEST_COMPONENTS, "input");
   const output = schemaConverter({ ...RESPONSE_COMPONENTS, Error: ZErrorBody }, "output");
   const paths: Record<string, JsonObject> = {};

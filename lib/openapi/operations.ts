@@ -14,6 +14,10 @@ import {
   ZListEndpointsQuery,
   ZEndpointStats,
   ZEndpointStatsQuery,
+  ZEndpointAttemptView,
+  ZEndpointHealthList,
+  ZEndpointHealthQuery,
+  ZListEndpointAttemptsQuery,
   ZRecoverEndpoint,
   ZRecoverResult,
   ZReplaceEndpointHeaders,
@@ -50,6 +54,8 @@ import {
   ZUpdateMember,
   ZUpdateTenant,
 } from "@/lib/schemas/tenants";
+import { ZTenantStats, ZTenantStatsQuery } from "@/lib/schemas/stats";
+import { ZSystemStatus, ZTenantUsageView } from "@/lib/schemas/system";
 import type { ApiOperation } from "./api-operation";
 
 /** Named schemas: `components.schemas` of the document (request bodies are read as input). */
@@ -92,7 +98,12 @@ export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   RecoverResult: ZRecoverResult,
   TestEventResult: ZTestEventResult,
   EndpointStats: ZEndpointStats,
+  EndpointHealthList: ZEndpointHealthList,
+  EndpointAttempt: ZEndpointAttemptView,
+  TenantStats: ZTenantStats,
   ResendResult: ZResendResult,
+  SystemStatus: ZSystemStatus,
+  TenantUsage: ZTenantUsageView,
 };
 
 const ok = (description: string, schema?: z.ZodType) => ({ status: 200 as const, description, schema });
@@ -149,6 +160,9 @@ export const OPERATIONS: ApiOperation[] = [
   { operationId: "sendTestEvent", method: "post", path: `${ENDPOINT}/test`, tag: "Endpoints", summary: "Send a test event", description: "Publishes the event type's example to this endpoint only and tries it right away. The answer is the try's outcome (a receiver's error is not an API error).", access: "write", body: ZSendTestEvent, responses: [ok("The try's outcome.", ZTestEventResult)] },
   { operationId: "getEndpointStats", method: "get", path: `${ENDPOINT}/stats`, tag: "Endpoints", summary: "Delivery statistics", description: "Success rate, counts and latency percentiles (from per-minute rollups) over a range, in buckets of a minute, an hour or a day.", access: "read", query: ZEndpointStatsQuery, responses: [ok("Totals and a continuous series.", ZEndpointStats)] },
   { operationId: "replaceEndpointHeaders", method: "put", path: `${ENDPOINT}/headers`, tag: "Endpoints", summary: "Replace the custom headers", access: "write", body: ZReplaceEndpointHeaders, responses: [ok("The headers.", ZEndpointHeadersView)] },
+  { operationId: "listEndpointHealth", method: "get", path: `${TENANT}/endpoints/health`, tag: "Endpoints", summary: "Endpoint health", description: "For each endpoint named (a page of the list): attempts, success rate and latency percentiles of the last 24 hours (from per-minute rollups), and its latest attempt. Ids of other tenants are left out.", access: "read", query: ZEndpointHealthQuery, responses: [ok("One entry per endpoint found, newest endpoint first.", ZEndpointHealthList)] },
+  { operationId: "listEndpointAttempts", method: "get", path: `${ENDPOINT}/attempts`, tag: "Endpoints", summary: "List an endpoint's attempts", description: "Every try to this endpoint, whatever the message, newest first, with request and response detail and the message's event type.", access: "read", query: ZListEndpointAttemptsQuery, responses: [ok("A page of attempts.", zPage(ZEndpointAttemptView))] },
+  { operationId: "getTenantStats", method: "get", path: `${TENANT}/stats`, tag: "Tenants", summary: "Tenant statistics", description: "Attempts, success rate and latency percentiles of all the tenant's endpoints (from per-minute rollups) and messages published, over a range in buckets of a minute, an hour or a day; and the deliveries queued right now.", access: "read", query: ZTenantStatsQuery, responses: [ok("Totals, a continuous series and the queue.", ZTenantStats)] },
 
   // Messages
   {
@@ -163,6 +177,10 @@ export const OPERATIONS: ApiOperation[] = [
   { operationId: "getMessage", method: "get", path: MESSAGE, tag: "Messages", summary: "Get a message", description: "The payload and, per endpoint, its delivery's status.", access: "read", responses: [ok("The message.", ZMessageView)] },
   { operationId: "resendMessage", method: "post", path: `${MESSAGE}/resend`, tag: "Messages", summary: "Resend a message now", description: "A new attempt right away (trigger manual) to one endpoint or to every enabled endpoint the message went to; the retry history is left alone.", access: "write", body: ZResendMessage, bodyOptional: true, responses: [ok("Each try's outcome.", ZResendResult)] },
   { operationId: "listAttempts", method: "get", path: `${MESSAGE}/attempts`, tag: "Messages", summary: "List a message's delivery attempts", access: "read", query: ZListAttemptsQuery, responses: [ok("A page of attempts with request and response detail.", zPage(ZAttemptView))] },
+
+  // System (operators)
+  { operationId: "getSystemStatus", method: "get", path: "/system", tag: "System", summary: "System status", description: "The queue right now (due, scheduled retries, sending), the oldest due delivery, deliveries of the last 24 hours by status, attempts per minute over the last hour, the workers with their last heartbeat (stale ones flagged) and the failing endpoints.", access: "platform", responses: [ok("The status.", ZSystemStatus)] },
+  { operationId: "listTenantUsage", method: "get", path: "/system/tenants", tag: "System", summary: "List tenants with usage", description: "Each tenant with its number of endpoints, messages published in the last 24 hours and members.", access: "platform", query: ZListTenantsQuery, responses: [ok("A page of tenants with usage counts.", zPage(ZTenantUsageView))] },
 
   // The document itself
   { operationId: "getOpenApiDocument", method: "get", path: "/openapi.json", tag: "Docs", summary: "This document", description: "OpenAPI 3.1, with a `webhooks` section generated from the event-type catalog.", access: "public", responses: [ok("The OpenAPI document.", z.record(z.string(), z.unknown()))] },

@@ -4,11 +4,13 @@
 // through the system tenant's ordinary endpoint routes.
 import "server-only";
 import { db } from "@/lib/db";
+import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
 import { toEndpointView, type EndpointView } from "@/lib/endpoints/endpoint-view";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { notFound } from "@/lib/errors";
+import { ZCreateEndpoint } from "@/lib/schemas/endpoints";
 import type { TSetOperationsEndpoint } from "@/lib/schemas/operations";
 import { ensureOperationalEventTypes, OPERATIONAL_TYPE_NAMES } from "./operational-event-types";
 import { ensureSystemTenant, SYSTEM_TENANT_ID } from "./system-tenant";
@@ -25,6 +27,8 @@ export async function getOperationsEndpoint(): Promise<EndpointView> {
 
 /** Creates the operations endpoint, or points the existing one at a new URL. */
 export async function setOperationsEndpoint(input: TSetOperationsEndpoint): Promise<EndpointView> {
+  // Refuse a bad URL or secret before the system tenant and its types are written: a 4xx leaves nothing behind.
+  checkEndpointUrl(ZCreateEndpoint.parse({ url: input.url, description: input.description, secret: input.secret }).url);
   await ensureSystemTenant();
   await ensureOperationalEventTypes();
   const existing = await current();

@@ -4,22 +4,18 @@
 import { z } from "zod";
 import { isValidSecret } from "@/lib/signing/generate-secret";
 import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./common";
-import { ZAttemptResult } from "./messages";
+import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "./endpoint-rules";
+import { ZAttemptResult, ZAttemptView } from "./messages";
+import { zGranularity, zStatsSummary, ZStatsQuery } from "./stats";
 
-// Headers we set ourselves and a receiver must be able to trust, or that HTTP itself owns.
-export const RESERVED_HEADERS = new Set([
-  "host", "content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer",
-  "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature", "authorization", "proxy-authorization", "cookie", "expect",
-]);
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+export { RESERVED_HEADERS } from "./endpoint-rules";
 
 export const ZEndpointHeaders = z
   .record(
     z.string().regex(HEADER_NAME, "is not a valid header name").refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), "is set by Hookline and cannot be overridden"),
-    z.string().max(1_000).refine((value) => !/[\r\n\0]/.test(value), "must not contain line breaks"),
+    z.string().max(LIMITS.headerValueMaxLength).refine((value) => !/[\r\n\0]/.test(value), "must not contain line breaks"),
   )
-  .refine((headers) => Object.keys(headers).length <= 20, "at most 20 custom headers");
+  .refine((headers) => Object.keys(headers).length <= LIMITS.headersMax, `at most ${LIMITS.headersMax} custom headers`);
 
 export const ZEndpointAuth = z.discriminatedUnion("type", [
   z.object({ type: z.literal("basic"), username: z.string().min(1).max(200), password: z.string().max(500) }),
@@ -36,18 +32,18 @@ export const ZEndpointAuth = z.discriminatedUnion("type", [
 export type TEndpointAuth = z.infer<typeof ZEndpointAuth>;
 
 export const ZCreateEndpoint = z.object({
-  url: z.string().trim().min(1).max(2_048),
-  description: z.string().max(1_000).default(""),
+  url: z.string().trim().min(1).max(LIMITS.urlMaxLength),
+  description: z.string().max(LIMITS.descriptionMaxLength).default(""),
   /** Event types to receive; empty means every type. */
-  eventTypes: z.array(zEventTypeName).max(500).default([]),
+  eventTypes: z.array(zEventTypeName).max(LIMITS.eventTypesMax).default([]),
   /** A `whsec_…` secret to use instead of a generated one (e.g. when moving from another provider). */
   secret: z.string().refine(isValidSecret, "must be whsec_ followed by 24 to 64 bytes in base64").optional(),
   headers: ZEndpointHeaders.default({}),
   auth: ZEndpointAuth.nullable().default(null),
   /** Requests per second; null for no limit. */
-  rateLimit: z.number().int().min(1).max(10_000).nullable().default(null),
-  maxConcurrency: z.number().int().min(1).max(256).nullable().default(null),
-  timeoutMs: z.number().int().min(1_000).max(60_000).nullable().default(null),
+  rateLimit: z.number().int().min(LIMITS.rateLimit.min).max(LIMITS.rateLimit.max).nullable().default(null),
+  maxConcurrency: z.number().int().min(LIMITS.maxConcurrency.min).max(LIMITS.maxConcurrency.max).nullable().default(null),
+  timeoutMs: z.number().int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).nullable().default(null),
   disabled: z.boolean().default(false),
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
@@ -56,8 +52,10 @@ export const ZUpdateEndpoint = patchOf(ZCreateEndpoint.omit({ secret: true, disa
 export type TUpdateEndpoint = z.input<typeof ZUpdateEndpoint>;
 
 export const ZListEndpointsQuery = zPageQuery("endpoint").extend({
-  status: z.enum(["enabled", "disabled"]).optional(),
+  /** `failing`: enabled, but its latest attempts failed (it has a `failingSince`). */
+  status: z.enum(["enabled", "disabled", "failing"]).optional(),
 });
+export type TListEndpointsQuery = z.input<typeof ZListEndpointsQuery>;
 
 export const ZDisableEndpoint = z.object({
   /** Shown in the dashboard; "manual" when not given. */
@@ -113,31 +111,51 @@ export const ZSendTestEvent = z.object({ eventType: zEventTypeName });
 
 export const ZTestEventResult = ZAttemptResult.extend({ messageId: zId("message") });
 
-export const ZEndpointStatsQuery = z.object({
-  /** Start of the range (default: 24 hours before `to`). */
-  from: zTimeInput.optional(),
-  /** End of the range (default: now). */
-  to: zTimeInput.optional(),
-  granularity: z.enum(["minute", "hour", "day"]).default("hour"),
-});
-
-const zStatsSummary = z.object({
-  total: z.number().int(),
-  succeeded: z.number().int(),
-  failed: z.number().int(),
-  /** 0..1; null with no attempts. */
-  successRate: z.number().nullable(),
-  samples: z.number().int(),
-  p50Ms: z.number().nullable(),
-  p95Ms: z.number().nullable(),
-  p99Ms: z.number().nullable(),
-  meanMs: z.number().nullable(),
-});
+export const ZEndpointStatsQuery = ZStatsQuery;
+export type TEndpointStatsQuery = z.input<typeof ZEndpointStatsQuery>;
 
 export const ZEndpointStats = z.object({
   from: zTime,
   to: zTime,
-  granularity: z.enum(["minute", "hour", "day"]),
+  granularity: zGranularity,
   totals: zStatsSummary,
   series: z.array(zStatsSummary.extend({ time: zTime })),
 });
+
+export const ZEndpointHealthQuery = z.object({
+  /** Comma-separated endpoint ids (a page of the list); ids of other tenants are left out. */
+  endpoints: z
+    .string()
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(zId("endpoint")).min(1).max(250)),
+});
+export type TEndpointHealthQuery = z.input<typeof ZEndpointHealthQuery>;
+
+export const ZEndpointHealth = z.object({
+  endpointId: zId("endpoint"),
+  /** Attempts in the window, with their success rate and latency percentiles. */
+  stats: zStatsSummary,
+  /** The latest attempt, whenever it was (null: never tried). */
+  lastAttempt: z
+    .object({
+      id: zId("attempt"),
+      startedAt: zTime,
+      /** The receiver's HTTP status; null when no response came (see errorKind). */
+      status: z.number().int().nullable(),
+      errorKind: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const ZEndpointHealthList = z.object({
+  /** The window of `stats`: the last 24 hours. */
+  from: zTime,
+  to: zTime,
+  data: z.array(ZEndpointHealth),
+});
+
+export const ZListEndpointAttemptsQuery = zPageQuery("attempt");
+export type TListEndpointAttemptsQuery = z.input<typeof ZListEndpointAttemptsQuery>;
+
+/** An attempt in an endpoint's log: the attempt with its message's event type. */
+export const ZEndpointAttemptView = ZAttemptView.extend({ eventType: z.string() });

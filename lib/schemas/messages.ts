@@ -44,6 +44,14 @@ export const ZListMessagesQuery = zPageQuery("message").extend({
 });
 export type TListMessagesQuery = z.output<typeof ZListMessagesQuery>;
 
+/** Where one endpoint's delivery of a message stands, in brief. */
+export const ZEndpointDeliveryState = z.object({
+  endpointId: zId("endpoint"),
+  status: zDeliveryStatus,
+  attemptCount: z.number().int(),
+  lastStatusCode: z.number().int().nullable(),
+});
+
 export const ZMessageSummary = z.object({
   id: zId("message"),
   eventType: z.string(),
@@ -51,6 +59,8 @@ export const ZMessageSummary = z.object({
   createdAt: zTime,
   /** Deliveries of the message by status. */
   deliveries: z.object({ pending: z.number().int(), sending: z.number().int(), succeeded: z.number().int(), failed: z.number().int() }),
+  /** Each endpoint's delivery of the message, by endpoint id: the per-endpoint badges of a log. */
+  endpoints: z.array(ZEndpointDeliveryState),
 });
 
 export const ZDeliveryView = z.object({

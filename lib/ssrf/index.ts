@@ -9,4 +9,5 @@ export {
   type ResolveHost,
   type ResolvedAddress,
 } from "./create-guarded-connector";
+export { isOwnPlaygroundRequest, isOwnPlaygroundUrl, PLAYGROUND_PATH_PREFIX } from "./own-playground";
 export { SsrfBlockedError, SsrfDnsError, ssrfErrorKind, type SsrfErrorKind } from "./ssrf-errors";

@@ -113,3 +113,80 @@ export async function startReceiver(initialStatus = 200): Promise<{ url: string;
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Fails when the page is wider than the window (a table or a long id overflowing on a phone). */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * Opens `url` and waits until `ready(page)` is visible (the content a user came for, rendered by
+ * the server); logs and returns the milliseconds that took, with the browser's navigation timing
+ * (first byte, page fully loaded with its scripts). Measured and reported, not asserted: a busy
+ * machine must not fail a spec.
+ */
+export async function timePageLoad(page: Page, url: string, ready: (page: Page) => ReturnType<Page["locator"]>, label: string): Promise<number> {
+  const started = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  // waitFor watches the page continuously; expect().toBeVisible() retries with growing pauses
+  // (up to 1 s), which would blur the figure.
+  await ready(page).waitFor({ state: "visible" });
+  const elapsed = Date.now() - started;
+  await page.waitForLoadState("load");
+  const timing = await page.evaluate(async () => {
+    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    // Largest contentful paint: when the page's main content was painted, by the browser's own clock.
+    const paint = await new Promise<number | null>((resolve) => {
+      new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null)).observe({ type: "largest-contentful-paint", buffered: true });
+      setTimeout(() => resolve(null), 1_000);
+    });
+    return navigation ? { firstByte: Math.round(navigation.responseStart), paint: paint === null ? null : Math.round(paint), loaded: Math.round(navigation.loadEventEnd) } : null;
+  });
+  const details = timing ? ` (first byte ${timing.firstByte} ms, largest paint ${timing.paint ?? "?"} ms, scripts loaded ${timing.loaded} ms)` : "";
+  console.info(`[load] ${label}: ${elapsed} ms until shown${details}`);
+  return elapsed;
+}
+
+/** A full-page screenshot from the top of the page (a sticky header stays where it belongs). */
+export async function saveScreenshotFromTop(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, testInfo, name);
+}
+
+/** The running e2e instance's data directory (its pg.json, encryption key), for scripts run against it. */
+export async function e2eDataDir(): Promise<string> {
+  const file = process.env.HOOKLINE_E2E_STATE_FILE;
+  if (!file) throw new Error("HOOKLINE_E2E_STATE_FILE is not set: these steps need the instance the global setup started");
+  const { readFile } = await import("node:fs/promises");
+  return (JSON.parse(await readFile(file, "utf8")) as { dataDir: string }).dataDir;
+}
+
+/** A new event type in the catalog (platform key), with a schema and an example for test events. */
+export async function createCatalogEventType(prefix = "order"): Promise<string> {
+  const name = `${unique(prefix)}.paid`;
+  await api("POST", "/api/v1/event-types", {
+    name,
+    description: "An order was paid.",
+    schema: { type: "object", properties: { orderId: { type: "string" }, amount: { type: "integer" } }, required: ["orderId"] },
+    example: { orderId: "ord_example", amount: 4200 },
+  });
+  return name;
+}
+
+/** An endpoint of `tenantId` created through the API; returns its id. */
+export async function createEndpointViaApi(tenantId: string, body: { url: string; eventTypes?: string[]; rateLimit?: number; description?: string }): Promise<string> {
+  return (await api<{ id: string }>("POST", `/api/v1/tenants/${tenantId}/endpoints`, body)).id;
+}
+
+/** Publishes one message through the API, as the platform's backend does; returns its id. */
+export async function publishViaApi(tenantId: string, eventType: string, payload: object = { orderId: unique("ord") }): Promise<string> {
+  return (await api<{ id: string }>("POST", `/api/v1/tenants/${tenantId}/messages`, { eventType, payload })).id;
+}
+
+/** The `d` of every drawn path in `chart` (bars, lines) that goes through at least `points` points. */
+export async function chartPaths(chart: ReturnType<Page["locator"]>, points = 2): Promise<string[]> {
+  const paths = await chart.locator("svg path").evaluateAll((elements) => elements.map((element) => element.getAttribute("d") ?? ""));
+  // Two numbers per point, whatever the commands (a bar is "M x,y h w v h h -w Z").
+  return paths.filter((d) => (d.match(/-?\d+(\.\d+)?/g) ?? []).length >= points * 2);
+}

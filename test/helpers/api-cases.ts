@@ -49,6 +49,7 @@ export const CASES: Record<string, CaseBuilder> = {
     await setOperationsEndpoint({ url: "http://127.0.0.1:9/operations" });
     return { params: {} };
   },
+
   listEndpoints: (_, tenant) => ({ params: t(tenant) }),
   createEndpoint: (_, tenant) => ({ params: t(tenant), body: { url: "http://127.0.0.1:9/new" } }),
   getEndpoint: (_, tenant) => ({ params: e(tenant) }),
@@ -63,6 +64,9 @@ export const CASES: Record<string, CaseBuilder> = {
   sendTestEvent: (world, tenant) => ({ params: e(tenant), body: { eventType: world.eventType } }),
   getEndpointStats: (_, tenant) => ({ params: e(tenant), query: { granularity: "hour" } }),
   replaceEndpointHeaders: (_, tenant) => ({ params: e(tenant), body: { headers: { "x-team": "payments" } } }),
+  listEndpointHealth: (_, tenant) => ({ params: t(tenant), query: { endpoints: tenant.endpointId } }),
+  listEndpointAttempts: (_, tenant) => ({ params: e(tenant) }),
+  getTenantStats: (_, tenant) => ({ params: t(tenant), query: { granularity: "hour" } }),
 
   publishMessage: (world, tenant) => ({ params: t(tenant), body: { eventType: world.eventType, payload: { n: 1 } } }),
   publishMessages: (world, tenant) => ({ params: t(tenant), body: { messages: [{ eventType: world.eventType, payload: { n: 2 } }] } }),
@@ -70,6 +74,9 @@ export const CASES: Record<string, CaseBuilder> = {
   getMessage: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId } }),
   resendMessage: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId }, body: { endpointId: tenant.endpointId } }),
   listAttempts: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId } }),
+
+  getSystemStatus: () => ({ params: {} }),
+  listTenantUsage: () => ({ params: {} }),
 
   getOpenApiDocument: () => ({ params: {} }),
 };

@@ -19,6 +19,7 @@ const times = async (count: number, make: () => Promise<unknown>) => {
 /** Puts at least five more rows into each list's view (of tenant A, as the platform sees it). */
 const SEED: Record<string, (world: World) => Promise<void>> = {
   listTenants: () => times(5, () => createTenant(unique("Paged "))),
+  listTenantUsage: () => times(5, () => createTenant(unique("Used "))),
   listMembers: (world) => times(5, () => freshMember(world.a.id)),
   listInvites: (world) => times(5, () => freshInvite(world.a.id)),
   listApiKeys: (world) => times(5, () => createApiKey({ tenantId: world.a.id, role: "viewer" })),
@@ -26,6 +27,7 @@ const SEED: Record<string, (world: World) => Promise<void>> = {
   listEndpoints: (world) => times(5, () => freshEndpoint(world.a.id)),
   listMessages: (world) => times(5, () => publishMessages(world.a.id, [{ eventType: world.eventType, payload: {} }])),
   listAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 2)),
+  listEndpointAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 3)),
 };
 
 const LISTS = OPERATIONS.filter((operation) => operation.query?.shape.cursor !== undefined);

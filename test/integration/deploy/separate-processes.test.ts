@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createHooklineClient } from "@/lib/client/hookline-client";
 import { freePort } from "@/lib/ports";
 import { createDatabase } from "../../helpers/database";
 import { ROOT } from "../../helpers/hookline-process";
@@ -52,15 +53,16 @@ describe("web and workers as separate processes", { timeout: 400_000 }, () => {
       return health.worker.alive === 2 ? true : undefined;
     }, 60_000, "two live workers");
 
-    const call = async (method: string, apiPath: string, body?: unknown) => {
-      const response = await fetch(`${url}${apiPath}`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-      expect(response.status, `${method} ${apiPath}: ${await response.clone().text()}`).toBeLessThan(300);
-      return response.json() as Promise<{ id: string }>;
-    };
-    const tenant = await call("POST", "/api/v1/tenants", { name: "Deployed" });
-    await call("POST", "/api/v1/event-types", { name: "deploy.test" });
-    await call("POST", `/api/v1/tenants/${tenant.id}/endpoints`, { url: receiver.url("/deployed") });
-    for (let n = 0; n < 20; n++) await call("POST", `/api/v1/tenants/${tenant.id}/messages`, { eventType: "deploy.test", payload: { n } });
+    // Wired up as a platform backend would: the typed client and the admin key.
+    const hookline = createHooklineClient({ baseUrl: url, apiKey: ADMIN_KEY });
+    const tenant = await hookline.tenants.create({ name: "Deployed" });
+    await hookline.eventTypes.create({ name: "deploy.test" });
+    await hookline.endpoints.create(tenant.id, { url: receiver.url("/deployed") });
+    for (let n = 0; n < 20; n++) {
+      const published = await hookline.messages.publish(tenant.id, { eventType: "deploy.test", payload: { n } }, { idempotencyKey: `deploy-${n}` });
+      expect(published.deliveries).toBe(1);
+    }
+    await expect(hookline.messages.publish(tenant.id, { eventType: "no.such.type", payload: {} })).rejects.toMatchObject({ status: 422, code: "event_type_unknown" });
     await receiver.waitFor(20, "/deployed", 30_000);
 
     for (const process of [web, ...workers]) process.child.kill("SIGTERM");

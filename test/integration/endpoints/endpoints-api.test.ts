@@ -9,7 +9,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/tenants/[ten
 import { openJson, openSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { signingSecrets, type EndpointConfig } from "@/lib/deliveries/endpoint-config";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/lib/env";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
@@ -70,7 +70,7 @@ describe("endpoints API", () => {
 
   it("should require https when HOOKLINE_REQUIRE_HTTPS is on", async () => {
     process.env.HOOKLINE_REQUIRE_HTTPS = "true";
-    resetEnvForTests();
+    reloadEnv();
     try {
       const response = await create({ url: "http://127.0.0.1:9/plain" });
       expect(response.status).toBe(422);
@@ -78,7 +78,7 @@ describe("endpoints API", () => {
       expect((await create({ url: "https://127.0.0.1:9/secure" })).status).toBe(201);
     } finally {
       delete process.env.HOOKLINE_REQUIRE_HTTPS;
-      resetEnvForTests();
+      reloadEnv();
     }
   });
 

@@ -10,7 +10,7 @@ import { recordAttempt } from "../../helpers/api-world";
 import { useTestDatabase } from "../../helpers/database";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
 
-type Summary = { id: string; eventType: string; deliveries: Record<string, number> };
+type Summary = { id: string; eventType: string; deliveries: Record<string, number>; endpoints: Array<{ endpointId: string; status: string; attemptCount: number; lastStatusCode: number | null }> };
 
 describe("messages API (reading)", () => {
   useTestDatabase();
@@ -51,6 +51,19 @@ describe("messages API (reading)", () => {
     expect(data.map((message) => message.id)).toEqual([ids.customer, ids.paid, ids.old].sort().reverse());
     expect(data.find((message) => message.id === ids.paid)!.deliveries).toEqual({ pending: 1, sending: 0, succeeded: 0, failed: 1 });
     expect(data.find((message) => message.id === ids.old)!.deliveries).toEqual({ pending: 0, sending: 0, succeeded: 0, failed: 0 });
+  });
+
+  it("should give each endpoint's delivery state per message, for the log's badges", async () => {
+    const data = await list();
+    const paid = data.find((message) => message.id === ids.paid)!;
+    expect(paid.endpoints).toEqual(
+      [
+        { endpointId: invoices, status: "failed", attemptCount: 2, lastStatusCode: 500 },
+        { endpointId: everything, status: "pending", attemptCount: 0, lastStatusCode: null },
+      ].sort((a, b) => a.endpointId.localeCompare(b.endpointId)),
+    );
+    expect(data.find((message) => message.id === ids.customer)!.endpoints).toEqual([{ endpointId: everything, status: "pending", attemptCount: 0, lastStatusCode: null }]);
+    expect(data.find((message) => message.id === ids.old)!.endpoints).toEqual([]);
   });
 
   it.each([

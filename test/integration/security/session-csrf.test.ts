@@ -24,8 +24,8 @@ describe("session-authenticated API calls", () => {
     cookie = `next-auth.session-token=${token}`;
   });
 
-  const send = (headers: Record<string, string>) =>
-    callRoute(publish, { params: { tenant: tenantId }, body: { eventType: "csrf.test", payload: {} }, headers: { cookie, host: "hookline.test", ...headers } });
+  const send = (headers: Partial<Record<"origin" | "sec-fetch-site", string>>) =>
+    callRoute(publish, { params: { tenant: tenantId }, body: { eventType: "csrf.test", payload: {} }, headers: { cookie, host: "hookline.test", ...Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined)) } });
 
   it.each([
     { name: "same origin (Origin header)", headers: { origin: "http://hookline.test" }, expected: 202 },

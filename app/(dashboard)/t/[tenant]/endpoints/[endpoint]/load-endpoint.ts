@@ -1,0 +1,24 @@
+// The endpoint of an /endpoints/[endpoint] page, scoped by the tenant: an unknown id, a
+// malformed one or another tenant's endpoint is the not-found page.
+import "server-only";
+import { notFound } from "next/navigation";
+import { getEndpointOrThrow } from "@/lib/endpoints";
+import { AppError } from "@/lib/errors";
+import type { Endpoint } from "@/lib/generated/prisma/client";
+import { isId } from "@/lib/ids";
+
+export async function loadEndpoint(tenantId: string, endpointId: string): Promise<Endpoint> {
+  if (!isId("endpoint", endpointId)) notFound();
+  try {
+    return await getEndpointOrThrow(tenantId, endpointId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+/** Until when the previous secret still signs, while a rotation's overlap lasts. */
+export function overlapUntil(endpoint: Endpoint, now = Date.now()): string | null {
+  const expiresAt = endpoint.previousSecretExpiresAt;
+  return expiresAt && expiresAt.getTime() > now ? expiresAt.toISOString() : null;
+}

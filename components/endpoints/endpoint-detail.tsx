@@ -1,0 +1,44 @@
+"use client";
+// An endpoint's page below its header: its trouble (if any), performance charts, the live
+// attempt log, and the tools (secret, test event, recover) for those who may use them.
+import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import { EndpointCharts } from "./endpoint-charts";
+import { EndpointSettingsCard } from "./endpoint-settings-card";
+import { EndpointStatusCallout } from "./endpoint-status-callout";
+import { RecentAttempts } from "./recent-attempts";
+import { RecoverFailed } from "./recover-failed";
+import { SendTestEvent } from "./send-test-event";
+import { SigningSecretCard } from "./signing-secret-card";
+import { useEndpoint } from "./use-endpoint";
+
+interface Props {
+  tenantId: string;
+  initialEndpoint: EndpointView;
+  canWrite: boolean;
+  /** HOOKLINE_SECRET_OVERLAP_MS, for the rotation dialog. */
+  secretOverlapMs: number;
+  /** Until when the previous secret still signs, when a rotation is recent. */
+  previousSecretExpiresAt: string | null;
+}
+
+export function EndpointDetail({ tenantId, initialEndpoint, canWrite, secretOverlapMs, previousSecretExpiresAt }: Props) {
+  const { data: endpoint = initialEndpoint } = useEndpoint(tenantId, initialEndpoint.id, initialEndpoint);
+  const disabled = endpoint.status === "disabled";
+  return (
+    <div className="space-y-6">
+      <EndpointStatusCallout tenantId={tenantId} initialEndpoint={endpoint} canWrite={canWrite} />
+      <EndpointCharts tenantId={tenantId} endpointId={endpoint.id} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-6">
+          <RecentAttempts tenantId={tenantId} endpointId={endpoint.id} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <SigningSecretCard tenantId={tenantId} endpointId={endpoint.id} canWrite={canWrite} overlapMs={secretOverlapMs} initialOverlapUntil={previousSecretExpiresAt} />
+          {canWrite && <SendTestEvent tenantId={tenantId} endpointId={endpoint.id} subscribed={endpoint.eventTypes} disabled={disabled} />}
+          {canWrite && <RecoverFailed tenantId={tenantId} endpointId={endpoint.id} disabled={disabled} />}
+          <EndpointSettingsCard endpoint={endpoint} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+// The endpoint form's state, its checks in the browser (the limits of lib/schemas/endpoint-rules,
+// which the server applies too), the API body it becomes, and where the API's field errors
+// (`details[].path`) go in the form.
+import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "@/lib/schemas/endpoint-rules";
+import type { TCreateEndpoint, TEndpointAuth, TUpdateEndpoint } from "@/lib/schemas/endpoints";
+import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+
+export type AuthType = "none" | "basic" | "bearer" | "oauth2";
+
+export interface HeaderRow {
+  /** Stable identity of the row in the form (React key, error path); never sent. */
+  id: string;
+  name: string;
+  value: string;
+}
+
+export interface AuthValues {
+  type: AuthType;
+  username: string;
+  password: string;
+  token: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  audience: string;
+}
+
+export interface EndpointFormValues {
+  url: string;
+  description: string;
+  allEventTypes: boolean;
+  eventTypes: string[];
+  headers: HeaderRow[];
+  auth: AuthValues;
+  rateLimit: string;
+  maxConcurrency: string;
+  timeoutSeconds: string;
+}
+
+/** Field errors by path: `url`, `eventTypes`, `headers.<row id>.name`, `auth.token`, `form`… */
+export type FormErrors = Record<string, string>;
+
+let rowCounter = 0;
+export const newHeaderRow = (name = "", value = ""): HeaderRow => ({ id: `header-${++rowCounter}`, name, value });
+
+const EMPTY_AUTH: AuthValues = { type: "none", username: "", password: "", token: "", tokenUrl: "", clientId: "", clientSecret: "", scope: "", audience: "" };
+
+export function initialFormValues(endpoint?: EndpointView, headers: Record<string, string> = {}): EndpointFormValues {
+  return {
+    url: endpoint?.url ?? "",
+    description: endpoint?.description ?? "",
+    allEventTypes: !endpoint || endpoint.eventTypes.length === 0,
+    eventTypes: endpoint?.eventTypes ?? [],
+    headers: Object.entries(headers).map(([name, value]) => newHeaderRow(name, value)),
+    auth: { ...EMPTY_AUTH, type: endpoint?.authType ?? "none" },
+    rateLimit: endpoint?.rateLimit?.toString() ?? "",
+    maxConcurrency: endpoint?.maxConcurrency?.toString() ?? "",
+    timeoutSeconds: endpoint?.timeoutMs ? String(endpoint.timeoutMs / 1_000) : "",
+  };
+}
+
+const AUTH_FIELDS: Record<Exclude<AuthType, "none">, Array<{ key: keyof AuthValues; required: boolean }>> = {
+  basic: [
+    { key: "username", required: true },
+    { key: "password", required: false },
+  ],
+  bearer: [{ key: "token", required: true }],
+  oauth2: [
+    { key: "tokenUrl", required: true },
+    { key: "clientId", required: true },
+    { key: "clientSecret", required: true },
+    { key: "scope", required: false },
+    { key: "audience", required: false },
+  ],
+};
+
+/**
+ * On an endpoint that already has credentials of this type, blank fields keep them (they are
+ * stored encrypted and never shown, so the form cannot fill them in).
+ */
+function keepsStoredAuth(auth: AuthValues, storedType: AuthType | null): boolean {
+  return auth.type !== "none" && auth.type === storedType && AUTH_FIELDS[auth.type].every(({ key }) => auth[key] === "");
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function checkInteger(errors: FormErrors, path: string, text: string, { min, max }: { min: number; max: number }, unit: string): void {
+  if (text.trim() === "") return;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) errors[path] = `Enter a whole number from ${min} to ${max.toLocaleString("en-US")} ${unit}, or leave it empty.`;
+}
+
+export function validateEndpointForm(values: EndpointFormValues, storedAuthType: AuthType | null = null): FormErrors {
+  const errors: FormErrors = {};
+  const url = values.url.trim();
+  if (!url) errors.url = "Enter the URL that should receive the webhooks.";
+  else if (url.length > LIMITS.urlMaxLength) errors.url = `Use at most ${LIMITS.urlMaxLength} characters.`;
+  else if (!isHttpUrl(url)) errors.url = "Enter a full http:// or https:// URL, like https://example.com/webhooks.";
+  if (values.description.length > LIMITS.descriptionMaxLength) errors.description = `Use at most ${LIMITS.descriptionMaxLength} characters.`;
+  if (!values.allEventTypes && values.eventTypes.length === 0) errors.eventTypes = "Pick at least one event type, or choose to receive all of them.";
+
+  const filled = values.headers.filter((row) => row.name.trim() || row.value);
+  if (filled.length > LIMITS.headersMax) errors.headers = `At most ${LIMITS.headersMax} custom headers.`;
+  const seen = new Set<string>();
+  for (const row of filled) {
+    const name = row.name.trim();
+    const path = `headers.${row.id}`;
+    if (!name) errors[`${path}.name`] = "Give the header a name.";
+    else if (!HEADER_NAME.test(name)) errors[`${path}.name`] = "Use letters, digits and - only (no spaces or colons).";
+    else if (RESERVED_HEADERS.has(name.toLowerCase())) errors[`${path}.name`] = "Hookline sets this header itself.";
+    else if (seen.has(name.toLowerCase())) errors[`${path}.name`] = "This header is already in the list.";
+    seen.add(name.toLowerCase());
+    if (/[\r\n\0]/.test(row.value)) errors[`${path}.value`] = "Values cannot contain line breaks.";
+    else if (row.value.length > LIMITS.headerValueMaxLength) errors[`${path}.value`] = `Use at most ${LIMITS.headerValueMaxLength} characters.`;
+  }
+
+  const { auth } = values;
+  if (auth.type !== "none" && !keepsStoredAuth(auth, storedAuthType)) {
+    for (const { key, required } of AUTH_FIELDS[auth.type]) if (required && !auth[key].trim()) errors[`auth.${key}`] = "Required.";
+    if (auth.type === "oauth2" && auth.tokenUrl.trim() && !isHttpUrl(auth.tokenUrl.trim())) errors["auth.tokenUrl"] = "Enter a full http:// or https:// URL.";
+  }
+
+  checkInteger(errors, "rateLimit", values.rateLimit, LIMITS.rateLimit, "requests per second");
+  checkInteger(errors, "maxConcurrency", values.maxConcurrency, LIMITS.maxConcurrency, "requests");
+  const seconds = { min: LIMITS.timeoutMs.min / 1_000, max: LIMITS.timeoutMs.max / 1_000 };
+  checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
+  return errors;
+}
+
+function authBody(auth: AuthValues): TEndpointAuth | null {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  switch (auth.type) {
+    case "none":
+      return null;
+    case "basic":
+      return { type: "basic", username: auth.username.trim(), password: auth.password };
+    case "bearer":
+      return { type: "bearer", token: auth.token.trim() };
+    case "oauth2":
+      return { type: "oauth2", tokenUrl: auth.tokenUrl.trim(), clientId: auth.clientId.trim(), clientSecret: auth.clientSecret, scope: optional(auth.scope), audience: optional(auth.audience) };
+  }
+}
+
+const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
+
+/** The POST or PATCH body. `auth` is left out when stored credentials are kept as they are. */
+export function toEndpointBody(values: EndpointFormValues, storedAuthType: AuthType | null = null): TCreateEndpoint & TUpdateEndpoint {
+  const timeoutSeconds = numberOrNull(values.timeoutSeconds);
+  const body: TCreateEndpoint & TUpdateEndpoint = {
+    url: values.url.trim(),
+    description: values.description.trim(),
+    eventTypes: values.allEventTypes ? [] : values.eventTypes,
+    headers: Object.fromEntries(values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value])),
+    rateLimit: numberOrNull(values.rateLimit),
+    maxConcurrency: numberOrNull(values.maxConcurrency),
+    timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
+  };
+  const unchanged = keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
+  if (!unchanged) body.auth = authBody(values.auth);
+  return body;
+}
+
+/**
+ * The API's field errors in the form's terms: `headers.X-Team` becomes the row holding that
+ * header, `timeoutMs` the timeout field; what has no field lands under `form`.
+ */
+export function formErrorsFromApi(fieldErrors: Record<string, string>, values: EndpointFormValues, fallback: string): FormErrors {
+  const errors: FormErrors = {};
+  const known = new Set(["url", "description", "eventTypes", "headers", "rateLimit", "maxConcurrency", "timeoutMs"]);
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    const [head, ...rest] = path.split(".");
+    if (head === "eventTypes") errors.eventTypes = message;
+    else if (head === "headers" && rest.length) {
+      const row = values.headers.find((candidate) => candidate.name.trim() === rest.join("."));
+      errors[row ? `headers.${row.id}.name` : "headers"] = row ? message : `${rest.join(".")}: ${message}`;
+    } else if (head === "auth" && rest.length) errors[`auth.${rest[0]}`] = message;
+    else if (head && known.has(head)) errors[head] = message;
+    else errors.form = errors.form ? `${errors.form} ${message}` : message;
+  }
+  if (Object.keys(errors).length === 0) errors.form = fallback;
+  return errors;
+}

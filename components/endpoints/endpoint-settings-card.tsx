@@ -1,0 +1,45 @@
+"use client";
+// What the endpoint is configured to do, at a glance (the form has the rest).
+import { Card } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
+import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+
+const AUTH_LABELS = { basic: "HTTP Basic", bearer: "Bearer token", oauth2: "OAuth2 client credentials" } as const;
+
+export function EndpointSettingsCard({ endpoint }: { endpoint: EndpointView }) {
+  const rows: Array<[string, React.ReactNode]> = [
+    [
+      "Event types",
+      endpoint.eventTypes.length === 0 ? (
+        "All event types"
+      ) : (
+        <ul className="flex flex-wrap justify-end gap-1">
+          {endpoint.eventTypes.map((name) => (
+            <li key={name} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+              {name}
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+    ["Authentication", endpoint.authType ? AUTH_LABELS[endpoint.authType] : "Signature only"],
+    ["Custom headers", endpoint.hasCustomHeaders ? "Yes (encrypted)" : "None"],
+    ["Rate limit", endpoint.rateLimit ? `${endpoint.rateLimit} requests/s` : "Unlimited"],
+    ["Concurrency", endpoint.maxConcurrency ? `${endpoint.maxConcurrency} at once` : "Default"],
+    ["Timeout", endpoint.timeoutMs ? `${endpoint.timeoutMs / 1_000} s` : "Default"],
+    ["Last success", endpoint.lastSuccessAt ? <Time value={endpoint.lastSuccessAt} /> : "Never"],
+    ["Created", <Time key="created" value={endpoint.createdAt} mode="absolute" />],
+  ];
+  return (
+    <Card title="Settings">
+      <dl className="-my-2 divide-y divide-slate-100 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="flex items-start justify-between gap-4 py-2">
+            <dt className="shrink-0 text-slate-500">{label}</dt>
+            <dd className="min-w-0 text-right text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

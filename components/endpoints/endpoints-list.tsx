@@ -1,0 +1,161 @@
+"use client";
+// The tenant's endpoints with their health over the last 24 hours: a table on a wide screen,
+// one card per endpoint on a phone. Filter by state; older endpoints a page at a time.
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/link-button";
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { Spinner } from "@/components/ui/spinner";
+import { Table, Td } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { formatCount, formatMs, formatRate } from "@/components/stats/format";
+import type { Page } from "@/lib/api/paginate";
+import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import { AttemptOutcome } from "./attempt-outcome";
+import { EndpointStateBadge, rateTone } from "./endpoint-state";
+import { useEndpointHealth, useEndpoints, type EndpointHealth } from "./use-endpoints";
+
+type Filter = "all" | "enabled" | "failing" | "disabled";
+
+const FILTERS = [
+  { value: "all", label: "All" },
+  { value: "enabled", label: "Enabled" },
+  { value: "failing", label: "Failing" },
+  { value: "disabled", label: "Disabled" },
+] as const;
+
+function subscribedTypes(endpoint: EndpointView): string {
+  if (endpoint.eventTypes.length === 0) return "All event types";
+  if (endpoint.eventTypes.length <= 2) return endpoint.eventTypes.join(", ");
+  return `${endpoint.eventTypes.length} event types`;
+}
+
+function SuccessRate({ health }: { health: EndpointHealth | undefined }) {
+  if (!health) return <span className="text-slate-400">…</span>;
+  return (
+    <span className="tabular-nums">
+      <span className={`font-medium ${rateTone(health.stats.successRate)}`}>{formatRate(health.stats.successRate)}</span>
+      {health.stats.total > 0 && <span className="text-slate-500"> of {formatCount(health.stats.total)}</span>}
+    </span>
+  );
+}
+
+function LastDelivery({ health }: { health: EndpointHealth | undefined }) {
+  if (!health) return <span className="text-slate-400">…</span>;
+  if (!health.lastAttempt) return <span className="text-slate-500">Never</span>;
+  return (
+    <span className="inline-flex items-center gap-2">
+      <AttemptOutcome status={health.lastAttempt.status} errorKind={health.lastAttempt.errorKind} />
+      <Time value={health.lastAttempt.startedAt} className="text-slate-600" />
+    </span>
+  );
+}
+
+function EndpointLink({ tenantId, endpoint, className }: { tenantId: string; endpoint: EndpointView; className?: string }) {
+  return (
+    <Link href={`/t/${tenantId}/endpoints/${endpoint.id}`} className={`block truncate font-mono text-sm font-medium text-brand-700 hover:underline ${className ?? ""}`} title={endpoint.url}>
+      {endpoint.url}
+    </Link>
+  );
+}
+
+export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: string; canWrite: boolean; initialPage: Page<EndpointView> }) {
+  const [filter, setFilter] = useState<Filter>("all");
+  const endpoints = useEndpoints(tenantId, filter === "all" ? {} : { status: filter }, filter === "all" ? initialPage : undefined);
+  const pages = endpoints.data?.pages ?? [];
+  const rows = pages.flatMap((page) => page.data);
+  const health = useEndpointHealth(
+    tenantId,
+    pages.map((page) => page.data.map((endpoint) => endpoint.id)),
+  );
+
+  if (filter === "all" && rows.length === 0 && !endpoints.isFetching) {
+    return (
+      <EmptyState title="No endpoints yet" action={canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add your first endpoint</LinkButton> : undefined}>
+        An endpoint is a URL on your server that receives webhooks. {canWrite ? "Add one, then send it a test event to see a signed request arrive." : "Ask an admin or owner of this tenant to add one."}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <SegmentedControl label="Show endpoints" value={filter} options={FILTERS} onChange={setFilter} />
+      {endpoints.isPending ? (
+        <div className="grid place-items-center py-10 text-slate-400">
+          <Spinner label="Loading endpoints" />
+        </div>
+      ) : rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">No {filter} endpoints.</p>
+      ) : (
+        <>
+          <div className="hidden md:block">
+            <Table label="Endpoints" head={["Endpoint", "Status", "Success (24 h)", "p95 (24 h)", "Last delivery"]}>
+              {rows.map((endpoint) => {
+                const entry = health.byId.get(endpoint.id);
+                return (
+                  <tr key={endpoint.id} className="hover:bg-slate-50">
+                    <Td className="max-w-[22rem]">
+                      <EndpointLink tenantId={tenantId} endpoint={endpoint} />
+                      <p className="truncate text-xs text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
+                    </Td>
+                    <Td>
+                      <EndpointStateBadge endpoint={endpoint} />
+                    </Td>
+                    <Td>
+                      <SuccessRate health={entry} />
+                    </Td>
+                    <Td className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</Td>
+                    <Td>
+                      <LastDelivery health={entry} />
+                    </Td>
+                  </tr>
+                );
+              })}
+            </Table>
+          </div>
+          <ul aria-label="Endpoints" className="space-y-3 md:hidden">
+            {rows.map((endpoint) => {
+              const entry = health.byId.get(endpoint.id);
+              return (
+                <li key={endpoint.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                  <div className="flex items-start justify-between gap-3">
+                    <EndpointLink tenantId={tenantId} endpoint={endpoint} className="min-w-0" />
+                    <EndpointStateBadge endpoint={endpoint} />
+                  </div>
+                  <p className="mt-0.5 truncate text-xs text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
+                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                    <div>
+                      <dt className="text-xs text-slate-500">Success (24 h)</dt>
+                      <dd>
+                        <SuccessRate health={entry} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-slate-500">p95 (24 h)</dt>
+                      <dd className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</dd>
+                    </div>
+                    <div className="col-span-2">
+                      <dt className="text-xs text-slate-500">Last delivery</dt>
+                      <dd>
+                        <LastDelivery health={entry} />
+                      </dd>
+                    </div>
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          {endpoints.hasNextPage && (
+            <div className="flex justify-center">
+              <Button variant="secondary" busy={endpoints.isFetchingNextPage} onClick={() => void endpoints.fetchNextPage()}>
+                Load more
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+// Endpoints that need someone: failing ones (enabled, latest attempts failed) and disabled ones,
+// each with its reason and its latest attempt.
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
+import { Time } from "@/components/ui/time";
+import { AttemptOutcome } from "@/components/endpoints/attempt-outcome";
+import { disabledReasonText, EndpointStateBadge } from "@/components/endpoints/endpoint-state";
+import { useEndpointHealth, useEndpoints } from "@/components/endpoints/use-endpoints";
+import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+
+const LIMIT = 10;
+
+function reasonOf(endpoint: EndpointView) {
+  if (endpoint.status === "disabled") {
+    return (
+      <>
+        {disabledReasonText(endpoint.disabledReason)} {endpoint.disabledAt && <Time value={endpoint.disabledAt} />}
+      </>
+    );
+  }
+  return <>Failing since {endpoint.failingSince ? <Time value={endpoint.failingSince} /> : "recently"}; retries continue.</>;
+}
+
+export function AttentionList({ tenantId }: { tenantId: string }) {
+  const failing = useEndpoints(tenantId, { status: "failing", limit: LIMIT }, undefined, 10_000);
+  const disabled = useEndpoints(tenantId, { status: "disabled", limit: LIMIT }, undefined, 10_000);
+  const endpoints = [...(failing.data?.pages[0]?.data ?? []), ...(disabled.data?.pages[0]?.data ?? [])];
+  const health = useEndpointHealth(tenantId, [endpoints.map((endpoint) => endpoint.id)]);
+  const more = Boolean(failing.data?.pages[0]?.nextCursor || disabled.data?.pages[0]?.nextCursor);
+
+  return (
+    <Card title="Needs attention" description="Failing and disabled endpoints, with the reason.">
+      {failing.isPending || disabled.isPending ? (
+        <div className="grid place-items-center py-4 text-slate-400">
+          <Spinner label="Loading endpoints" />
+        </div>
+      ) : endpoints.length === 0 ? (
+        <p className="flex items-center gap-2 text-sm text-emerald-700">
+          <span aria-hidden>✓</span> Every endpoint is healthy.
+        </p>
+      ) : (
+        <ul aria-label="Endpoints that need attention" className="-mx-5 -my-5 divide-y divide-slate-100">
+          {endpoints.map((endpoint) => {
+            const last = health.byId.get(endpoint.id)?.lastAttempt;
+            return (
+              <li key={endpoint.id} className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+                <div className="min-w-0">
+                  <div className="flex min-w-0 items-center gap-2">
+                    <EndpointStateBadge endpoint={endpoint} />
+                    <Link href={`/t/${tenantId}/endpoints/${endpoint.id}`} className="truncate font-mono font-medium text-brand-700 hover:underline" title={endpoint.url}>
+                      {endpoint.url}
+                    </Link>
+                  </div>
+                  <p className="mt-1 text-slate-600">{reasonOf(endpoint)}</p>
+                </div>
+                {last && (
+                  <p className="flex shrink-0 items-center gap-2 text-xs text-slate-500">
+                    Last attempt <AttemptOutcome status={last.status} errorKind={last.errorKind} /> <Time value={last.startedAt} />
+                  </p>
+                )}
+              </li>
+            );
+          })}
+          {more && (
+            <li className="px-5 py-3 text-sm">
+              <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">
+                See all endpoints →
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,224 @@
+"use client";
+// The three charts of a stats series (an endpoint's or a whole tenant's): volume, success rate
+// and latency percentiles over time. Animations are off, so screenshots are stable and the
+// charts draw at once. Each chart is memoised: recharts re-renders are costly, and the pages
+// around them re-render on every poll (react-query keeps `series` the same object when the
+// data did not change).
+import { memo, type ReactNode } from "react";
+import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, LegendItem } from "@/components/ui/chart-frame";
+import { CHART_COLORS } from "./chart-colors";
+import { countOf, formatBucket, formatCount, formatMs, formatMsTick, formatRate, formatTick } from "./format";
+import type { Granularity } from "./time-ranges";
+
+export interface StatsPoint {
+  time: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  successRate: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  /** Tenant series only: messages published in the bucket. */
+  messages?: number;
+}
+
+export interface StatsTotals {
+  total: number;
+  succeeded: number;
+  failed: number;
+  successRate: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  messages?: number;
+}
+
+interface ChartProps {
+  series: StatsPoint[] | undefined;
+  totals: StatsTotals | undefined;
+  granularity: Granularity;
+  loading?: boolean;
+}
+
+const AXIS_TICK = { fontSize: 11, fill: CHART_COLORS.axis };
+
+function xAxis(granularity: Granularity) {
+  return <XAxis dataKey="time" tickFormatter={(value: string) => formatTick(value, granularity)} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} minTickGap={28} />;
+}
+
+type Rows = (point: StatsPoint) => Array<{ label: string; value: string; color: string }>;
+
+function TooltipCard({ active, payload, label, granularity, rows }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; label?: string | number; granularity: Granularity; rows: Rows }) {
+  const point = payload?.[0]?.payload as StatsPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
+      <p className="mb-1 font-medium text-slate-900">{formatBucket(String(label ?? point.time), granularity)}</p>
+      {rows(point).map((row) => (
+        <p key={row.label} className="flex items-center justify-between gap-4 tabular-nums text-slate-600">
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: row.color }} />
+            {row.label}
+          </span>
+          <span className="font-medium text-slate-900">{row.value}</span>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function plot(children: ReactNode) {
+  return (
+    <ResponsiveContainer width="100%" height="100%" minWidth={0}>
+      {children as React.ReactElement}
+    </ResponsiveContainer>
+  );
+}
+
+/** Attempts per bucket (succeeded and failed, stacked), with messages published as a line. */
+export const VolumeChart = memo(function VolumeChart({ series, totals, granularity, loading }: ChartProps) {
+  const withMessages = totals?.messages !== undefined;
+  const empty = !totals || (totals.total === 0 && !totals.messages);
+  return (
+    <ChartFrame
+      title={withMessages ? "Messages and attempts" : "Attempts"}
+      figure={totals && `${withMessages ? `${countOf(totals.messages ?? 0, "message")} · ` : ""}${countOf(totals.total, "attempt")}`}
+      legend={
+        <>
+          <LegendItem color={CHART_COLORS.succeeded} label="Succeeded" />
+          <LegendItem color={CHART_COLORS.failed} label="Failed" />
+          {withMessages && <LegendItem color={CHART_COLORS.messages} label="Messages" />}
+        </>
+      }
+      loading={loading}
+      empty={empty}
+      emptyText={withMessages ? "No messages or attempts in this range" : undefined}
+    >
+      {plot(
+        <ComposedChart data={series} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="15%">
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          {xAxis(granularity)}
+          <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} tickFormatter={(value: number) => formatCount(value)} />
+          <Tooltip
+            cursor={{ fill: "rgba(148, 163, 184, 0.15)" }}
+            content={(props) => (
+              <TooltipCard
+                active={props.active}
+                payload={props.payload}
+                label={props.label}
+                granularity={granularity}
+                rows={(point) => [
+                  ...(withMessages ? [{ label: "Messages", value: formatCount(point.messages ?? 0), color: CHART_COLORS.messages }] : []),
+                  { label: "Succeeded", value: formatCount(point.succeeded), color: CHART_COLORS.succeeded },
+                  { label: "Failed", value: formatCount(point.failed), color: CHART_COLORS.failed },
+                ]}
+              />
+            )}
+          />
+          <Bar dataKey="succeeded" name="Succeeded" stackId="attempts" fill={CHART_COLORS.succeeded} isAnimationActive={false} />
+          <Bar dataKey="failed" name="Failed" stackId="attempts" fill={CHART_COLORS.failed} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+          {withMessages && <Line dataKey="messages" name="Messages" type="monotone" stroke={CHART_COLORS.messages} strokeWidth={2} dot={false} isAnimationActive={false} />}
+        </ComposedChart>,
+      )}
+    </ChartFrame>
+  );
+});
+
+/** Share of attempts that succeeded, per bucket; buckets without attempts are gaps, not 0 %. */
+export const SuccessRateChart = memo(function SuccessRateChart({ series, totals, granularity, loading }: ChartProps) {
+  const points = series?.filter((point) => point.successRate !== null).length ?? 0;
+  return (
+    <ChartFrame title="Success rate" figure={totals && formatRate(totals.successRate)} loading={loading} empty={!totals || totals.total === 0}>
+      {plot(
+        <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          {xAxis(granularity)}
+          <YAxis
+            domain={[(lowest: number) => Math.max(0, Math.floor(lowest * 10) / 10 - 0.1), 1]}
+            tickCount={3}
+            tick={AXIS_TICK}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+            tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
+          />
+          <Tooltip
+            content={(props) => (
+              <TooltipCard
+                active={props.active}
+                payload={props.payload}
+                label={props.label}
+                granularity={granularity}
+                rows={(point) => [
+                  { label: "Success rate", value: formatRate(point.successRate), color: CHART_COLORS.rate },
+                  { label: "Attempts", value: formatCount(point.total), color: CHART_COLORS.axis },
+                ]}
+              />
+            )}
+          />
+          <Line dataKey="successRate" name="Success rate" type="monotone" stroke={CHART_COLORS.rate} strokeWidth={2} dot={points <= 12 ? { r: 3 } : false} connectNulls isAnimationActive={false} />
+        </LineChart>,
+      )}
+    </ChartFrame>
+  );
+});
+
+/** p50, p95 and p99 latency per bucket, from the merged histograms. */
+export const LatencyChart = memo(function LatencyChart({ series, totals, granularity, loading }: ChartProps) {
+  const points = series?.filter((point) => point.p50Ms !== null).length ?? 0;
+  const dot = points <= 12 ? { r: 3 } : false;
+  return (
+    <ChartFrame
+      title="Latency"
+      figure={totals && `p50 ${formatMs(totals.p50Ms)} · p95 ${formatMs(totals.p95Ms)} · p99 ${formatMs(totals.p99Ms)}`}
+      legend={
+        <>
+          <LegendItem color={CHART_COLORS.p50} label="p50" />
+          <LegendItem color={CHART_COLORS.p95} label="p95" />
+          <LegendItem color={CHART_COLORS.p99} label="p99" dashed />
+        </>
+      }
+      loading={loading}
+      empty={!totals || totals.total === 0}
+    >
+      {plot(
+        <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          {xAxis(granularity)}
+          <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} tickFormatter={formatMsTick} />
+          <Tooltip
+            content={(props) => (
+              <TooltipCard
+                active={props.active}
+                payload={props.payload}
+                label={props.label}
+                granularity={granularity}
+                rows={(point) => [
+                  { label: "p50", value: formatMs(point.p50Ms), color: CHART_COLORS.p50 },
+                  { label: "p95", value: formatMs(point.p95Ms), color: CHART_COLORS.p95 },
+                  { label: "p99", value: formatMs(point.p99Ms), color: CHART_COLORS.p99 },
+                ]}
+              />
+            )}
+          />
+          <Line dataKey="p50Ms" name="p50" type="monotone" stroke={CHART_COLORS.p50} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
+          <Line dataKey="p95Ms" name="p95" type="monotone" stroke={CHART_COLORS.p95} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
+          <Line dataKey="p99Ms" name="p99" type="monotone" stroke={CHART_COLORS.p99} strokeWidth={2} strokeDasharray="5 3" dot={dot} connectNulls isAnimationActive={false} />
+        </LineChart>,
+      )}
+    </ChartFrame>
+  );
+});
+
+/** The three charts side by side on a wide screen, stacked on a phone. */
+export function StatsCharts(props: ChartProps) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <VolumeChart {...props} />
+      <SuccessRateChart {...props} />
+      <LatencyChart {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+// The house pattern for a dashboard mutation: call the API, invalidate what it changed, and say
+// how it went in a toast (the API's own message on failure).
+import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useToast } from "./toast";
+import { ApiError } from "@/lib/client/api-fetch";
+
+export function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+export function useMutationWithToast<Input, Output>(options: {
+  mutationFn: (input: Input) => Promise<Output>;
+  invalidates: QueryKey[];
+  success: (output: Output, input: Input) => string;
+  failure: string;
+  onSuccess?: (output: Output, input: Input) => void;
+}) {
+  const queryClient = useQueryClient();
+  const { notify } = useToast();
+  return useMutation({
+    mutationFn: options.mutationFn,
+    onSuccess: async (output, input) => {
+      notify("success", options.success(output, input));
+      options.onSuccess?.(output, input);
+      await Promise.all(options.invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+    onError: (error) => notify("error", errorMessage(error, options.failure)),
+  });
+}

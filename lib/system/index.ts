@@ -1,0 +1,2 @@
+export { getSystemStatus } from "./get-system-status";
+export { listTenantUsage } from "./list-tenant-usage";
