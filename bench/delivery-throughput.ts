@@ -1,63 +1,40 @@
-// End-to-end delivery throughput: N deliveries pre-published, worker process(es) started, time
-// until every delivery has succeeded, with attempt logging and stats rollups as in production.
-// Usage: npm run bench -- delivery [--messages 10000] [--endpoints 1] [--workers 1]
-import { parseArgs } from "node:util";
-import pg from "pg";
-import { startDatabase, startReceiverProcess, startWorkerProcess, writeResults } from "./lib/harness";
+// (2) End-to-end delivery throughput: a pre-published backlog (messages fanned out to 10
+// endpoints, and separately messages to 1 endpoint), one worker process started, time until
+// every delivery has succeeded in the database, with attempt rows, stats rollups and endpoint
+// health written as in production. Ratio to the raw ceiling (1), measured in the same run.
+// Also (8) the worker's side of the footprint: CPU seconds per 1,000 deliveries and peak RSS.
+import { dataset, drain, type DrainResult } from "./lib/datasets";
+import type { BenchContext } from "./lib/context";
+import type { BenchOutcome, Row } from "./lib/report";
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== "delivery"),
-  options: { messages: { type: "string", default: "10000" }, endpoints: { type: "string", default: "1" }, workers: { type: "string", default: "1" }, concurrency: { type: "string", default: "64" } },
-  allowPositionals: true,
-});
-const messages = Number(values.messages);
-const endpointCount = Number(values.endpoints);
-const workerCount = Number(values.workers);
+const MB = 2 ** 20;
 
-const database = await startDatabase();
-process.env.DATABASE_URL = database.url;
-process.env.HOOKLINE_ENCRYPTION_KEY ??= "00".repeat(32);
-const receiver = await startReceiverProcess();
-const { createEndpoint } = await import("../lib/endpoints/create-endpoint");
-const { createEventType } = await import("../lib/event-types/create-event-type");
-const { publishMessages } = await import("../lib/messages/publish-messages");
-const { db, closeDb } = await import("../lib/db");
-
-const tenant = await db().tenant.create({ data: { id: "tnt_01BENCH00000000000000000000".slice(0, 30), name: "bench" } });
-await createEventType({ name: "bench.event" });
-for (let index = 0; index < endpointCount; index++) await createEndpoint(tenant.id, { url: `${receiver.url}/e${index}`, maxConcurrency: Number(values.concurrency) });
-const payload = { id: "evt_123", amount: 4200, currency: "eur", customer: { id: "cus_42", email: "ada@example.com" } };
-for (let start = 0; start < messages; start += 100) {
-  await publishMessages(tenant.id, Array.from({ length: Math.min(100, messages - start) }, () => ({ eventType: "bench.event", payload })));
+export function endpointUrls(ctx: BenchContext, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `${ctx.receiver.url}/e${index}`);
 }
-const total = messages * endpointCount;
-console.log(`published ${messages} messages × ${endpointCount} endpoint(s) = ${total} deliveries`);
 
-const client = new pg.Client({ connectionString: database.url });
-await client.connect();
-// Park the backlog, start the workers and let them settle, then release it all at once: the
-// clock measures delivering, not process start-up.
-await client.query(`UPDATE deliveries SET next_attempt_at = now() + interval '1 hour'`);
-const workers = await Promise.all(Array.from({ length: workerCount }, () => startWorkerProcess(database.url, { HOOKLINE_WORKER_CONCURRENCY: values.concurrency })));
-for (;;) {
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM worker_heartbeats`);
-  if (rows[0]!.n >= workerCount) break;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+export async function fanOutDataset(ctx: BenchContext) {
+  return dataset(ctx, "fanout10", ctx.quick ? 500 : 5_000, endpointUrls(ctx, 10));
 }
-await new Promise((resolve) => setTimeout(resolve, 500));
-const started = performance.now();
-await client.query(`UPDATE deliveries SET next_attempt_at = now(); NOTIFY hookline_deliveries`);
-for (;;) {
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'`);
-  if (rows[0]!.n >= total) break;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+
+export async function deliveryThroughput(ctx: BenchContext): Promise<BenchOutcome> {
+  const fanOut = await fanOutDataset(ctx);
+  const single = await dataset(ctx, "single", ctx.quick ? 5_000 : 50_000, endpointUrls(ctx, 1));
+  const results: Record<string, DrainResult> = {};
+  const rows: Row[] = [];
+  const ceiling = ctx.reference.rawCeiling;
+  for (const [label, data] of [[`${fanOut.messages.toLocaleString("en-US")} msgs × 10 endpoints`, fanOut], [`${single.messages.toLocaleString("en-US")} msgs × 1 endpoint`, single]] as const) {
+    ctx.log(`  draining ${label}`);
+    const result = await drain(ctx, data, 1);
+    results[label] = result;
+    rows.push(
+      { bench: "2 e2e throughput", name: `${label}, 1 worker`, value: result.deliveriesPerSecond, unit: "deliveries/s", target: { op: ">=", value: 4_000 }, note: `${result.deliveries.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s` },
+      { bench: "2 e2e throughput", name: `${label}: share of raw ceiling`, value: ceiling ? (100 * result.deliveriesPerSecond) / ceiling : null, unit: "%", target: { op: ">=", value: 25 } },
+      { bench: "8 footprint", name: `worker CPU per 1,000 deliveries (${label})`, value: result.workerCpuSecondsPer1000, unit: "CPU s" },
+      { bench: "8 footprint", name: `worker peak RSS (${label})`, value: result.workerPeakRssBytes / MB, unit: "MB", target: { op: "<", value: 250 } },
+    );
+  }
+  const fanOutRate = Object.values(results)[0]!.deliveriesPerSecond;
+  ctx.reference.hooklineFanOut = fanOutRate;
+  return { rows, details: { results: Object.fromEntries(Object.entries(results).map(([label, result]) => [label, { ...result, progress: undefined }])) } };
 }
-const seconds = (performance.now() - started) / 1_000;
-const rate = total / seconds;
-console.log(`delivered ${total} in ${seconds.toFixed(2)} s: ${Math.round(rate)} deliveries/s (${workerCount} worker(s), concurrency ${values.concurrency})`);
-await Promise.all(workers.map((worker) => worker.stop()));
-await client.end();
-await closeDb();
-console.log(await receiver.stop());
-console.log(writeResults("delivery", { messages, endpoints: endpointCount, workers: workerCount, deliveries: total, seconds, deliveriesPerSecond: rate }));
-await database.stop();

@@ -1,0 +1,51 @@
+// (5) Ingest: HTTP publish throughput with autocannon against the web process, single messages
+// and the batch endpoint (100 messages a request), 3 subscribed endpoints each (every message
+// writes 1 message row + 3 delivery rows in its transaction), no worker running.
+// Also (8) the web process's peak RSS.
+import autocannon from "autocannon";
+import { EVENT_TYPE, PAYLOAD, type BenchContext } from "./lib/context";
+import type { BenchOutcome, Row } from "./lib/report";
+import { startWebWorld } from "./lib/web-world";
+
+const BATCH = 100;
+
+async function hammer(url: string, apiKey: string, body: string, seconds: number, connections: number) {
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body,
+    connections,
+    duration: seconds,
+  });
+  return { requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
+}
+
+export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
+  if (!ctx.webAvailable) return { rows: [{ bench: "5 ingest", name: "HTTP publish", value: null, unit: "msgs/s", note: "skipped: no web build in .next-bench (a full run builds it)" }] };
+  const world = await startWebWorld(ctx, "ingest", [1, 2, 3].map((index) => `${ctx.receiver.url}/ingest${index}`));
+  const rows: Row[] = [];
+  try {
+    const url = `${world.web.url}/api/v1/tenants/${world.tenantId}/messages`;
+    const single = JSON.stringify({ eventType: EVENT_TYPE, payload: PAYLOAD });
+    const batch = JSON.stringify({ messages: Array.from({ length: BATCH }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })) });
+    await hammer(url, world.apiKey, single, 1, 8); // warm-up: compile and cache the routes
+    await hammer(`${url}/batch`, world.apiKey, batch, 1, 2);
+    const seconds = ctx.quick ? 3 : 15;
+    ctx.log(`  autocannon: single publishes for ${seconds} s`);
+    const one = await hammer(url, world.apiKey, single, seconds, 32);
+    ctx.log(`  autocannon: batches of ${BATCH} for ${seconds} s`);
+    const many = await hammer(`${url}/batch`, world.apiKey, batch, seconds, 8);
+    const errors = (result: typeof one) => (result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "");
+    rows.push(
+      { bench: "5 ingest", name: "single publishes (32 connections)", value: one.requestsPerSecond, unit: "msgs/s", target: { op: ">=", value: 1_500 }, note: `${one.ok.toLocaleString("en-US")} × 202${errors(one)}` },
+      { bench: "5 ingest", name: "single publishes: p99 request latency", value: one.latencyMs.p99, unit: "ms", note: `p50 ${one.latencyMs.p50} ms` },
+      { bench: "5 ingest", name: `batch endpoint, ${BATCH} per request (8 connections)`, value: many.requestsPerSecond * BATCH, unit: "msgs/s", target: { op: ">=", value: 10_000 }, note: `${many.ok.toLocaleString("en-US")} × 202${errors(many)}` },
+      { bench: "5 ingest", name: "batch endpoint: p99 request latency", value: many.latencyMs.p99, unit: "ms", note: `p50 ${many.latencyMs.p50} ms` },
+    );
+    ctx.reference.webPeakRssIngest = world.webPeakRss();
+    return { rows, details: { single: one, batch: many, batchSize: BATCH } };
+  } finally {
+    await world.stop();
+  }
+}

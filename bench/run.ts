@@ -1,0 +1,115 @@
+// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries]
+// Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
+// prints the table (targets beside the figures, judged, never asserted) and writes
+// bench/results/<timestamp>.json (every figure, EXPLAIN plans, machine, load average) and a
+// Markdown copy of the table for docs/BENCHMARKS.md. All traffic stays on 127.0.0.1.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
+  allowPositionals: false,
+});
+const quick = values.quick!;
+
+// Settings for this process's lib/ calls and, inherited, for every worker and web process.
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true",
+  HOOKLINE_API_RATE_LIMIT: "0",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  LOG_FORMAT: "json",
+  HOOKLINE_ENCRYPTION_KEY: process.env.HOOKLINE_ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
+});
+
+const { ensureWebBuild, loadAverage, machine, ROOT, startPostgres, startReceiverProcess, switchDatabase, webBuildState } = await import("./lib/harness");
+const { markdownTable, met, textTable } = await import("./lib/report");
+type Row = import("./lib/report").Row;
+type BenchOutcome = import("./lib/report").BenchOutcome;
+type BenchContext = import("./lib/context").BenchContext;
+
+const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promise<BenchOutcome>>]> = [
+  ["raw", "1 raw ceiling", async () => (await import("./raw-ceiling")).rawCeiling],
+  ["throughput", "2 e2e throughput", async () => (await import("./delivery-throughput")).deliveryThroughput],
+  ["peer", "3 peer baseline", async () => (await import("./graphile-baseline")).graphileBaseline],
+  ["backlog", "6 backlog & growth", async () => (await import("./backlog")).backlog],
+  ["latency", "4 latency", async () => (await import("./latency")).latency],
+  ["ingest", "5 ingest", async () => (await import("./ingest")).ingest],
+  ["queries", "7 queries at scale", async () => (await import("./queries")).queries],
+];
+const only = values.only?.split(",").map((name) => name.trim());
+const startedAt = new Date();
+const clock = performance.now();
+const log = (line: string) => process.stdout.write(`[bench ${((performance.now() - clock) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const loadBefore = loadAverage();
+log(`${quick ? "quick" : "full"} run; load average ${loadBefore.join(", ")} on ${machine().cpus} CPUs`);
+
+// The web benchmarks need a production build in .next-bench. A full run builds it when the
+// sources changed; a quick run uses whatever build is there (or skips them) to stay quick.
+const needsWeb = !only || only.includes("latency") || only.includes("ingest");
+let webNote = "";
+let webAvailable = false;
+if (needsWeb) {
+  if (quick) {
+    const state = await webBuildState();
+    webAvailable = state.exists;
+    webNote = !state.exists ? "no build in .next-bench: web benchmarks skipped" : state.current ? "current build" : "build in .next-bench is older than the sources";
+  } else {
+    const building = performance.now();
+    await ensureWebBuild(log);
+    webAvailable = true;
+    webNote = `build ready in ${((performance.now() - building) / 1000).toFixed(0)} s`;
+  }
+  log(`web: ${webNote}`);
+}
+
+const postgres = await startPostgres();
+const receiver = await startReceiverProcess(1_000);
+process.env.DATABASE_URL = postgres.adminUrl;
+const ctx: BenchContext = { quick, postgres, receiver, reference: {}, webAvailable, log };
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+try {
+  for (const [key, title, load] of benches) {
+    if (only && !only.includes(key)) continue;
+    log(`${title}…`);
+    const benchStarted = performance.now();
+    try {
+      const outcome = await (await load())(ctx);
+      rows.push(...outcome.rows);
+      details[key] = { seconds: (performance.now() - benchStarted) / 1000, ...outcome.details };
+    } catch (error) {
+      log(`${title} failed: ${(error as Error).stack ?? String(error)}`);
+      rows.push({ bench: title, name: "failed", value: null, unit: "", note: (error as Error).message.slice(0, 120) });
+      details[key] = { error: String(error) };
+    }
+    log(`${title} done in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+  }
+  const webRss = Math.max(ctx.reference.webPeakRssLatency ?? 0, ctx.reference.webPeakRssIngest ?? 0);
+  if (webRss) rows.push({ bench: "8 footprint", name: "web peak RSS (latency + ingest runs)", value: webRss / 2 ** 20, unit: "MB" });
+} finally {
+  const { closeDb } = await import("../lib/db");
+  await switchDatabase(postgres.adminUrl);
+  await closeDb();
+  await receiver.stop();
+  await postgres.stop();
+}
+
+const loadAfter = loadAverage();
+const seconds = (performance.now() - clock) / 1000;
+const table = textTable(rows);
+process.stdout.write(`\n${table}\n\n`);
+const verdicts = rows.map(met).filter((verdict) => verdict !== undefined);
+log(`${quick ? "quick" : "full"} run finished in ${(seconds / 60).toFixed(1)} min; targets met ${verdicts.filter(Boolean).length}/${verdicts.length}; load average before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}`);
+
+const stamp = startedAt.toISOString().replaceAll(":", "-");
+const resultsDir = path.join(ROOT, "bench/results");
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${stamp}${quick ? "-quick" : ""}.json`);
+writeFileSync(file, `${JSON.stringify({ startedAt, quick, seconds, machine: machine(), loadAverage: { before: loadBefore, after: loadAfter }, web: webNote, reference: ctx.reference, rows, details }, null, 2)}\n`);
+writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
+log(`results: ${path.relative(ROOT, file)} (table as Markdown beside it)`);
+process.exit(0);
