@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (part of `npm test`) checks the whole project; skipping it here keeps
   // the first `npm start` quick.
   typescript: { ignoreBuildErrors: true },
+  // Without this, every build into another distDir (e2e runs, benchmarks) adds its types folder
+  // to tsconfig.json's "include" — a tracked file rewritten by each test run.
+  experimental: { strictRouteTypes: true },
 };
 
 export default nextConfig;

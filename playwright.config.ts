@@ -29,7 +29,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "test/e2e",
-  outputDir: "test/e2e/.artifacts",
+  // Separate runs at once (several people on one machine) each need their own: HOOKLINE_E2E_ARTIFACTS.
+  outputDir: process.env.HOOKLINE_E2E_ARTIFACTS || "test/e2e/.artifacts",
   globalSetup: "./test/e2e/global-setup.ts",
   globalTeardown: "./test/e2e/global-teardown.ts",
   fullyParallel: false,

@@ -21,11 +21,37 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
   const text = await readBodyText(request, maxBytes);
   if (!text.trim() && options.emptyAs !== undefined) return options.emptyAs;
   if (!text.trim()) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new AppError("validation_failed", `The request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`, [{ path: "", message: `deeper than ${MAX_JSON_DEPTH} levels` }]);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new AppError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * How deep a body may nest arrays and objects. Real payloads stay far below; thousands of levels
+ * would overflow the stack of every recursive walk after parsing (validation, PostgreSQL's jsonb).
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** The deepest nesting of `[`/`{` in JSON text, outside strings; one pass, no parsing. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 /** The body as text, exactly as sent (signatures are over these bytes); 413 past `maxBytes`. */
