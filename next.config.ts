@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/content-security-policy";
 
 const nextConfig: NextConfig = {
   // A separate build directory per browser-test run (test/e2e/global-setup.ts), so parallel runs
@@ -15,6 +16,11 @@ const nextConfig: NextConfig = {
   // Without this, every build into another distDir (e2e runs, benchmarks) adds its types folder
   // to tsconfig.json's "include" — a tracked file rewritten by each test run.
   experimental: { strictRouteTypes: true },
+  // On every response, API included; the Content-Security-Policy (per request, with a nonce) is
+  // proxy.ts's.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

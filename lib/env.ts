@@ -74,6 +74,17 @@ export const ZEnv = z
     /** How long a dashboard session lasts without signing in again. */
     HOOKLINE_SESSION_MAX_AGE_S: positiveInt.default(7 * 24 * 3_600),
     HOOKLINE_LOGIN_RATE_LIMIT: positiveInt.max(10_000).default(10),
+    /** How long a portal session (opened with a portal link) lasts; at most 12 hours. */
+    HOOKLINE_PORTAL_SESSION_MAX_AGE_S: positiveInt.max(12 * 3_600).default(12 * 3_600),
+    /** Origins (comma-separated) allowed to embed the portal in an iframe, for every tenant. */
+    HOOKLINE_PORTAL_ALLOWED_ORIGINS: z.string().default("").refine(isOriginList, "must be comma-separated origins like https://app.example.com"),
+    /** Show "Powered by Hookline" under portal pages. */
+    HOOKLINE_PORTAL_POWERED_BY: booleanString.default(true),
+    /** Global portal theme; a tenant's own portal settings take precedence. */
+    HOOKLINE_PORTAL_BRAND_NAME: z.string().min(1).max(80).optional(),
+    HOOKLINE_PORTAL_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+    HOOKLINE_PORTAL_PRIMARY_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2756e0").optional(),
+    HOOKLINE_PORTAL_THEME: z.enum(["light", "dark"]).default("light"),
   })
   .transform((env) => ({
     ...env,
@@ -81,6 +92,25 @@ export const ZEnv = z
     HOOKLINE_PUBLIC_URL: env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: env.HOOKLINE_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
   }));
+
+/** Parsed HOOKLINE_PORTAL_ALLOWED_ORIGINS (lib/portal/allowed-origins.ts checks each the same way). */
+export function parseOriginList(value: string): string[] {
+  return value
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+function isOriginList(value: string): boolean {
+  return parseOriginList(value).every((origin) => {
+    try {
+      const url = new URL(origin);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
 
 function isRetrySchedule(value: string): boolean {
   try {

@@ -15,6 +15,8 @@ export const ID_PREFIXES = {
   attempt: "att",
   worker: "wkr",
   invite: "inv",
+  portalToken: "ptk",
+  auditEvent: "aud",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -17,7 +17,8 @@ import { useMessageLog, type MessagePage } from "./use-message-log";
 
 interface Props {
   tenantId: string;
-  publicUrl: string;
+  /** Where the API is, for the "publish your first message" guide; null (a portal session, whose platform publishes): no guide. */
+  publicUrl: string | null;
   /** The filters of the URL the page was rendered for, the time relative ranges count back from, and their first page. */
   initial: { filters: MessageLogFilters; anchor: number; page: MessagePage };
 }
@@ -101,8 +102,10 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
           <EmptyState title="No messages match these filters" action={<Button variant="secondary" onClick={() => applyFilters(NO_FILTERS)}>Clear filters</Button>}>
             Try another event type, status, endpoint or a wider time range.{live ? " New messages that match will appear here by themselves." : ""}
           </EmptyState>
-        ) : (
+        ) : publicUrl ? (
           <PublishFirstMessage tenantId={tenantId} publicUrl={publicUrl} eventType={firstType} endpointCount={endpoints.list.length} />
+        ) : (
+          <EmptyState title="No messages yet">Messages sent to your endpoints will appear here, with every delivery attempt.</EmptyState>
         )
       ) : (
         <div className={cn("overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity", log.isStale && "opacity-60")} aria-busy={log.isStale || undefined}>

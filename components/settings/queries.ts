@@ -2,6 +2,7 @@
 // rule 7). Plain module: the server page reads the same queries for the first page.
 import type { z } from "zod";
 import type { ZListApiKeysQuery } from "@/lib/schemas/api-keys";
+import type { ZListAuditEventsQuery } from "@/lib/schemas/audit";
 import type { ZListInvitesQuery, ZListMembersQuery } from "@/lib/schemas/tenants";
 
 type MembersQuery = z.output<typeof ZListMembersQuery>;
@@ -18,3 +19,7 @@ export const apiKeysQuery = (tenantId: string): ApiKeysQuery => ({ tenantId, lim
 export const apiKeysKey = (query: ApiKeysQuery) => ["api-keys", query] as const;
 
 export const tenantKey = (tenantId: string) => ["tenants", tenantId, "settings"] as const;
+
+type AuditQuery = z.output<typeof ZListAuditEventsQuery>;
+export const AUDIT_QUERY: AuditQuery = { limit: 50 };
+export const auditKey = (tenantId: string, query: AuditQuery = AUDIT_QUERY) => ["tenants", tenantId, "audit-events", query] as const;

@@ -33,7 +33,7 @@ export async function createApiKey(principal: Principal, data: z.output<typeof Z
       name: data.name,
       prefix,
       hash,
-      createdBy: principal.kind === "user" ? principal.userId : principal.keyId,
+      createdBy: principal.kind === "user" ? principal.userId : principal.kind === "portal" ? null : principal.keyId,
       expiresAt: data.expiresAt ?? null,
     },
   });

@@ -8,7 +8,7 @@ import type { AuthenticatedKey } from "./verify-api-key";
 
 export function enforceApiRateLimit({ principal, rateLimit }: AuthenticatedKey): void {
   const perSecond = rateLimit ?? env().HOOKLINE_API_RATE_LIMIT;
-  if (perSecond === 0 || principal.kind === "user") return;
+  if (perSecond === 0 || principal.kind === "user" || principal.kind === "portal") return;
   const result = takeMemoryToken(`api:${principal.keyId ?? "admin"}`, { perSecond, burst: perSecond * 2 });
   if (result.allowed) return;
   const seconds = retryAfterSeconds(result.retryAfterMs);

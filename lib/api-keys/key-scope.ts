@@ -1,7 +1,7 @@
 // Which keys a caller may see and touch. Platform callers: every key. Tenant callers: the keys
 // of their tenant (a platform key or another tenant's key is "not found", never "forbidden").
 import "server-only";
-import { authorizeTenant, isPlatform, type TenantAccess } from "@/lib/auth/authorize-tenant";
+import { assertNotPortal, authorizeTenant, isPlatform, type TenantAccess } from "@/lib/auth/authorize-tenant";
 import type { Principal, TenantAction } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -14,6 +14,7 @@ export function defaultTenantOf(principal: Principal): string | undefined {
 
 /** The tenant a key operation acts in (null: platform-wide, for platform callers only). */
 export async function keyTenantAccess(principal: Principal, tenantId: string | undefined, action: TenantAction): Promise<TenantAccess | null> {
+  assertNotPortal(principal);
   const target = tenantId ?? defaultTenantOf(principal);
   if (target) return authorizeTenant(principal, target, action);
   if (isPlatform(principal)) return null;
@@ -22,6 +23,7 @@ export async function keyTenantAccess(principal: Principal, tenantId: string | u
 
 /** A key the caller may act on, with the caller's access to its tenant (null for platform keys). */
 export async function getApiKeyOrThrow(principal: Principal, keyId: string, action: TenantAction): Promise<{ key: ApiKey; access: TenantAccess | null }> {
+  assertNotPortal(principal);
   const key = await db().apiKey.findUnique({ where: { id: keyId } });
   if (!key) throw notFound("API key");
   if (key.tenantId === null) {

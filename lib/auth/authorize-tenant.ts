@@ -26,6 +26,7 @@ async function roleIn(principal: Principal, tenantId: string): Promise<Role | nu
   }
   switch (principal.kind) {
     case "tenant_key":
+    case "portal":
       return principal.tenantId === tenantId ? principal.role : null;
     case "user": {
       const membership = await db().membership.findUnique({
@@ -54,6 +55,16 @@ export function assertPlatform(principal: Principal): void {
   throw new AppError("forbidden", "Only the platform operator may do this.");
 }
 
+/**
+ * Who may enter a tenant — members, invites, API keys — stays with the platform and the tenant's
+ * own accounts: a portal session (a short-lived link for the platform's customer) may not mint
+ * a lasting key or read the member list, whatever its role.
+ */
+export function assertNotPortal(principal: Principal): void {
+  if (principal.kind !== "portal") return;
+  throw new AppError("forbidden", "A portal session cannot manage members, invites or API keys.");
+}
+
 /** Granting (a key, an invite, a member's role) is limited to the granter's own role. */
 export function assertMayGrant(access: TenantAccess, role: Role): void {
   if (ROLE_RANK[role] > ROLE_RANK[access.role]) {
@@ -66,6 +77,7 @@ export function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
   if (isPlatform(principal)) return {};
   switch (principal.kind) {
     case "tenant_key":
+    case "portal":
       return { id: principal.tenantId };
     case "user":
       return { memberships: { some: { userId: principal.userId } } };

@@ -8,7 +8,18 @@ export type Principal =
   /** An API key scoped to one tenant, with a role in it. */
   | { kind: "tenant_key"; keyId: string; tenantId: string; role: Role }
   /** A signed-in dashboard user; operators see every tenant. */
-  | { kind: "user"; userId: string; isOperator: boolean };
+  | { kind: "user"; userId: string; isOperator: boolean }
+  /**
+   * A portal session, opened with a portal link (lib/portal): one tenant, one role (admin or
+   * viewer), never members or API keys. `actor` is the platform's user named in the link.
+   */
+  | { kind: "portal"; tenantId: string; role: "admin" | "viewer"; actor: PortalActor };
+
+export interface PortalActor {
+  id: string | null;
+  email: string | null;
+  name: string | null;
+}
 
 export type TenantAction = "read" | "write" | "manage";
 

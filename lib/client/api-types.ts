@@ -122,6 +122,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/portal-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the tenant's dashboard for one of your users
+         * @description A single-use link (valid expiresIn seconds, default 600) that signs a browser into a portal session of this tenant only, with the role given (admin or viewer), for at most HOOKLINE_PORTAL_SESSION_MAX_AGE_S (12 h). Open it, or embed it in an iframe with `?embed=1` from an allowed origin; see docs/PORTAL.md. `user` is recorded in the audit trail as the acting user. Only the token's hash is stored.
+         *
+         *     Operators only: a platform-wide API key.
+         */
+        post: operations["createPortalAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's audit trail
+         * @description Endpoint changes, secret rotations, resends and recoveries, newest first, with who did them: a portal link's user (as the link named them), a dashboard account or an API key.
+         *
+         *     Operators only: a platform-wide API key.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/invites/{invite}": {
         parameters: {
             query?: never;
@@ -807,6 +851,15 @@ export interface components {
             name?: string;
             retentionDays?: number;
             apiRateLimit?: number | null;
+            portal?: {
+                brandName?: string;
+                /** Format: uri */
+                logoUrl?: string;
+                primaryColor?: string;
+                /** @enum {string} */
+                theme?: "light" | "dark";
+                allowedOrigins?: string[];
+            } | null;
         };
         UpdateMember: {
             /** @enum {string} */
@@ -955,11 +1008,34 @@ export interface components {
         ResendMessage: {
             endpointId?: string;
         };
+        CreatePortalAccess: {
+            /**
+             * @default admin
+             * @enum {string}
+             */
+            role?: "admin" | "viewer";
+            /** @default 600 */
+            expiresIn?: number;
+            user?: {
+                id: string;
+                email?: string;
+                name?: string;
+            };
+        };
         Tenant: {
             id: string;
             name: string;
             retentionDays: number;
             apiRateLimit: number | null;
+            portal: {
+                brandName?: string;
+                /** Format: uri */
+                logoUrl?: string;
+                primaryColor?: string;
+                /** @enum {string} */
+                theme?: "light" | "dark";
+                allowedOrigins?: string[];
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1368,6 +1444,15 @@ export interface components {
             name: string;
             retentionDays: number;
             apiRateLimit: number | null;
+            portal: {
+                brandName?: string;
+                /** Format: uri */
+                logoUrl?: string;
+                primaryColor?: string;
+                /** @enum {string} */
+                theme?: "light" | "dark";
+                allowedOrigins?: string[];
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1377,6 +1462,34 @@ export interface components {
                 messages24h: number;
                 members: number;
             };
+        };
+        PortalAccess: {
+            /** Format: uri */
+            url: string;
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AuditEvent: {
+            id: string;
+            /** @enum {string} */
+            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent";
+            actor: {
+                /** @enum {string} */
+                kind: "portal" | "user" | "api_key";
+                id: string | null;
+                email: string | null;
+                name: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         Error: {
             error: {
@@ -1757,6 +1870,73 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    createPortalAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalAccess"];
+            };
+        };
+        responses: {
+            /** @description The link (its token is in the fragment) and when it expires. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccess"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };

@@ -19,7 +19,9 @@ export async function readDocsAsset(file: string): Promise<{ body: Buffer; conte
   return { body: await readFile(path.join(getAbsoluteFSPath(), file)), contentType };
 }
 
-export function docsPageHtml(specUrl: string): string {
+/** `nonce`: the page's CSP nonce (proxy.ts), which its two scripts must carry. */
+export function docsPageHtml(specUrl: string, nonce = ""): string {
+  const nonceAttribute = /^[A-Za-z0-9+/=]+$/.test(nonce) ? ` nonce="${nonce}"` : "";
   const config = JSON.stringify({ url: specUrl, dom_id: "#docs", deepLinking: true, validatorUrl: null, tryItOutEnabled: false, persistAuthorization: false });
   return `<!doctype html>
 <html lang="en">
@@ -32,8 +34,8 @@ export function docsPageHtml(specUrl: string): string {
 </head>
 <body>
   <div id="docs"></div>
-  <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script>window.ui = SwaggerUIBundle(${config});</script>
+  <script src="/docs/assets/swagger-ui-bundle.js"${nonceAttribute}></script>
+  <script${nonceAttribute}>window.ui = SwaggerUIBundle(${config});</script>
 </body>
 </html>`;
 }

@@ -55,6 +55,8 @@ import {
   ZUpdateTenant,
 } from "@/lib/schemas/tenants";
 import { ZTenantStats, ZTenantStatsQuery } from "@/lib/schemas/stats";
+import { ZAuditEventView, ZListAuditEventsQuery } from "@/lib/schemas/audit";
+import { ZCreatePortalAccess, ZPortalAccess } from "@/lib/schemas/portal";
 import { ZSystemStatus, ZTenantUsageView } from "@/lib/schemas/system";
 import type { ApiOperation } from "./api-operation";
 
@@ -77,6 +79,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   RecoverEndpoint: ZRecoverEndpoint,
   SendTestEvent: ZSendTestEvent,
   ResendMessage: ZResendMessage,
+  CreatePortalAccess: ZCreatePortalAccess,
 };
 
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
@@ -104,6 +107,8 @@ export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ResendResult: ZResendResult,
   SystemStatus: ZSystemStatus,
   TenantUsage: ZTenantUsageView,
+  PortalAccess: ZPortalAccess,
+  AuditEvent: ZAuditEventView,
 };
 
 const ok = (description: string, schema?: z.ZodType) => ({ status: 200 as const, description, schema });
@@ -125,6 +130,12 @@ export const OPERATIONS: ApiOperation[] = [
   { operationId: "removeMember", method: "delete", path: `${TENANT}/members/{user}`, tag: "Members", summary: "Remove a member", access: "manage", responses: [noContent("Removed.")], errors: [409] },
   { operationId: "listInvites", method: "get", path: `${TENANT}/invites`, tag: "Members", summary: "List invites", access: "manage", query: ZListInvitesQuery, responses: [ok("A page of invites.", zPage(ZInviteView))] },
   { operationId: "createInvite", method: "post", path: `${TENANT}/invites`, tag: "Members", summary: "Invite someone", description: "The answer holds the invite token and link (valid 7 days, single use); they are not shown again.", access: "manage", body: ZCreateInvite, responses: [created("The invite, with its token.", ZCreatedInvite)], errors: [409] },
+  {
+    operationId: "createPortalAccess", method: "post", path: `${TENANT}/portal-access`, tag: "Portal", summary: "Open the tenant's dashboard for one of your users",
+    description: "A single-use link (valid expiresIn seconds, default 600) that signs a browser into a portal session of this tenant only, with the role given (admin or viewer), for at most HOOKLINE_PORTAL_SESSION_MAX_AGE_S (12 h). Open it, or embed it in an iframe with `?embed=1` from an allowed origin; see docs/PORTAL.md. `user` is recorded in the audit trail as the acting user. Only the token's hash is stored.",
+    access: "platform", body: ZCreatePortalAccess, bodyOptional: true, responses: [created("The link (its token is in the fragment) and when it expires.", ZPortalAccess)],
+  },
+  { operationId: "listAuditEvents", method: "get", path: `${TENANT}/audit-events`, tag: "Portal", summary: "List the tenant's audit trail", description: "Endpoint changes, secret rotations, resends and recoveries, newest first, with who did them: a portal link's user (as the link named them), a dashboard account or an API key.", access: "platform", query: ZListAuditEventsQuery, responses: [ok("A page of audit events.", zPage(ZAuditEventView))] },
   { operationId: "revokeInvite", method: "delete", path: `${TENANT}/invites/{invite}`, tag: "Members", summary: "Revoke an invite", access: "manage", responses: [noContent("Revoked.")], errors: [409] },
 
   // API keys

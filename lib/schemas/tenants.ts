@@ -1,6 +1,7 @@
 // Tenants, their members and invites: what the API accepts and what it answers.
 import { z } from "zod";
 import { zId, zPageQuery, zRole, zTime } from "./common";
+import { ZPortalSettings } from "./portal";
 
 const zTenantName = z.string().trim().min(1).max(200);
 const zRetentionDays = z.number().int().min(1).max(3_650);
@@ -16,9 +17,9 @@ export type TCreateTenant = z.input<typeof ZCreateTenant>;
 
 /** Owners may rename; the limits (retention, API rate) are the operator's to set. */
 export const ZUpdateTenant = z
-  .object({ name: zTenantName, retentionDays: zRetentionDays, apiRateLimit: zApiRateLimit })
+  .object({ name: zTenantName, retentionDays: zRetentionDays, apiRateLimit: zApiRateLimit, portal: ZPortalSettings.nullable() })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "send at least one of name, retentionDays, apiRateLimit");
+  .refine((value) => Object.keys(value).length > 0, "send at least one of name, retentionDays, apiRateLimit, portal");
 export type TUpdateTenant = z.input<typeof ZUpdateTenant>;
 
 export const ZTenantView = z.object({
@@ -26,6 +27,8 @@ export const ZTenantView = z.object({
   name: z.string(),
   retentionDays: z.number().int(),
   apiRateLimit: z.number().int().nullable(),
+  /** The tenant's own portal settings (theme, allowed embedding origins); null: the global ones. */
+  portal: ZPortalSettings.nullable(),
   createdAt: zTime,
   updatedAt: zTime,
 });

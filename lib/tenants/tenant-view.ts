@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Tenant } from "@/lib/generated/prisma/client";
+import { ZPortalSettings } from "@/lib/schemas/portal";
 import type { ZTenantView } from "@/lib/schemas/tenants";
 
 export type TenantView = z.infer<typeof ZTenantView>;
@@ -10,6 +11,7 @@ export function toTenantView(tenant: Tenant): TenantView {
     name: tenant.name,
     retentionDays: tenant.retentionDays,
     apiRateLimit: tenant.apiRateLimit,
+    portal: tenant.portalSettings === null ? null : ZPortalSettings.catch({}).parse(tenant.portalSettings),
     createdAt: tenant.createdAt.toISOString(),
     updatedAt: tenant.updatedAt.toISOString(),
   };

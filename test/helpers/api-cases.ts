@@ -27,6 +27,8 @@ export const CASES: Record<string, CaseBuilder> = {
   removeMember: async (_, tenant) => ({ params: { ...t(tenant), user: await freshMember(tenant.id) } }),
   listInvites: (_, tenant) => ({ params: t(tenant) }),
   createInvite: (_, tenant) => ({ params: t(tenant), body: { email: `${unique("new")}@example.test`, role: "viewer" } }),
+  createPortalAccess: (_, tenant) => ({ params: t(tenant), body: { role: "viewer", expiresIn: 60, user: { id: "platform-user-1", email: "pat@platform.example" } } }),
+  listAuditEvents: (_, tenant) => ({ params: t(tenant) }),
   revokeInvite: async (_, tenant) => ({ params: { ...t(tenant), invite: await freshInvite(tenant.id) } }),
 
   listApiKeys: (_, tenant) => ({ params: {}, query: { tenantId: tenant.id } }),

@@ -4,6 +4,7 @@
 process.env.HOOKLINE_API_RATE_LIMIT = "0";
 
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordAuditEvent } from "@/lib/audit";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { OPERATIONS } from "@/lib/openapi";
 import { CASES } from "../../helpers/api-cases";
@@ -28,6 +29,8 @@ const SEED: Record<string, (world: World) => Promise<void>> = {
   listMessages: (world) => times(5, () => publishMessages(world.a.id, [{ eventType: world.eventType, payload: {} }])),
   listAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 2)),
   listEndpointAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 3)),
+  listAuditEvents: (world) =>
+    times(5, () => recordAuditEvent({ kind: "portal", tenantId: world.a.id, role: "admin", actor: { id: "u1", email: null, name: null } }, world.a.id, "endpoint.updated", { type: "endpoint", id: world.a.endpointId })),
 };
 
 const LISTS = OPERATIONS.filter((operation) => operation.query?.shape.cursor !== undefined);

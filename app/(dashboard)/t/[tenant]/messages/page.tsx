@@ -31,7 +31,7 @@ async function firstPage(tenantId: string, searchParams: SearchParams) {
 
 export default async function MessagesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
   const { tenant: tenantId } = await params;
-  await requireTenant(tenantId);
+  const { principal } = await requireTenant(tenantId);
   const [initial, tenant] = await Promise.all([firstPage(tenantId, await searchParams), getTenant(tenantId)]);
   return (
     <>
@@ -41,7 +41,7 @@ export default async function MessagesPage({ params, searchParams }: { params: P
         crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Messages" }]}
         actions={<MessageSearch tenantId={tenantId} />}
       />
-      <MessageLog tenantId={tenantId} publicUrl={env().HOOKLINE_PUBLIC_URL} initial={initial} />
+      <MessageLog tenantId={tenantId} publicUrl={principal.kind === "portal" ? null : env().HOOKLINE_PUBLIC_URL} initial={initial} />
     </>
   );
 }

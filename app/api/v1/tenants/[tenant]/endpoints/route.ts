@@ -5,6 +5,7 @@ import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseQuery } from "@/lib/api/parse-query";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { createEndpoint, listEndpoints } from "@/lib/endpoints";
 import { ZCreateEndpoint, ZListEndpointsQuery } from "@/lib/schemas/endpoints";
@@ -18,7 +19,9 @@ export const GET = withAuth<Params>(async ({ request, params, principal }) => {
 
 export const POST = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  return NextResponse.json(await createEndpoint(tenantId, await parseJsonBody(request, ZCreateEndpoint)), { status: 201 });
+  const endpoint = await createEndpoint(tenantId, await parseJsonBody(request, ZCreateEndpoint));
+  await recordAuditEvent(principal, tenantId, "endpoint.created", { type: "endpoint", id: endpoint.id }, { url: endpoint.url });
+  return NextResponse.json(endpoint, { status: 201 });
 });
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST");

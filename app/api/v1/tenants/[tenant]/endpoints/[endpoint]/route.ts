@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/endpoints";
 import { ZUpdateEndpoint } from "@/lib/schemas/endpoints";
@@ -18,12 +19,16 @@ export const GET = withAuth<Params>(async ({ params, principal }) => {
 
 export const PATCH = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  return NextResponse.json(await updateEndpoint(tenantId, params.endpoint, await parseJsonBody(request, ZUpdateEndpoint)));
+  const patch = await parseJsonBody(request, ZUpdateEndpoint);
+  const endpoint = await updateEndpoint(tenantId, params.endpoint, patch);
+  await recordAuditEvent(principal, tenantId, "endpoint.updated", { type: "endpoint", id: endpoint.id }, { fields: Object.keys(patch).sort() });
+  return NextResponse.json(endpoint);
 });
 
 export const DELETE = withAuth<Params>(async ({ params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   await deleteEndpoint(tenantId, params.endpoint);
+  await recordAuditEvent(principal, tenantId, "endpoint.deleted", { type: "endpoint", id: params.endpoint });
   return new Response(null, { status: 204 });
 });
 

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
 import { ZRecoverEndpoint } from "@/lib/schemas/endpoints";
@@ -10,7 +11,9 @@ import { ZRecoverEndpoint } from "@/lib/schemas/endpoints";
 export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { since, until } = await parseJsonBody(request, ZRecoverEndpoint);
-  return NextResponse.json(await recoverFailedDeliveries(tenantId, params.endpoint, since, until));
+  const result = await recoverFailedDeliveries(tenantId, params.endpoint, since, until);
+  await recordAuditEvent(principal, tenantId, "endpoint.recovered", { type: "endpoint", id: params.endpoint }, { since: since.toISOString(), until: until?.toISOString() ?? null, ...result });
+  return NextResponse.json(result);
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { sendTestEvent } from "@/lib/deliveries/send-test-event";
 import { ZSendTestEvent } from "@/lib/schemas/endpoints";
@@ -10,7 +11,9 @@ import { ZSendTestEvent } from "@/lib/schemas/endpoints";
 export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { eventType } = await parseJsonBody(request, ZSendTestEvent);
-  return NextResponse.json(await sendTestEvent(tenantId, params.endpoint, eventType));
+  const result = await sendTestEvent(tenantId, params.endpoint, eventType);
+  await recordAuditEvent(principal, tenantId, "endpoint.test_sent", { type: "endpoint", id: params.endpoint }, { eventType });
+  return NextResponse.json(result);
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { resendMessage } from "@/lib/deliveries/resend-message";
 import { ZResendMessage } from "@/lib/schemas/messages";
@@ -10,7 +11,9 @@ import { ZResendMessage } from "@/lib/schemas/messages";
 export const POST = withAuth<{ tenant: string; message: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { endpointId } = await parseJsonBody(request, ZResendMessage, { optional: true });
-  return NextResponse.json({ data: await resendMessage(tenantId, params.message, endpointId) });
+  const data = await resendMessage(tenantId, params.message, endpointId);
+  await recordAuditEvent(principal, tenantId, "message.resent", { type: "message", id: params.message }, { endpointIds: data.map((result) => result.endpointId) });
+  return NextResponse.json({ data });
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

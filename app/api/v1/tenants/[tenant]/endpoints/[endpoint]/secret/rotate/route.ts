@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
+import { recordAuditEvent } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { rotateEndpointSecret } from "@/lib/endpoints";
 import { ZRotateEndpointSecret } from "@/lib/schemas/endpoints";
@@ -10,7 +11,9 @@ import { ZRotateEndpointSecret } from "@/lib/schemas/endpoints";
 export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const body = await parseJsonBody(request, ZRotateEndpointSecret, { optional: true });
-  return NextResponse.json(await rotateEndpointSecret(tenantId, params.endpoint, body), { headers: { "cache-control": "no-store" } });
+  const secret = await rotateEndpointSecret(tenantId, params.endpoint, body);
+  await recordAuditEvent(principal, tenantId, "endpoint.secret_rotated", { type: "endpoint", id: params.endpoint });
+  return NextResponse.json(secret, { headers: { "cache-control": "no-store" } });
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");
