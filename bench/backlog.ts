@@ -24,10 +24,19 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
 
-  // Growth: one worker through a big backlog.
-  const big = await dataset(ctx, "backlog", ctx.quick ? 1_000 : 20_000, endpointUrls(ctx, 10));
-  ctx.log(`  draining the ${big.deliveries.toLocaleString("en-US")}-delivery backlog`);
-  const growth = await drain(ctx, big, 1);
+  // Scale curve: the same 10-endpoint backlog, 1, 2 and 4 workers (quick: 1 and 2).
+  const fanOut = await fanOutDataset(ctx);
+  const counts = ctx.quick ? [1, 2] : [1, 2, 4];
+  const curve: Record<number, DrainResult> = {};
+  for (const workers of counts) {
+    ctx.log(`  scale curve: ${workers} worker(s)`);
+    curve[workers] = await drain(ctx, fanOut, workers);
+  }
+
+  // Growth: one worker through a big backlog (quick: the 1-worker run of the curve).
+  const big = ctx.quick ? fanOut : await dataset(ctx, "backlog", 20_000, endpointUrls(ctx, 10));
+  if (!ctx.quick) ctx.log(`  draining the ${big.deliveries.toLocaleString("en-US")}-delivery backlog`);
+  const growth = ctx.quick ? curve[1]! : await drain(ctx, big, 1);
   // The first 10 % is measured from 1 % on: the very first requests open connections.
   const first = rateBetween(growth, 0.01, 0.1);
   const last = rateBetween(growth, 0.9, 1);
@@ -37,15 +46,8 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
     { bench: BENCH, name: "last 10 % ÷ first 10 % throughput", value: last / first, unit: "×", target: { op: ">=", value: 0.8 }, note: `first ${Math.round(first)}/s, last ${Math.round(last)}/s` },
   );
 
-  // Scale curve: the same 10-endpoint backlog, 1, 2 and 4 workers.
-  const fanOut = await fanOutDataset(ctx);
-  const curve: Record<number, DrainResult> = {};
-  for (const workers of [1, 2, 4]) {
-    ctx.log(`  scale curve: ${workers} worker(s)`);
-    curve[workers] = await drain(ctx, fanOut, workers);
-  }
   details.scale = Object.fromEntries(Object.entries(curve).map(([workers, result]) => [workers, { ...result, progress: undefined }]));
-  for (const workers of [1, 2, 4]) {
+  for (const workers of counts) {
     const result = curve[workers]!;
     rows.push({
       bench: BENCH,
@@ -65,7 +67,7 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
   });
 
   // Many origins: 1,000 endpoints on 1,000 ports vs. the 10-endpoint run of the curve.
-  const many = await dataset(ctx, "many", ctx.quick ? 5 : 50, ctx.receiver.extraUrls.slice(0, 1_000));
+  const many = await dataset(ctx, "many", ctx.quick ? 2 : 50, ctx.receiver.extraUrls.slice(0, 1_000));
   ctx.log(`  draining ${many.deliveries.toLocaleString("en-US")} deliveries to 1,000 endpoints`);
   const manyResult = await drain(ctx, many, 1);
   details.manyEndpoints = { ...manyResult, progress: undefined };

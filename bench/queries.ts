@@ -38,8 +38,8 @@ function installCapture(): () => void {
 }
 
 export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
-  const bigMessages = ctx.quick ? 50_000 : 1_000_000;
-  const noiseMessages = ctx.quick ? 5_000 : 100_000;
+  const bigMessages = ctx.quick ? 20_000 : 1_000_000;
+  const noiseMessages = ctx.quick ? 2_000 : 100_000;
   const url = await ctx.postgres.createDatabase("queries");
   await switchDatabase(url);
   const { db } = await import("../lib/db");
