@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/deliveries/retry-policy";
+import { isOrigin } from "@/lib/schemas/portal";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -93,7 +94,7 @@ export const ZEnv = z
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: env.HOOKLINE_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
   }));
 
-/** Parsed HOOKLINE_PORTAL_ALLOWED_ORIGINS (lib/portal/allowed-origins.ts checks each the same way). */
+/** Parsed HOOKLINE_PORTAL_ALLOWED_ORIGINS. */
 export function parseOriginList(value: string): string[] {
   return value
     .split(",")
@@ -102,14 +103,7 @@ export function parseOriginList(value: string): string[] {
 }
 
 function isOriginList(value: string): boolean {
-  return parseOriginList(value).every((origin) => {
-    try {
-      const url = new URL(origin);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === origin;
-    } catch {
-      return false;
-    }
-  });
+  return parseOriginList(value).every(isOrigin);
 }
 
 function isRetrySchedule(value: string): boolean {

@@ -3,18 +3,20 @@
 import { z } from "zod";
 import { zTime } from "./common";
 
-/** An origin as browsers send it: scheme, host and port, nothing else (https://app.example.com). */
-export const zOrigin = z
-  .string()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, "must be an origin like https://app.example.com (no path, no trailing slash)");
+/**
+ * An origin as browsers send it: http(s), host and port, nothing else (https://app.example.com).
+ * Each becomes a frame-ancestors source, so nothing else may pass: no path, no wildcard, no spaces.
+ */
+export function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !url.hostname.includes("*");
+  } catch {
+    return false;
+  }
+}
+
+export const zOrigin = z.string().max(200).refine(isOrigin, "must be an origin like https://app.example.com (no path, no trailing slash, no wildcard)");
 
 export const zHexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2756e0");
 

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
-import { api, baseUrl, createCatalogEventType, expectNoHorizontalOverflow, publishViaApi, saveScreenshotFromTop, startReceiver, unique } from "./helpers";
+import { api, baseUrl, createCatalogEventType, expectNoHorizontalOverflow, publishViaApi, saveScreenshotFromTop, signInAsOperator, startReceiver, unique } from "./helpers";
 
 interface PortalAccess {
   url: string;
@@ -42,7 +42,7 @@ async function startParentSite(): Promise<{ port: number; close(): Promise<void>
   const server = http.createServer((request, response) => {
     const src = new URL(request.url ?? "/", "http://parent").searchParams.get("src") ?? "";
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html><head><title>Platform settings</title>
+    response.end(`<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Platform settings</title>
 <style>body{font-family:sans-serif;margin:0;background:#eef2f7} header{background:#1e293b;color:#fff;padding:14px 24px;font-weight:600}
 main{padding:24px} iframe{width:100%;border:1px solid #cbd5e1;border-radius:8px;background:#fff;height:400px}</style></head>
 <body><header>Acme Platform · Settings › Webhooks</header><main><iframe id="portal" title="Webhooks" src="${src.replace(/"/g, "&quot;")}"></iframe></main>
@@ -99,6 +99,20 @@ test("should open a portal link and manage the tenant's endpoints, and nothing e
     const audit = await api<{ data: Array<{ action: string; actor: { kind: string; id: string; name: string }; target: { id: string } }> }>("GET", `/api/v1/tenants/${tenantId}/audit-events`);
     expect(audit.data.map((event) => event.action)).toEqual(["endpoint.deleted", "endpoint.created"]);
     expect(audit.data[1]).toMatchObject({ actor: { kind: "portal", id: "cust-7", name: "Dana Customer" }, target: { id: endpointId } });
+    // …and in the dashboard: the tenant's settings show operators the audit trail.
+    const operatorContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+    const operator = await operatorContext.newPage();
+    await signInAsOperator(operator);
+    await operator.goto(`${baseUrl()}/t/${tenantId}/settings`);
+    const trail = operator.getByRole("table", { name: "Audit trail" });
+    await expect(trail.getByRole("row")).toHaveCount(3);
+    await expect(trail.getByRole("row").nth(1)).toContainText("endpoint.deleted");
+    await expect(trail.getByRole("row").nth(2)).toContainText("endpoint.created");
+    await expect(trail.getByRole("row").nth(2)).toContainText("Dana Customer");
+    await expect(trail.getByRole("row").nth(2)).toContainText("portal");
+    await operator.getByRole("heading", { name: "Audit trail" }).scrollIntoViewIfNeeded();
+    await saveScreenshotFromTop(operator, testInfo, "portal-audit-trail");
+    await operatorContext.close();
 
     // Settings, operator pages and other tenants do not exist for a portal session.
     for (const path of [`/t/${tenantId}/settings`, "/operator/system", "/operator/tenants", `/t/${otherTenantId}`, `/t/${otherTenantId}/endpoints`]) {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { portalThemeCss } from "@/lib/portal/portal-theme-css";
+
+describe("portalThemeCss", () => {
+  it("should set the brand shades from the primary colour", () => {
+    const css = portalThemeCss({ primaryColor: "#0d9488", theme: "light" });
+    expect(css).toContain("--color-brand-600: #0d9488");
+    expect(css).toContain("--color-brand-50: color-mix(in srgb, #0d9488 9%, white)");
+    expect(css).not.toContain("--color-slate-");
+  });
+
+  it("should turn the slate scale around and darken white surfaces for the dark theme", () => {
+    const css = portalThemeCss({ primaryColor: null, theme: "dark" });
+    expect(css).toContain("color-scheme: dark");
+    expect(css).toContain("--color-slate-50: #0b1120");
+    expect(css).toContain("--color-slate-900: #f8fafc");
+    expect(css).toContain(".bg-white { background-color: #111827; }");
+  });
+
+  it("should ignore a colour that is not #rrggbb rather than write it into CSS", () => {
+    expect(portalThemeCss({ primaryColor: "red; } body { display: none", theme: "light" })).not.toContain("display");
+  });
+});
