@@ -19,7 +19,7 @@ export function SchemaFields({ schema, name }: { schema: object | null; name: st
   if (!properties.length) return null;
   const required = new Set(Array.isArray(root?.required) ? (root.required as string[]) : []);
   return (
-    <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-md ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={`Fields of ${name}`}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>

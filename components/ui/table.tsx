@@ -4,7 +4,9 @@ import { cn } from "./cn";
 /** A responsive table: scrolls sideways on a phone instead of breaking the layout. */
 export function Table({ head, children, label }: { head: ReactNode[]; children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // `relative`: absolutely positioned children (sr-only header labels) stay inside the scroll box
+    // instead of widening the page on a phone.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50">
           <tr>

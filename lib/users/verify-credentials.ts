@@ -1,5 +1,6 @@
 // Sign-in: email + password → the user, or 401. Attempts are rate limited per account and
-// client address (HOOKLINE_LOGIN_RATE_LIMIT a minute) in PostgreSQL, so the limit holds however
+// client address (HOOKLINE_LOGIN_RATE_LIMIT a minute), and per account from any address (five
+// times that), in PostgreSQL, so the limit holds however
 // many web processes a guesser spreads requests over. The limit is taken before the password is
 // checked: a limited guess costs no argon2 time and reveals nothing.
 import "server-only";
@@ -14,7 +15,10 @@ import { toUserView, type UserView } from "./user-view";
 export async function verifyCredentials(input: TSignIn, clientAddress: string): Promise<UserView> {
   const { email, password } = ZSignIn.parse(input);
   const perMinute = env().HOOKLINE_LOGIN_RATE_LIMIT;
-  const taken = await takePostgresToken(`login:${email}:${clientAddress}`, { perSecond: perMinute / 60, burst: perMinute });
+  // Per account and address; and per account alone at five times that, because the address comes
+  // from X-Forwarded-For, which a client talking to Hookline without a proxy in between can forge.
+  let taken = await takePostgresToken(`login:${email}:${clientAddress}`, { perSecond: perMinute / 60, burst: perMinute });
+  if (taken.allowed) taken = await takePostgresToken(`login:${email}`, { perSecond: (perMinute * 5) / 60, burst: perMinute * 5 });
   if (!taken.allowed) {
     const seconds = retryAfterSeconds(taken.retryAfterMs);
     throw new AppError("rate_limited", `Too many sign-in attempts; try again in ${seconds} s.`, undefined, { "retry-after": String(seconds) });

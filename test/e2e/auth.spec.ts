@@ -38,7 +38,7 @@ test("should show the operator the operator pages", async ({ page }) => {
   await expect((await mainNav(page)).getByRole("link", { name: "System" })).toBeVisible();
 });
 
-test("should show another tenant's pages as not found", async ({ page, browser }) => {
+test("should show another tenant's pages as not found", { tag: "@desktop-only" }, async ({ page, browser }) => {
   const owner = await registerWithTenant(page);
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();

@@ -57,7 +57,7 @@ async function attemptsOf(seed: SeedResult, messageId: string): Promise<Attempt[
 
 const mainHeading = (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 });
 
-test("should seed a demo whose playground endpoints receive and verify signed deliveries", async ({ page }, testInfo) => {
+test("should seed a demo whose playground endpoints receive and verify signed deliveries", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const started = Date.now();
   const seed = await runSeed();

@@ -117,7 +117,7 @@ test("should create an endpoint through the form, after its URL was checked, and
   }
 });
 
-test("should draw the endpoint's charts from its traffic, over each range", async ({ page }, testInfo) => {
+test("should draw the endpoint's charts from its traffic, over each range", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
   const receiver = await startReceiver(200);
   try {
     const { tenantId } = await registerWithTenant(page);
@@ -187,7 +187,7 @@ test("should reveal, copy and rotate the signing secret, saying until when the o
   }
 });
 
-test("should send a test event and show the receiver's answer inline", async ({ page }) => {
+test("should send a test event and show the receiver's answer inline", { tag: "@desktop-only" }, async ({ page }) => {
   const receiver = await startReceiver(200);
   try {
     const { tenantId } = await registerWithTenant(page);
@@ -212,7 +212,7 @@ test("should send a test event and show the receiver's answer inline", async ({ 
   }
 });
 
-test("should recover the deliveries that failed since a time, and deliver them", async ({ page }, testInfo) => {
+test("should recover the deliveries that failed since a time, and deliver them", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
   const receiver = await startReceiver(400); // a 4xx is final: the deliveries fail at once
   try {
     const { tenantId } = await registerWithTenant(page);
@@ -240,7 +240,7 @@ test("should recover the deliveries that failed since a time, and deliver them",
   }
 });
 
-test("should disable and enable an endpoint, with the reason shown", async ({ page }, testInfo) => {
+test("should disable and enable an endpoint, with the reason shown", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
   const receiver = await startReceiver(410); // "gone": Hookline disables the endpoint by itself
   try {
     const { tenantId } = await registerWithTenant(page);
@@ -276,7 +276,7 @@ test("should disable and enable an endpoint, with the reason shown", async ({ pa
   }
 });
 
-test("should delete an endpoint after confirming", async ({ page }) => {
+test("should delete an endpoint after confirming", { tag: "@desktop-only" }, async ({ page }) => {
   const { tenantId } = await registerWithTenant(page);
   const endpointId = await createEndpointViaApi(tenantId, { url: "http://127.0.0.1:9/delete-me" });
   await page.goto(endpointPage(tenantId, endpointId));
@@ -293,7 +293,7 @@ test("should delete an endpoint after confirming", async ({ page }) => {
   expect(response?.status()).toBe(404);
 });
 
-test("should show a viewer the endpoints and their data, but no button that changes anything", async ({ page, browser }, testInfo) => {
+test("should show a viewer the endpoints and their data, but no button that changes anything", { tag: "@desktop-only" }, async ({ page, browser }, testInfo) => {
   const receiver = await startReceiver(200);
   try {
     const { tenantId } = await registerWithTenant(page);

@@ -110,7 +110,7 @@ test("should show a published message live, its attempts, and resend a failed de
   }
 });
 
-test("should filter the log, keep the filters in the URL and find a message by id", async ({ page }) => {
+test("should filter the log, keep the filters in the URL and find a message by id", { tag: "@desktop-only" }, async ({ page }) => {
   const ok = await startReceiver(200);
   const refusing = await startReceiver(400);
   try {
@@ -180,7 +180,7 @@ test("should filter the log, keep the filters in the URL and find a message by i
   }
 });
 
-test("should load older messages with Load more and keep them while new ones arrive", async ({ page }) => {
+test("should load older messages with Load more and keep them while new ones arrive", { tag: "@desktop-only" }, async ({ page }) => {
   const { tenantId } = await registerWithTenant(page);
   const eventType = await createEventType("bulk");
   const published = await api<{ data: Array<{ id: string }> }>("POST", `/api/v1/tenants/${tenantId}/messages/batch`, {
@@ -204,7 +204,7 @@ test("should load older messages with Load more and keep them while new ones arr
   await expect(rowOf(page, ids[0]!)).toBeVisible();
 });
 
-test("should show another tenant's message as not found", async ({ page, browser }, testInfo) => {
+test("should show another tenant's message as not found", { tag: "@desktop-only" }, async ({ page, browser }, testInfo) => {
   const owner = await registerWithTenant(page);
   const eventType = await createEventType("secret");
   const messageId = await publish(owner.tenantId, eventType);
@@ -222,7 +222,7 @@ test("should show another tenant's message as not found", async ({ page, browser
   await strangerContext.close();
 });
 
-test("should show a viewer the log and the attempts but no Resend buttons", async ({ page, browser }) => {
+test("should show a viewer the log and the attempts but no Resend buttons", { tag: "@desktop-only" }, async ({ page, browser }) => {
   const receiver = await startReceiver(200);
   try {
     const { tenantId } = await registerWithTenant(page);

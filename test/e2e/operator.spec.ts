@@ -114,7 +114,7 @@ test("should show queue counts, the attempt rate and the live worker on the syst
   await receiver.close();
 });
 
-test("should answer 404 to anyone but an operator on the operator pages", async ({ page }) => {
+test("should answer 404 to anyone but an operator on the operator pages", { tag: "@desktop-only" }, async ({ page }) => {
   await registerWithTenant(page);
   await expect((await mainNav(page)).getByRole("link", { name: "System" })).toHaveCount(0);
   for (const path of OPERATOR_PAGES) {

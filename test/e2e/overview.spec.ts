@@ -74,7 +74,7 @@ test("should chart messages, attempts, success rate and latency over each range"
   }
 });
 
-test("should count pending deliveries live as a rate-limited endpoint works through them", async ({ page }) => {
+test("should count pending deliveries live as a rate-limited endpoint works through them", { tag: "@desktop-only" }, async ({ page }) => {
   const receiver = await startReceiver(200);
   try {
     const { tenantId } = await registerWithTenant(page);

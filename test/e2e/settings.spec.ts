@@ -63,7 +63,7 @@ test("should invite a member, who opens the link, registers and sees settings re
   await expect(page.getByRole("table", { name: "Members" }).getByText(email)).toBeVisible();
 });
 
-test("should change a member's role, remove the member, revoke an invite and keep the last owner", async ({ page }, testInfo) => {
+test("should change a member's role, remove the member, revoke an invite and keep the last owner", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
   const owner = await registerWithTenant(page);
   await page.goto(settingsUrl(owner.tenantId));
   const members = page.getByRole("table", { name: "Members" });
@@ -111,6 +111,7 @@ test("should create an API key shown once with a copy button, use it, and revoke
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const owner = await registerWithTenant(page);
   await page.goto(settingsUrl(owner.tenantId));
+  await expectNoHorizontalOverflow(page);
 
   const name = unique("backend");
   await page.getByLabel("Key name").fill(name);
@@ -120,6 +121,7 @@ test("should create an API key shown once with a copy button, use it, and revoke
   await expect(created).toContainText("will not be shown again");
   const key = (await created.getByLabel("New API key").textContent())!.trim();
   expect(key).toMatch(/^hl_[0-9a-f]{12}_[\w-]{43}$/);
+  await expectNoHorizontalOverflow(page); // the whole key fits, wrapped, on a phone
   await created.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(created.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
@@ -147,7 +149,7 @@ test("should create an API key shown once with a copy button, use it, and revoke
   expect((await withKey(`/api/v1/tenants/${owner.tenantId}`)).status).toBe(401);
 });
 
-test("should rename the tenant as its owner, but leave its limits to the operator", async ({ page }) => {
+test("should rename the tenant as its owner, but leave its limits to the operator", { tag: "@desktop-only" }, async ({ page }) => {
   const owner = await registerWithTenant(page);
   await page.goto(settingsUrl(owner.tenantId));
   await expect(page.getByLabel("Retention (days)")).toHaveCount(0);

@@ -22,7 +22,7 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-export async function startHookline({ dataDir, port, env = {}, timeoutMs = 240_000 }: StartOptions): Promise<Hookline> {
+export async function startHookline({ dataDir, port, env = {}, timeoutMs = 600_000 }: StartOptions): Promise<Hookline> {
   // vitest's NODE_ENV=test and a test's DATABASE_URL are not what `npm start` sees.
   // (spawn leaves out variables whose value is undefined.)
   const childEnv: NodeJS.ProcessEnv = {

@@ -111,7 +111,19 @@ describe("accounts", () => {
       expect(await verifyCredentials({ email: "target@example.test", password: "correct horse battery" }, "198.51.100.1")).toMatchObject({ email: "target@example.test" });
       expect(await codeOf(verifyCredentials({ email: "signin@example.test", password: "wrong" }, "203.0.113.7"))).toBe("invalid_credentials");
       // The count lives in PostgreSQL, shared by every web process.
-      expect(await db().rateLimitBucket.count({ where: { key: { contains: "target@example.test" } } })).toBe(2);
+      expect(await db().rateLimitBucket.count({ where: { key: { contains: "target@example.test" } } })).toBe(3); // two addresses, and the account
+    });
+
+    it("should also limit an account guessed at from many addresses (X-Forwarded-For can be forged) to five times the limit", async () => {
+      await registerUser({ email: "spread@example.test", password: "correct horse battery" });
+      const codes: string[] = [];
+      // Each guess costs an argon2 verification, so the bucket refills a little meanwhile (50 a minute).
+      for (let index = 0; index < 100 && codes.at(-1) !== "rate_limited"; index++) codes.push(await codeOf(verifyCredentials({ email: "spread@example.test", password: `guess${index}` }, `203.0.113.${index}`)));
+      expect(codes.at(-1)).toBe("rate_limited");
+      expect(codes.length).toBeGreaterThan(50);
+      expect(codes.slice(0, -1).every((code) => code === "invalid_credentials")).toBe(true);
+      // Other accounts are not affected.
+      expect(await codeOf(verifyCredentials({ email: "signin@example.test", password: "wrong" }, "203.0.113.1"))).toBe("invalid_credentials");
     });
   });
 });
