@@ -75,6 +75,13 @@ export const ZEnv = z
     /** How long a dashboard session lasts without signing in again. */
     HOOKLINE_SESSION_MAX_AGE_S: positiveInt.default(7 * 24 * 3_600),
     HOOKLINE_LOGIN_RATE_LIMIT: positiveInt.max(10_000).default(10),
+    /**
+     * Session cookies: `auto` makes them SameSite=None; Secure; Partitioned wherever a Secure cookie
+     * works (an https public URL, or loopback), so an embedded portal keeps its session; `lax`
+     * keeps them SameSite=Lax everywhere (no embedding), for browsers that refuse Secure cookies
+     * on http://localhost.
+     */
+    HOOKLINE_SESSION_COOKIES: z.enum(["auto", "lax"]).default("auto"),
     /** How long a portal session (opened with a portal link) lasts; at most 12 hours. */
     HOOKLINE_PORTAL_SESSION_MAX_AGE_S: positiveInt.max(12 * 3_600).default(12 * 3_600),
     /** Origins (comma-separated) allowed to embed the portal in an iframe, for every tenant. */

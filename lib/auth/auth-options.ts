@@ -10,8 +10,9 @@
 // context even over http — the session cookies are `SameSite=None; Secure; Partitioned`. A
 // partitioned cookie set in Hookline's own tab is not sent from another site's page (a different
 // partition), so it is no weaker than Lax there; state-changing API calls are also same-origin
-// only (lib/api/with-auth.ts). Elsewhere (plain http on a LAN address) they stay SameSite=Lax and
-// embedding cannot work: docs/PORTAL.md says embedding needs HTTPS.
+// only (lib/api/with-auth.ts). Elsewhere (plain http on a LAN address), or with
+// HOOKLINE_SESSION_COOKIES=lax, they stay SameSite=Lax and embedding cannot work: docs/PORTAL.md
+// says embedding needs HTTPS.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -33,7 +34,8 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** May the session cookies be Secure (and so SameSite=None)? See the comment at the top. */
-export function embeddableCookies(publicUrl: string): boolean {
+export function embeddableCookies(publicUrl: string, mode: "auto" | "lax" = "auto"): boolean {
+  if (mode === "lax") return false;
   const url = new URL(publicUrl);
   return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
 }
@@ -74,7 +76,7 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: settings.HOOKLINE_SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in" },
     useSecureCookies: secure,
-    cookies: cookieOptions(secure, embeddableCookies(settings.HOOKLINE_PUBLIC_URL)),
+    cookies: cookieOptions(secure, embeddableCookies(settings.HOOKLINE_PUBLIC_URL, settings.HOOKLINE_SESSION_COOKIES)),
     providers: [
       CredentialsProvider({
         id: "credentials",
