@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { createHooklineClient, type HooklineClient } from "../../lib/client/hookline-client";
 import { E2E_ADMIN_KEY, E2E_OPERATOR } from "./global-setup";
 
 export { E2E_ADMIN_KEY, E2E_OPERATOR };
@@ -162,10 +163,15 @@ export async function e2eDataDir(): Promise<string> {
   return (JSON.parse(await readFile(file, "utf8")) as { dataDir: string }).dataDir;
 }
 
+/** The typed API client (lib/client) with the instance's platform key, as a platform backend uses it. */
+export function platformClient(): HooklineClient {
+  return createHooklineClient({ baseUrl: baseUrl(), apiKey: E2E_ADMIN_KEY });
+}
+
 /** A new event type in the catalog (platform key), with a schema and an example for test events. */
 export async function createCatalogEventType(prefix = "order"): Promise<string> {
   const name = `${unique(prefix)}.paid`;
-  await api("POST", "/api/v1/event-types", {
+  await platformClient().eventTypes.create({
     name,
     description: "An order was paid.",
     schema: { type: "object", properties: { orderId: { type: "string" }, amount: { type: "integer" } }, required: ["orderId"] },
@@ -176,12 +182,12 @@ export async function createCatalogEventType(prefix = "order"): Promise<string> 
 
 /** An endpoint of `tenantId` created through the API; returns its id. */
 export async function createEndpointViaApi(tenantId: string, body: { url: string; eventTypes?: string[]; rateLimit?: number; description?: string }): Promise<string> {
-  return (await api<{ id: string }>("POST", `/api/v1/tenants/${tenantId}/endpoints`, body)).id;
+  return (await platformClient().endpoints.create(tenantId, body)).id;
 }
 
 /** Publishes one message through the API, as the platform's backend does; returns its id. */
 export async function publishViaApi(tenantId: string, eventType: string, payload: object = { orderId: unique("ord") }): Promise<string> {
-  return (await api<{ id: string }>("POST", `/api/v1/tenants/${tenantId}/messages`, { eventType, payload })).id;
+  return (await platformClient().messages.publish(tenantId, { eventType, payload: payload as Record<string, unknown> })).id;
 }
 
 /** The `d` of every drawn path in `chart` (bars, lines) that goes through at least `points` points. */
