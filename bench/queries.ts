@@ -1,5 +1,5 @@
 // (7) Queries at scale: the dashboard's API calls against a generated tenant of 1,000,000
-// messages and ~3,000,000 attempts over 30 days (plus noise tenants). Each call is the one lib/
+// messages and ~3,000,000 attempts over 30 days (plus 3 noise tenants of 30,000 messages). Each call is the one lib/
 // function its route handler calls, with the query parsed by the route's own zod schema, timed
 // in this process (Prisma and pg included, HTTP not). Every SQL statement a call makes is
 // captured and kept with its EXPLAIN (ANALYZE, BUFFERS) in the results file.
@@ -39,7 +39,7 @@ function installCapture(): () => void {
 
 export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
   const bigMessages = ctx.quick ? 20_000 : 1_000_000;
-  const noiseMessages = ctx.quick ? 2_000 : 100_000;
+  const noiseMessages = ctx.quick ? 2_000 : 30_000;
   const url = await ctx.postgres.createDatabase("queries");
   await switchDatabase(url);
   const { db } = await import("../lib/db");
