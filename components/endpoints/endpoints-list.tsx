@@ -3,7 +3,6 @@
 // one card per endpoint on a phone. Filter by state; older endpoints a page at a time.
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { SegmentedControl } from "@/components/ui/segmented-control";
@@ -16,6 +15,7 @@ import type { EndpointView } from "@/lib/endpoints/endpoint-view";
 import { AttemptOutcome } from "./attempt-outcome";
 import { EndpointStateBadge, rateTone } from "./endpoint-state";
 import { useEndpointHealth, useEndpoints, type EndpointHealth } from "./use-endpoints";
+import { LoadMore } from "@/components/ui/load-more";
 
 type Filter = "all" | "enabled" | "failing" | "disabled";
 
@@ -147,13 +147,7 @@ export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: s
               );
             })}
           </ul>
-          {endpoints.hasNextPage && (
-            <div className="flex justify-center">
-              <Button variant="secondary" busy={endpoints.isFetchingNextPage} onClick={() => void endpoints.fetchNextPage()}>
-                Load more
-              </Button>
-            </div>
-          )}
+          <LoadMore query={endpoints} />
         </>
       )}
     </div>

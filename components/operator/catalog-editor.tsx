@@ -11,6 +11,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { ListPage } from "@/lib/hooks/use-paged-list";
 import { EventTypeForm, type EventTypeInput } from "./event-type-form";
 import { useCatalog, type EventType } from "./use-catalog";
+import { LoadMore } from "@/components/ui/load-more";
 
 type Editor = { mode: "closed" } | { mode: "new" } | { mode: "edit"; eventType: EventType };
 
@@ -93,13 +94,7 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
           ))}
         </Table>
       )}
-      {catalog.hasNextPage && (
-        <div className="flex justify-center">
-          <Button variant="secondary" busy={catalog.isFetchingNextPage} onClick={() => void catalog.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={catalog} />
       {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
       {archiving && (
         <ConfirmDialog

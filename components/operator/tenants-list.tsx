@@ -4,7 +4,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatCount } from "@/components/stats/format";
 import { CreateTenantForm } from "@/components/tenants/create-tenant-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -12,6 +11,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { ListPage } from "@/lib/hooks/use-paged-list";
 import { tenantUsageKey } from "./queries";
 import { useTenantUsage, type TenantUsage } from "./use-tenant-usage";
+import { LoadMore } from "@/components/ui/load-more";
 
 export function TenantsList({ initialPage }: { initialPage: ListPage<TenantUsage> }) {
   const tenants = useTenantUsage(initialPage);
@@ -44,13 +44,7 @@ export function TenantsList({ initialPage }: { initialPage: ListPage<TenantUsage
           ))}
         </Table>
       )}
-      {tenants.hasNextPage && (
-        <div className="flex justify-center">
-          <Button variant="secondary" busy={tenants.isFetchingNextPage} onClick={() => void tenants.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={tenants} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ApiError } from "@/lib/client/api-fetch";
 import type { ListPage } from "@/lib/hooks/use-paged-list";
 import { grantableRoles, mayGrant, ROLES_EXPLAINED, type Role } from "./role-select";
 import { useApiKeys, type ApiKey, type CreatedApiKey } from "./use-api-keys";
+import { LoadMore } from "@/components/ui/load-more";
 
 function keyState(key: ApiKey): { label: string; tone: "success" | "danger" | "warning" } {
   if (key.revokedAt) return { label: "revoked", tone: "danger" };
@@ -110,13 +111,7 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
           })}
         </Table>
       )}
-      {keys.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" busy={keys.isFetchingNextPage} onClick={() => void keys.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={keys} className="mt-4" />
       {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
       {revoking && (
         <ConfirmDialog

@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/client/api-fetch";
 import type { ListPage } from "@/lib/hooks/use-paged-list";
 import { grantableRoles, ROLES_EXPLAINED, type Role } from "./role-select";
 import { useInvites, type CreatedInvite, type Invite } from "./use-invites";
+import { LoadMore } from "@/components/ui/load-more";
 
 export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string; role: Role; initialPage: ListPage<Invite> }) {
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -93,13 +94,7 @@ export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string;
           ))}
         </Table>
       )}
-      {invites.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" busy={invites.isFetchingNextPage} onClick={() => void invites.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={invites} className="mt-4" />
       {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
       {revoking && (
         <ConfirmDialog

@@ -12,6 +12,7 @@ import { Table, Td } from "@/components/ui/table";
 import type { ListPage } from "@/lib/hooks/use-paged-list";
 import { InlineRoleSelect, ROLES, type Role } from "./role-select";
 import { useMembers, type Member } from "./use-members";
+import { LoadMore } from "@/components/ui/load-more";
 
 export function MembersCard({ tenantId, currentUserId, canManage, initialPage }: { tenantId: string; currentUserId: string; canManage: boolean; initialPage: ListPage<Member> }) {
   const members = useMembers(tenantId, initialPage);
@@ -74,13 +75,7 @@ export function MembersCard({ tenantId, currentUserId, canManage, initialPage }:
           })}
         </Table>
       )}
-      {members.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" busy={members.isFetchingNextPage} onClick={() => void members.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={members} className="mt-4" />
       {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
       {removing && (
         <ConfirmDialog

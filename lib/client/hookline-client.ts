@@ -3,21 +3,13 @@
 // Paths, bodies and answers are typed from the OpenAPI document (lib/client/api-types.ts,
 // generated); errors come back as HooklineApiError with the API's code, message and details.
 import createClient, { type Client } from "openapi-fetch";
+import { ApiError } from "./api-fetch";
 import type { components, paths } from "./api-types";
 
 type Schemas = components["schemas"];
 
-export class HooklineApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "HooklineApiError";
-  }
-}
+/** An error answer of the API: its HTTP status, `code`, message and field `details`. */
+export { ApiError as HooklineApiError };
 
 export interface HooklineClientOptions {
   /** The server, e.g. https://hooks.example.com (the client adds /api/v1). */
@@ -32,7 +24,7 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (error !== undefined || !response.ok) {
     const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-    throw new HooklineApiError(response.status, body.error?.code ?? "error", body.error?.message ?? `HTTP ${response.status}`, body.error?.details);
+    throw new ApiError(response.status, body.error?.code ?? "error", body.error?.message ?? `HTTP ${response.status}`, body.error?.details);
   }
   return data as T;
 }
