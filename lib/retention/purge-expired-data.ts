@@ -4,6 +4,9 @@
 // transaction) so they never hold locks for long or bloat one transaction, and only one worker
 // purges at a time (an advisory lock; the others skip this round).
 //
+// Portal link tokens are kept two days past the longest validity (24 h), then go: a spent or
+// expired token is worth nothing; the audit trail keeps who acted.
+//
 // Order matters: attempts, then deliveries, then messages, so no batch cascades into an
 // unbounded number of rows. A delivery still pending or sending (e.g. recovered by hand) keeps
 // its message alive until it settles.
@@ -28,6 +31,7 @@ export interface PurgeResult {
   deliveries: number;
   messages: number;
   stats: number;
+  portalTokens: number;
 }
 
 // Per tenant, "old" means a message id below the id floor of the tenant's cutoff time (ids
@@ -50,13 +54,18 @@ const STATEMENTS = {
        LIMIT $1)`,
 } as const;
 
+// Ids encode creation time, so the primary key finds old tokens without an index of its own.
+const PORTAL_TOKENS = `DELETE FROM portal_tokens WHERE ctid IN (
+    SELECT ctid FROM portal_tokens WHERE id < $2 LIMIT $1)`;
+const PORTAL_TOKEN_KEEP_MS = 3 * 86_400_000;
+
 const STATS = `DELETE FROM endpoint_stats WHERE ctid IN (
     SELECT ctid FROM endpoint_stats WHERE minute < now() - make_interval(days => $2) LIMIT $1)`;
 
 export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 5_000;
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
-  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0 };
+  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0, portalTokens: 0 };
   const client = await pool().connect();
   let broken: Error | undefined;
   const onError = (error: Error) => (broken = error);
@@ -83,6 +92,7 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
         if (Date.now() > deadline) break;
       }
       if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
+      if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK]);
     }

@@ -17,7 +17,9 @@ import { GET as listTenants } from "@/app/api/v1/tenants/route";
 import { authOptions } from "@/lib/auth/auth-options";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { hashPortalToken } from "@/lib/portal";
+import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { snapshotDatabase } from "../../helpers/database-snapshot";
@@ -157,6 +159,17 @@ describe("portal links", () => {
     const authorize = portalAuthorize();
     expect(await authorize({ tenant: otherTenantId, token, embed: "0" })).toBeNull();
     expect(await authorize({ tenant: tenantId, token, embed: "0" })).not.toBeNull();
+  });
+
+  it("should purge tokens three days after they were issued (spent or not), and keep newer ones", async () => {
+    const fresh = await issueToken();
+    const old = await db().portalToken.create({
+      data: { id: newId("portalToken", Date.now() - 4 * 86_400_000), tenantId, role: "admin", tokenHash: hashPortalToken("hlp_old"), expiresAt: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    const purged = await purgeExpiredData({ statsRetentionDays: 400 });
+    expect(purged.portalTokens).toBe(1);
+    expect(await db().portalToken.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db().portalToken.findUnique({ where: { tokenHash: hashPortalToken(fresh) } })).not.toBeNull();
   });
 
   describe("the session a link opens", () => {
