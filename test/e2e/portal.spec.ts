@@ -211,7 +211,7 @@ test("should embed in an iframe on an allowed origin, tell the parent about navi
   }
 });
 
-test("should show the tenant's theme: brand name, logo, primary colour and dark mode", async ({ page }, testInfo) => {
+test("should show the tenant's theme, set by the operator: brand name, logo, primary colour and dark mode", async ({ page, browser }, testInfo) => {
   const violations = watchCsp(page);
   const logoServer = http.createServer((_request, response) => {
     response.writeHead(200, { "content-type": "image/svg+xml" });
@@ -222,7 +222,23 @@ test("should show the tenant's theme: brand name, logo, primary colour and dark 
   try {
     const tenantId = await createTenant(unique("Northwind Traders"));
     const logoUrl = `http://127.0.0.1:${(logoServer.address() as AddressInfo).port}/logo.svg`;
-    await api("PATCH", `/api/v1/tenants/${tenantId}`, { portal: { brandName: "Northwind Cloud", logoUrl, primaryColor: "#0d9488", theme: "dark" } });
+    // The operator sets the tenant's look in its settings (the same PATCH /tenants/{t} `portal` the API takes).
+    const operatorContext = await browser.newContext();
+    const operator = await operatorContext.newPage();
+    await signInAsOperator(operator);
+    await operator.goto(`${baseUrl()}/t/${tenantId}/settings`);
+    const card = operator.locator("section").filter({ has: operator.getByRole("heading", { name: "Portal", exact: true }) });
+    await card.getByLabel("Primary colour").fill("teal");
+    await card.getByRole("button", { name: "Save portal" }).click();
+    await expect(card.getByLabel("Primary colour")).toHaveAccessibleDescription(/must be a colour like #2756e0/);
+    await card.getByLabel("Brand name").fill("Northwind Cloud");
+    await card.getByLabel("Logo URL").fill(logoUrl);
+    await card.getByLabel("Primary colour").fill("#0d9488");
+    await card.getByLabel("Theme").selectOption("dark");
+    await card.getByRole("button", { name: "Save portal" }).click();
+    await expect(operator.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
+    await operatorContext.close();
+    expect((await api<{ portal: unknown }>("GET", `/api/v1/tenants/${tenantId}`)).portal).toEqual({ brandName: "Northwind Cloud", logoUrl, primaryColor: "#0d9488", theme: "dark" });
     const eventType = await createCatalogEventType("shipment");
     await api("POST", `/api/v1/tenants/${tenantId}/endpoints`, { url: `${receiver.url}/themed`, description: "Orders" });
     for (let index = 0; index < 4; index++) await publishViaApi(tenantId, eventType);

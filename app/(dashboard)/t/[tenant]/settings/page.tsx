@@ -3,6 +3,7 @@ import { ApiKeysCard } from "@/components/settings/api-keys-card";
 import { AuditTrailCard } from "@/components/settings/audit-trail-card";
 import { InvitesCard } from "@/components/settings/invites-card";
 import { MembersCard } from "@/components/settings/members-card";
+import { PortalSettingsCard } from "@/components/settings/portal-settings-card";
 import { TenantSettingsCard } from "@/components/settings/tenant-settings-card";
 import { apiKeysQuery, AUDIT_QUERY, INVITES_QUERY, MEMBERS_QUERY } from "@/components/settings/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,6 +43,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         <MembersCard tenantId={tenantId} currentUserId={user.userId} canManage={canManage} initialPage={members} />
         {invites && <InvitesCard tenantId={tenantId} role={access.role} initialPage={invites} />}
         <ApiKeysCard tenantId={tenantId} role={access.role} canWrite={canWrite} initialPage={keys} />
+        {user.isOperator && <PortalSettingsCard initial={tenant} />}
         {audit && <AuditTrailCard tenantId={tenantId} initialPage={audit} />}
       </div>
     </>
