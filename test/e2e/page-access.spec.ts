@@ -1,5 +1,5 @@
 // Every dashboard page × every kind of visitor, from one table: anonymous, an expired session,
-// viewer / admin / owner of tenant A, the owner of tenant B, the operator. Pages are enumerated
+// viewer / admin / owner of tenant A, the owner of tenant B, the operator, a portal session of A. Pages are enumerated
 // from app/ (a new page without a row fails this spec), requested over HTTP with each visitor's
 // session cookie, and each answer is compared with the table: any unexpected 200 fails.
 import { readdirSync, readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { api, baseUrl, createCatalogEventType, createEndpointViaApi, e2eDataDir, E2E_OPERATOR, publishViaApi, unique } from "./helpers";
 
-const VISITORS = ["anonymous", "expired session", "viewer", "admin", "owner", "other tenant's owner", "operator"] as const;
+const VISITORS = ["anonymous", "expired session", "viewer", "admin", "owner", "other tenant's owner", "operator", "portal session"] as const;
 type Visitor = (typeof VISITORS)[number];
 /** 200, 404, or where a redirect leads: "sign-in", "dashboard" (/t), or "tenant" (the visitor's own). */
 type Outcome = 200 | 404 | "sign-in" | "dashboard" | "tenant";
@@ -18,11 +18,13 @@ const row = (outcomes: Partial<Record<Visitor, Outcome>>, otherwise: Outcome): R
 
 const PUBLIC = row({}, 200);
 const SIGNED_OUT = { anonymous: "sign-in", "expired session": "sign-in" } as const;
-/** Signing in or up again makes no sense with a session: on to the dashboard. */
-const SIGNED_OUT_ONLY = row({ anonymous: 200, "expired session": 200 }, "dashboard");
+/** Signing in or up again makes no sense with an account's session: on to the dashboard (a portal session may still sign in to an account). */
+const SIGNED_OUT_ONLY = row({ anonymous: 200, "expired session": 200, "portal session": 200 }, "dashboard");
 /** Tenant A's pages: its members and the operator; tenant B's owner gets "not found", never "forbidden". */
 const TENANT_READ = row({ ...SIGNED_OUT, "other tenant's owner": 404 }, 200);
 const TENANT_WRITE = row({ ...SIGNED_OUT, "other tenant's owner": 404, viewer: 404 }, 200);
+/** Members and API keys stay with the tenant's accounts: a portal session (an admin link of tenant A) is refused. */
+const TENANT_ACCOUNTS = row({ ...SIGNED_OUT, "other tenant's owner": 404, "portal session": 404 }, 200);
 const OPERATOR_ONLY = row({ ...SIGNED_OUT, operator: 200 }, 404);
 
 const PAGES: Record<string, Record<Visitor, Outcome>> = {
@@ -30,7 +32,7 @@ const PAGES: Record<string, Record<Visitor, Outcome>> = {
   "/sign-in": SIGNED_OUT_ONLY,
   "/register": SIGNED_OUT_ONLY,
   "/invite/[token]": PUBLIC,
-  "/t": row(SIGNED_OUT, "tenant"),
+  "/t": row(SIGNED_OUT, "tenant"), // a portal session: back to its one tenant
   "/t/[tenant]": TENANT_READ,
   "/t/[tenant]/endpoints": TENANT_READ,
   "/t/[tenant]/endpoints/new": TENANT_WRITE,
@@ -39,7 +41,7 @@ const PAGES: Record<string, Record<Visitor, Outcome>> = {
   "/t/[tenant]/messages": TENANT_READ,
   "/t/[tenant]/messages/[message]": TENANT_READ,
   "/t/[tenant]/event-types": TENANT_READ,
-  "/t/[tenant]/settings": TENANT_READ,
+  "/t/[tenant]/settings": TENANT_ACCOUNTS,
   "/operator/tenants": OPERATOR_ONLY,
   "/operator/catalog": OPERATOR_ONLY,
   "/operator/system": OPERATOR_ONLY,
@@ -67,6 +69,23 @@ async function sessionCookie(email: string, password: string): Promise<string> {
   });
   const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
   if (!session) throw new Error(`could not sign in ${email}: ${response.status}`);
+  return session.split(";")[0]!;
+}
+
+/** A portal session of `tenantId`, opened the way the portal landing page does with a link's token. */
+async function portalCookie(tenantId: string, role: "admin" | "viewer"): Promise<string> {
+  const { token } = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/portal-access`, { role, user: { id: "usr_platform_1", email: "customer@example.test" } });
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl()}/api/auth/callback/portal`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ tenant: tenantId, token, embed: "0", csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+  const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
+  if (!session) throw new Error(`could not open a portal session: ${response.status}`);
   return session.split(";")[0]!;
 }
 
@@ -106,6 +125,7 @@ test.describe("page access", { tag: "@desktop-only" }, () => {
       owner: owner.cookie,
       "other tenant's owner": (await member(tenantB, "owner")).cookie,
       operator: await sessionCookie(E2E_OPERATOR.email, E2E_OPERATOR.password),
+      "portal session": await portalCookie(tenantA, "admin"),
     };
     // The owner's own session, signed by the instance's key, but expired a minute ago.
     const [cookieName] = owner.cookie.split("=");
