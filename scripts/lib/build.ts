@@ -43,8 +43,10 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * (two test files, `npm start` beside `npm run start:web`) never build into one directory together.
  * A lock left by a killed builder is taken over after `staleMs`.
  */
-function withBuildLock<T>(root: string, work: () => T, staleMs = 15 * 60_000): T {
+export function withBuildLock<T>(root: string, work: () => T, staleMs = 15 * 60_000): T {
   const lock = `${distDir(root)}.build-lock`;
+  // A build directory inside a folder that does not exist yet (.next-e2e/<run> on a fresh clone).
+  mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
