@@ -1,10 +1,10 @@
 // Recording what happened, in batches: one transaction writes many attempts, moves their
-// deliveries to their next state, adds them to the per-minute endpoint statistics and updates
-// endpoint health. Hand-written SQL over unnest() arrays: one statement per table whatever the
-// batch size, and constant statement texts that PostgreSQL plans once.
+// deliveries to their next state, adds them to the per-minute and per-hour endpoint statistics
+// and updates endpoint health. Hand-written SQL over unnest() arrays: one statement per table
+// whatever the batch size, and constant statement texts that PostgreSQL plans once.
 //
-// Lock order is always deliveries → endpoint_stats (sorted) → endpoints (sorted), in every
-// process, so concurrent flushes cannot deadlock.
+// Lock order is always deliveries → endpoint_stats (sorted) → endpoint_stats_hourly (sorted) →
+// endpoints (sorted), in every process, so concurrent flushes cannot deadlock.
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";

@@ -1,10 +1,17 @@
-// Adds up per-minute endpoint_stats rows, histograms included (element-wise, in SQL), grouped
-// by time bucket (the charts) or by endpoint (the endpoint table's 24 h health). Both scans go
-// through an index: (tenant_id, minute) for a whole tenant, the primary key (endpoint_id,
-// minute) when endpoints are named. lib/stats turns the sums into rates and percentiles.
+// Adds up endpoint statistics, histograms included (element-wise, in SQL), grouped by time
+// bucket (the charts) or by endpoint (the endpoint table's 24 h health). A range is read from
+// the hourly rollups (endpoint_stats_hourly) for the whole hours inside it and from the
+// per-minute rows (endpoint_stats) only for the partial first and last hour (split-range.ts),
+// so 30 days of an endpoint are ~720 rows instead of 43,200, and the sums are exactly those of
+// the minute rows (the worker writes both in one transaction). Histograms are summed
+// element-wise in the same pass (histogram-sql.ts). Minute buckets read minute rows
+// only. Every branch goes through an index: (tenant_id, minute|hour) for a whole tenant, the
+// primary key (endpoint_id, minute|hour) when endpoints are named. lib/stats turns the sums
+// into rates and percentiles.
 import "server-only";
 import { pool } from "@/lib/db";
-import { BUCKET_COUNT } from "./bucket-index";
+import { HISTOGRAM_SUM } from "./histogram-sql";
+import { splitRange } from "./split-range";
 import type { StatsCounts } from "./summarize-stats";
 
 export type Granularity = "minute" | "hour" | "day";
@@ -25,27 +32,32 @@ interface Row {
   histogram: number[] | null;
 }
 
-// Two fixed group expressions, picked by the caller's kind; never text from a request. Only the
-// time one takes a parameter ($5, the granularity).
+// Two fixed group expressions per table, picked by the caller's kind; never text from a
+// request. Only the time one takes a parameter ($7, the granularity).
 const GROUP_BY = {
-  time: `date_trunc($5, minute, 'UTC')`,
-  endpoint: `endpoint_id`,
+  time: (column: "minute" | "hour") => `date_trunc($7, ${column}, 'UTC')`,
+  endpoint: () => `endpoint_id`,
 } as const;
 
-// Histograms add up element-wise: one sum() per bucket, in the same pass as the counts. (An
-// unnest per row and a regroup by position, the obvious alternative, is ~10x slower over a day
-// of minutes.) Missing elements of shorter, older rows are NULL, which sum() skips. The layout
-// only ever grows (bucket-index.ts), so BUCKET_COUNT covers every stored row.
-const HISTOGRAM_SUM = `ARRAY[${Array.from({ length: BUCKET_COUNT }, (_, index) => `coalesce(sum(histogram[${index + 1}]), 0)::int`).join(", ")}]`;
+const ROWS = `tenant_id = $1 AND ($2::text[] IS NULL OR endpoint_id = ANY($2))`;
 
+// Three ranges, each its own index range scan: minutes [$3, $5), hours [$5, $6), minutes
+// [$6, $4). Empty ones ($5 = $6 = $4 when no whole hour fits) cost one index descent.
 async function sumRollups(filter: RollupFilter, groupBy: keyof typeof GROUP_BY, granularity: Granularity = "minute"): Promise<Row[]> {
+  const split = splitRange(filter.from, filter.to, groupBy === "endpoint" || granularity !== "minute");
   const { rows } = await pool().query<Row>(
-    `SELECT ${GROUP_BY[groupBy]} AS key, sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
+    `SELECT key, sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
             sum(latency_sum_ms)::text AS latency_sum_ms, ${HISTOGRAM_SUM} AS histogram
-       FROM endpoint_stats
-      WHERE tenant_id = $1 AND ($2::text[] IS NULL OR endpoint_id = ANY($2)) AND minute >= $3 AND minute < $4
+       FROM (SELECT ${GROUP_BY[groupBy]("minute")} AS key, succeeded, failed, latency_sum_ms, histogram
+               FROM endpoint_stats WHERE ${ROWS} AND minute >= $3 AND minute < $5
+             UNION ALL
+             SELECT ${GROUP_BY[groupBy]("hour")}, succeeded, failed, latency_sum_ms, histogram
+               FROM endpoint_stats_hourly WHERE ${ROWS} AND hour >= $5 AND hour < $6
+             UNION ALL
+             SELECT ${GROUP_BY[groupBy]("minute")}, succeeded, failed, latency_sum_ms, histogram
+               FROM endpoint_stats WHERE ${ROWS} AND minute >= $6 AND minute < $4) AS rollups
       GROUP BY 1`,
-    [filter.tenantId, filter.endpointIds ? [...filter.endpointIds] : null, filter.from, filter.to, ...(groupBy === "time" ? [granularity] : [])],
+    [filter.tenantId, filter.endpointIds ? [...filter.endpointIds] : null, split.from, split.to, split.wholeFrom, split.wholeTo, ...(groupBy === "time" ? [granularity] : [])],
   );
   return rows;
 }

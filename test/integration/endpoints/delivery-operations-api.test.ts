@@ -8,12 +8,13 @@ import { GET as statsRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/[endp
 import { POST as testRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/[endpoint]/test/route";
 import { GET as attemptsRoute } from "@/app/api/v1/tenants/[tenant]/messages/[message]/attempts/route";
 import { POST as resendRoute } from "@/app/api/v1/tenants/[tenant]/messages/[message]/resend/route";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { disableEndpoint, enableEndpoint } from "@/lib/endpoints";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
+import { insertStatsRow } from "../../helpers/stats";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType, endpointSecret } from "../../helpers/fixtures";
 import { startReceiver, type Receiver } from "../../helpers/receiver";
 
@@ -111,10 +112,7 @@ describe("delivery operations API", () => {
     const minute = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000); // the start of the previous hour
     let histogram = emptyHistogram();
     for (const ms of [10, 20, 30, 400]) histogram = addSample(histogram, ms);
-    await pool().query(
-      `INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram) VALUES ($1, $2, $3, 3, 1, 460, $4)`,
-      [quiet, minute, tenantId, histogram],
-    );
+    await insertStatsRow({ endpointId: quiet, minute, tenantId, succeeded: 3, failed: 1, latencySumMs: 460, histogram });
     const response = await callRoute(statsRoute, {
       params: at(quiet),
       key,

@@ -4,13 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/health/route";
 import { GET as listRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/route";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { disableEndpoint } from "@/lib/endpoints";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { callRoute } from "../../helpers/api";
 import { recordAttempt } from "../../helpers/api-world";
 import { useTestDatabase } from "../../helpers/database";
+import { insertStatsRow } from "../../helpers/stats";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
 
 interface Health {
@@ -23,10 +24,7 @@ async function insertRollup(tenantId: string, endpointId: string, minutesAgo: nu
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - minutesAgo * 60_000);
   const histogram = outcome.latenciesMs.reduce((sum, ms) => addSample(sum, ms), emptyHistogram());
   const latencySum = outcome.latenciesMs.reduce((sum, ms) => sum + ms, 0);
-  await pool().query(
-    `INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [endpointId, minute, tenantId, outcome.succeeded, outcome.failed, latencySum, histogram],
-  );
+  await insertStatsRow({ endpointId, minute, tenantId, succeeded: outcome.succeeded, failed: outcome.failed, latencySumMs: latencySum, histogram });
 }
 
 const WELL_FORMED = "ep_01JZZZZZZZZZZZZZZZZZZZZZZZ";

@@ -2,12 +2,13 @@
 // tenant's endpoints from the rollups, messages per bucket (from message ids), and the queue.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as statsRoute } from "@/app/api/v1/tenants/[tenant]/stats/route";
-import { db, pool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
+import { insertStatsRow } from "../../helpers/stats";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
 
 type Point = { time: string; total: number; succeeded: number; failed: number; messages: number; p50Ms: number | null; successRate: number | null };
@@ -33,10 +34,7 @@ describe("tenant stats API", () => {
     let histogram = emptyHistogram();
     for (const ms of [10, 20, 30]) histogram = addSample(histogram, ms);
     for (const [tenant, endpoint] of [[tenantId, first], [tenantId, second], [other, foreign]] as const) {
-      await pool().query(
-        `INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram) VALUES ($1, $2, $3, 2, 1, 60, $4)`,
-        [endpoint, new Date(previousHour.getTime() + 5 * 60_000), tenant, histogram],
-      );
+      await insertStatsRow({ endpointId: endpoint, minute: new Date(previousHour.getTime() + 5 * 60_000), tenantId: tenant, succeeded: 2, failed: 1, latencySumMs: 60, histogram });
     }
     // Three messages in the previous hour (ids carry the time), two now; one of another tenant.
     for (let index = 0; index < 3; index++) {
