@@ -1,12 +1,14 @@
 // Everything a publish checks before it touches the queue: the event types exist and are not
 // archived, each payload fits the size limit and matches its type's JSON Schema. Problems are
 // reported per message (`messages.3.payload.amount`) so a batch caller can fix them all at once.
+// The same round trip reads the tenant's enabled endpoints, which the write needs next.
 import "server-only";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { validateAgainstSchema, type SchemaIssue } from "@/lib/event-types/json-schema";
 import type { TPublishMessage } from "@/lib/schemas/messages";
+import type { SubscribedEndpoint } from "./insert-messages";
 
 export interface PreparedMessage extends TPublishMessage {
   /** The payload as it will be stored and delivered (compact JSON). */
@@ -20,13 +22,29 @@ interface EventTypeRow {
   version: string;
 }
 
-export async function prepareMessages(messages: readonly TPublishMessage[], pathPrefix: (index: number) => string): Promise<PreparedMessage[]> {
+// One statement, two kinds of row: the named event types, then the tenant's enabled endpoints.
+type ReadRow = ({ kind: "type" } & EventTypeRow & { event_types: null }) | { kind: "endpoint"; name: string; schema: null; archived: null; version: null; event_types: string[] | null };
+
+const READ_SQL = `SELECT 'type' AS kind, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types
+    FROM event_types WHERE name = ANY($1::text[])
+  UNION ALL
+  SELECT 'endpoint', id, NULL, NULL, NULL, event_types FROM endpoints WHERE tenant_id = $2 AND disabled_at IS NULL`;
+
+export interface PreparedPublish {
+  messages: PreparedMessage[];
+  /** The tenant's enabled endpoints at the time of the checks. */
+  endpoints: SubscribedEndpoint[];
+}
+
+export async function prepareMessages(tenantId: string, messages: readonly TPublishMessage[], pathPrefix: (index: number) => string): Promise<PreparedPublish> {
   const names = [...new Set(messages.map((message) => message.eventType))];
-  const { rows } = await pool().query<EventTypeRow>(
-    `SELECT name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version FROM event_types WHERE name = ANY($1::text[])`,
-    [names],
-  );
-  const types = new Map(rows.map((row) => [row.name, row]));
+  const { rows } = await pool().query<ReadRow>({ name: "hookline_prepare_publish", text: READ_SQL, values: [names, tenantId] });
+  const types = new Map<string, EventTypeRow>();
+  const endpoints: SubscribedEndpoint[] = [];
+  for (const row of rows) {
+    if (row.kind === "type") types.set(row.name, row);
+    else endpoints.push({ id: row.name, event_types: row.event_types });
+  }
   const maxBytes = env().HOOKLINE_MAX_PAYLOAD_BYTES;
 
   const problems: Array<{ code: ErrorCode; issue: SchemaIssue }> = [];
@@ -58,5 +76,5 @@ export async function prepareMessages(messages: readonly TPublishMessage[], path
     };
     throw new AppError(code, messageText[code] ?? "The message is not valid.", problems.map((problem) => problem.issue));
   }
-  return prepared;
+  return { messages: prepared, endpoints };
 }

@@ -1,13 +1,15 @@
 // Publishing: in ONE transaction, insert the messages and one delivery per enabled endpoint of
 // the tenant subscribed to each message's type, then NOTIFY the workers (delivered on commit).
 // Once this returns, the messages are durable and every delivery is queued: nothing is lost.
+// Without idempotency keys that transaction is a single statement (insert-messages.ts): with the
+// read of prepare-messages.ts, a publish is two round trips to the database.
 //
 // Idempotency keys are claimed with INSERT … ON CONFLICT DO NOTHING on (tenant_id, key), not
 // check-then-insert: of two racing publishes with one key, the second blocks on the first's
 // uncommitted row and then sees the conflict, so exactly one message is ever created.
 import "server-only";
 import type pg from "pg";
-import { withTransaction } from "@/lib/db";
+import { pool, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { TPublishMessage } from "@/lib/schemas/messages";
@@ -63,9 +65,23 @@ async function claimIdempotencyKeys(client: pg.PoolClient, tenantId: string, key
 }
 
 export async function publishMessages(tenantId: string, inputs: readonly TPublishMessage[]): Promise<PublishedMessage[]> {
-  const prepared = await prepareMessages(inputs, (index) => (inputs.length > 1 ? `messages.${index}.` : ""));
+  const { messages: prepared, endpoints } = await prepareMessages(tenantId, inputs, (index) => (inputs.length > 1 ? `messages.${index}.` : ""));
   const now = Date.now();
+  const createdAt = new Date(now);
   const messages = prepared.map((message) => ({ ...message, id: newId("message", now) }));
+
+  const created = (counts: Map<string, number>, message: (typeof messages)[number], duplicate: boolean): PublishedMessage => ({
+    id: message.id,
+    eventType: message.eventType,
+    createdAt: createdAt.toISOString(),
+    deliveries: counts.get(message.id) ?? 0,
+    duplicate,
+  });
+
+  if (!messages.some((message) => message.idempotencyKey)) {
+    const counts = await insertMessages(pool(), tenantId, messages, { createdAt, endpoints });
+    return messages.map((message) => created(counts, message, false));
+  }
 
   return withTransaction(async (client) => {
     // The first message of the batch to use a key owns it; later ones in the batch repeat it.
@@ -77,25 +93,15 @@ export async function publishMessages(tenantId: string, inputs: readonly TPublis
       [...firstOfKey.values()].map((message) => ({ id: message.id, idempotencyKey: message.idempotencyKey! })),
     );
     const fresh = messages.filter((message) => !message.idempotencyKey || (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)));
-    const createdAt = new Date(now);
-
-    const counts = await insertMessages(client, tenantId, fresh, { createdAt });
-
-    const created = (message: (typeof messages)[number], duplicate: boolean): PublishedMessage => ({
-      id: message.id,
-      eventType: message.eventType,
-      createdAt: createdAt.toISOString(),
-      deliveries: counts.get(message.id) ?? 0,
-      duplicate,
-    });
+    const counts = await insertMessages(client, tenantId, fresh, { createdAt, endpoints });
     return messages.map((message): PublishedMessage => {
-      if (!message.idempotencyKey) return created(message, false);
+      if (!message.idempotencyKey) return created(counts, message, false);
       const earlier = existing.get(message.idempotencyKey);
       if (earlier) {
         return { id: earlier.message_id, eventType: earlier.event_type, createdAt: earlier.created_at.toISOString(), deliveries: earlier.deliveries, duplicate: true };
       }
       const owner = firstOfKey.get(message.idempotencyKey)!;
-      return created(owner, owner !== message);
+      return created(counts, owner, owner !== message);
     });
   });
 }

@@ -6,7 +6,7 @@
 import "server-only";
 import type pg from "pg";
 import { newId } from "@/lib/ids";
-import { insertMessages } from "@/lib/messages/insert-messages";
+import { ENABLED_ENDPOINTS_SQL, insertMessages, type SubscribedEndpoint } from "@/lib/messages/insert-messages";
 import { isOperationalType, type OperationalEventType } from "./operational-event-types";
 import { SYSTEM_TENANT_ID } from "./system-tenant";
 
@@ -34,10 +34,10 @@ export async function emitOperationalEvents(client: pg.PoolClient, events: reado
 
 /** Messages only of types some enabled endpoint will receive: no clutter in quiet tenants. */
 async function insertMessagesIfListened(client: pg.PoolClient, tenantId: string, messages: Array<{ id: string; eventType: string; payloadJson: string }>, createdAt: Date, explicitOnly: boolean): Promise<number> {
-  const { rows } = await client.query<{ event_types: string[] | null }>(`SELECT event_types FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`, [tenantId]);
-  const listened = (type: string) => rows.some((row) => (row.event_types?.length ? row.event_types.includes(type) : !explicitOnly));
+  const { rows: endpoints } = await client.query<SubscribedEndpoint>(ENABLED_ENDPOINTS_SQL, [tenantId]);
+  const listened = (type: string) => endpoints.some((row) => (row.event_types?.length ? row.event_types.includes(type) : !explicitOnly));
   const heard = messages.filter((message) => listened(message.eventType));
   if (!heard.length) return 0;
-  const counts = await insertMessages(client, tenantId, heard, { createdAt, explicitSubscriptionsOnly: explicitOnly });
+  const counts = await insertMessages(client, tenantId, heard, { createdAt, explicitSubscriptionsOnly: explicitOnly, endpoints });
   return [...counts.values()].reduce((sum, count) => sum + count, 0);
 }
