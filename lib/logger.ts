@@ -4,8 +4,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 
+// Process-wide, like the logger below: the production web server loads lib/ twice (Next's
+// bundle, and the publish fast path's sources: scripts/web-server.ts), and both halves must
+// share one store, or the logger would not see the other half's request ids.
+const globalForFields = globalThis as unknown as { hooklineLogFields?: AsyncLocalStorage<Record<string, string>> };
+
 /** Fields added to every line logged while handling one request (its request id). */
-const requestFields = new AsyncLocalStorage<Record<string, string>>();
+const requestFields = (globalForFields.hooklineLogFields ??= new AsyncLocalStorage<Record<string, string>>());
 
 /** Runs `work` with `fields` on every log line it causes, however deep in lib/ the line is. */
 export function withLogFields<T>(fields: Record<string, string>, work: () => T): T {

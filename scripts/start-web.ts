@@ -1,7 +1,8 @@
 // npm run start:web – the web process alone, for deployments that run web and workers as
 // separate processes against an external PostgreSQL (docs/DEPLOYMENT.md). Needs DATABASE_URL.
 // Applies pending migrations first (safe when several instances start together: advisory
-// lock), builds when no current build exists, then becomes `next start`.
+// lock), builds when no current build exists, then runs the web server (scripts/web-server.ts:
+// Next's handler plus the publish fast path).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "../lib/env";
@@ -29,10 +30,10 @@ if (process.env.HOOKLINE_MIGRATE_ON_START !== "false") {
 }
 ensureBuild(root, say);
 
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(settings.PORT), "--hostname", settings.HOOKLINE_HOST], {
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOOKLINE_PROCESS: "web", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.HOOKLINE_PUBLIC_URL },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOOKLINE_PROCESS: "web", PORT: String(settings.PORT), HOOKLINE_HOST: settings.HOOKLINE_HOST, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.HOOKLINE_PUBLIC_URL },
 });
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const)
@@ -40,6 +41,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
     stopping = true;
     child.kill(signal);
   });
-// `next start` answers a forwarded SIGTERM/SIGINT by exiting 143/130 (128 + signal): a clean stop we asked for.
+// The server exits 0 on a forwarded SIGTERM/SIGINT; 143/130 (128 + signal) would also be a stop we asked for.
 child.on("exit", (code, signal) => process.exit(stopping && (signal || code === 143 || code === 130) ? 0 : (code ?? 1)));
 say(`listening on ${settings.HOOKLINE_HOST}:${settings.PORT} (${settings.HOOKLINE_PUBLIC_URL})`);

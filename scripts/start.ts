@@ -87,8 +87,9 @@ function run(name: string, args: string[]): ChildProcess {
   return child;
 }
 
+// Production: our server around Next's handler (scripts/web-server.ts: the publish fast path).
 const next = path.join(root, "node_modules/next/dist/bin/next");
-run("web", [next, dev ? "dev" : "start", "--port", String(port), "--hostname", settings.HOOKLINE_HOST]);
+run("web", dev ? [next, "dev", "--port", String(port), "--hostname", settings.HOOKLINE_HOST] : ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")]);
 run("worker", ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")]);
 
 try {

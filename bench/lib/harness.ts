@@ -158,7 +158,7 @@ export interface Web extends ChildHandle {
 }
 
 /**
- * The web process as `npm run start:web` runs it (`next start`, same environment), from the
+ * The web process as `npm run start:web` runs it (scripts/web-server.ts, same environment), from the
  * benchmark's own build directory (`.next-bench`, so a benchmark never rebuilds under a
  * developer's `npm start`, nor they under it). The schema is already migrated.
  */
@@ -166,9 +166,9 @@ export async function startWeb(databaseUrl: string, env: Record<string, string>)
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hookline-bench-web-"));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...profile(), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/web-server.ts")], {
     cwd: ROOT,
-    env: { ...process.env, ...BENCH_ENV, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOOKLINE_DATA_DIR: dataDir, HOOKLINE_DIST_DIR: WEB_DIST_DIR, HOOKLINE_PROCESS: "web", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, HOOKLINE_PUBLIC_URL: url },
+    env: { ...process.env, ...BENCH_ENV, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOOKLINE_HOST: "127.0.0.1", HOOKLINE_DATA_DIR: dataDir, HOOKLINE_DIST_DIR: WEB_DIST_DIR, HOOKLINE_PROCESS: "web", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, HOOKLINE_PUBLIC_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
   });
   child.stdout!.resume();

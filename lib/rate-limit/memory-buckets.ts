@@ -3,7 +3,11 @@
 import { takeToken, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
 
 const MAX_BUCKETS = 50_000;
-const buckets = new Map<string, BucketState>();
+// On globalThis: the production web server loads lib/ twice (Next's bundle and the publish fast
+// path, scripts/web-server.ts), and a key's requests must count against one bucket whichever
+// half answers them.
+const globalForBuckets = globalThis as unknown as { hooklineRateBuckets?: Map<string, BucketState> };
+const buckets = (globalForBuckets.hooklineRateBuckets ??= new Map<string, BucketState>());
 
 export function takeMemoryToken(key: string, rule: BucketRule, now = Date.now()): TakeResult {
   const result = takeToken(buckets.get(key), now, rule);

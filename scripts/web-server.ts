@@ -1,0 +1,41 @@
+// The production web process (`npm run start:web` and `npm start` run it; `npm run dev` runs
+// `next dev`): Next's request handler behind our own HTTP server, so that publishing with an
+// API key takes the fast path of scripts/lib/web-fast-path.ts. Needs a build (start-web.ts and
+// start.ts make sure of it) and is started with `--conditions=react-server --import tsx`, like
+// the worker, because the fast path loads the route handlers' sources directly.
+// SIGTERM/SIGINT: stop accepting, finish the requests in flight (at most 10 s), exit 0.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { parseEnv } from "../lib/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const settings = parseEnv({ ...process.env, NODE_ENV: "production" });
+const port = settings.PORT;
+const hostname = settings.HOOKLINE_HOST;
+const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Only now: the route handlers' modules need the globals Next sets up while preparing
+// (its AsyncLocalStorage), and fail to load before.
+const { fastRoute, serveFast } = await import("./lib/web-fast-path");
+
+const server = http.createServer((request, response) => {
+  const route = fastRoute(request);
+  if (route) void serveFast(route, request, response, origin);
+  else void handle(request, response);
+});
+server.listen(port, hostname, () => process.stdout.write(`web: listening on ${origin}\n`));
+
+const STOP_GRACE_MS = 10_000;
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+  });
