@@ -1,11 +1,13 @@
 // The worker's housekeeping, on a timer: heartbeat, take back expired leases, disable endpoints
-// that have failed for too long, forget old idempotency keys, and (every retention interval, one
-// worker at a time) purge data past its retention. Every task is a single idempotent
+// that have failed for too long, forget old idempotency keys, count the messages of every hour
+// that has closed (once per hour and whenever a round was cut short, one worker at a time) and
+// (every retention interval, one worker at a time) purge data past its retention. Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
 import { disableFailingEndpoints } from "@/lib/deliveries/disable-failing-endpoints";
 import { releaseExpiredLeases } from "@/lib/deliveries/leases";
 import { purgeIdempotencyKeys } from "@/lib/messages/purge-idempotency-keys";
+import { closedHoursEnd, rollUpMessageCounts } from "@/lib/messages/roll-up-message-counts";
 import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { recordHeartbeat, type WorkerIdentity } from "@/lib/workers/heartbeat";
 
@@ -27,6 +29,8 @@ export class Maintenance {
   /** Rows taken back from dead workers, for logs and metrics. */
   leaseRecoveries = 0;
   private lastPurge = 0;
+  /** Closed hours before this (ms) have all been counted, as far as this process knows. */
+  private messageCountsDoneUntil = 0;
 
   constructor(private readonly options: MaintenanceOptions) {}
 
@@ -65,11 +69,20 @@ export class Maintenance {
       for (const endpoint of disabled) log.info(endpoint, "disabled an endpoint that kept failing");
     });
     await task("purge idempotency keys", () => purgeIdempotencyKeys(this.options.idempotencyWindowMs));
+    const closedEnd = closedHoursEnd(new Date());
+    if (closedEnd > this.messageCountsDoneUntil) {
+      await task("roll up message counts", async () => {
+        const rolled = await rollUpMessageCounts();
+        // Another worker holding the lock may still be at it: look again next tick.
+        if (rolled.ran && rolled.complete) this.messageCountsDoneUntil = closedEnd;
+        if (rolled.hours > 0) log.info({ hours: rolled.hours }, "counted the messages of closed hours");
+      });
+    }
     if (Date.now() - this.lastPurge >= this.options.retentionIntervalMs) {
       this.lastPurge = Date.now();
       await task("retention", async () => {
         const purged = await purgeExpiredData({ statsRetentionDays: this.options.statsRetentionDays });
-        if (purged.attempts + purged.deliveries + purged.messages + purged.stats > 0) log.info(purged, "purged data past its retention");
+        if (purged.attempts + purged.deliveries + purged.messages + purged.stats + purged.hourlyStats + purged.messageCounts > 0) log.info(purged, "purged data past its retention");
       });
     }
   }
