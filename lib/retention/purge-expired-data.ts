@@ -1,6 +1,9 @@
 // Retention: messages, their deliveries and attempts older than their tenant's retention
-// (tenants.retention_days) are deleted; per-minute statistics are kept longer (400 days by
-// default) so charts can look back a year. Deletes run in bounded batches (each its own short
+// (tenants.retention_days) are deleted, and with them the tenant's message counts of the hours
+// that ended before the cutoff (message_counts_hourly; an hour partly past the cutoff keeps its
+// row until it is wholly past). Per-minute and per-hour statistics are kept longer (400 days
+// by default) so charts can look back a year; an hourly row goes once its whole hour is past
+// that, at most an hour after the last of its minute rows. Deletes run in bounded batches (each its own short
 // transaction) so they never hold locks for long or bloat one transaction, and only one worker
 // purges at a time (an advisory lock; the others skip this round).
 //
@@ -31,6 +34,8 @@ export interface PurgeResult {
   deliveries: number;
   messages: number;
   stats: number;
+  hourlyStats: number;
+  messageCounts: number;
   portalTokens: number;
 }
 
@@ -61,11 +66,17 @@ const PORTAL_TOKEN_KEEP_MS = 3 * 86_400_000;
 
 const STATS = `DELETE FROM endpoint_stats WHERE ctid IN (
     SELECT ctid FROM endpoint_stats WHERE minute < now() - make_interval(days => $2) LIMIT $1)`;
+const HOURLY_STATS = `DELETE FROM endpoint_stats_hourly WHERE ctid IN (
+    SELECT ctid FROM endpoint_stats_hourly WHERE hour <= now() - make_interval(days => $2) - interval '1 hour' LIMIT $1)`;
+// Hours that ended at or before the tenant's cutoff time ($3); the reader counts anything
+// younger from the messages table, so dropping a row never hides a message still stored.
+const MESSAGE_COUNTS = `DELETE FROM message_counts_hourly WHERE ctid IN (
+    SELECT ctid FROM message_counts_hourly WHERE tenant_id = $2 AND hour <= $3::timestamptz - interval '1 hour' LIMIT $1)`;
 
 export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 5_000;
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
-  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0, portalTokens: 0 };
+  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0, hourlyStats: 0, messageCounts: 0, portalTokens: 0 };
   const client = await pool().connect();
   let broken: Error | undefined;
   const onError = (error: Error) => (broken = error);
@@ -85,13 +96,16 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
         }
       };
       for (const tenant of tenants) {
-        const cutoff = idFloorAt("message", new Date(Date.now() - tenant.retention_days * 86_400_000));
+        const cutoffTime = new Date(Date.now() - tenant.retention_days * 86_400_000);
+        const cutoff = idFloorAt("message", cutoffTime);
         for (const table of ["attempts", "deliveries", "messages"] as const) {
           result[table] += await batches(STATEMENTS[table], [tenant.id, cutoff]);
         }
+        result.messageCounts += await batches(MESSAGE_COUNTS, [tenant.id, cutoffTime]);
         if (Date.now() > deadline) break;
       }
       if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
+      if (Date.now() <= deadline) result.hourlyStats = await batches(HOURLY_STATS, [options.statsRetentionDays]);
       if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK]);

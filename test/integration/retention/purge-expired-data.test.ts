@@ -1,5 +1,6 @@
 // Retention: 100,000 rows past a tenant's retention are purged in batches while fresh
-// deliveries keep flowing; what is recent, or still being delivered, stays.
+// deliveries keep flowing; what is recent, or still being delivered, stays. Message counts per
+// hour go with the messages, hourly statistics with the minute ones.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -69,6 +70,21 @@ describe("purgeExpiredData", () => {
     await insertHistory(longTenantId, 100, 45); // within that tenant's 90 days: kept
     await insertHistory(tenantId, 5, 45, "pending"); // old but still being delivered: kept
     await client.query(`INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded) VALUES ($1, now() - interval '401 days', $2, 1), ($1, now() - interval '399 days', $2, 1)`, [endpointId, tenantId]);
+    // Hourly rows go once their whole hour is past the 400 days: the one holding the cutoff stays.
+    await client.query(
+      `INSERT INTO endpoint_stats_hourly (endpoint_id, hour, tenant_id, succeeded)
+       SELECT $1, date_trunc('hour', now() - interval '400 days', 'UTC') + h * interval '1 hour', $2, 1 FROM generate_series(-3, 2) AS h`,
+      [endpointId, tenantId],
+    );
+    // Message counts go with their tenant's messages: hours wholly before the cutoff (30 days for
+    // this tenant; 45 of them for the other, whose 90 days keep them).
+    for (const tenant of [tenantId, longTenantId]) {
+      await client.query(
+        `INSERT INTO message_counts_hourly (tenant_id, hour, messages)
+         SELECT $1, date_trunc('hour', now() - interval '30 days', 'UTC') + h * interval '1 hour', 1 FROM generate_series(-45, 2) AS h`,
+        [tenant],
+      );
+    }
     const oldRows = await count(`SELECT ((SELECT count(*) FROM messages) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM attempts))::int AS n`);
     expect(oldRows).toBeGreaterThanOrEqual(100_000);
 
@@ -85,12 +101,19 @@ describe("purgeExpiredData", () => {
     expect(result.deliveries).toBe(33_334);
     expect(result.attempts).toBe(33_334);
     expect(result.stats).toBe(1);
+    expect(result.hourlyStats).toBe(3);
+    expect(result.messageCounts).toBe(45);
     const stillOld = await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at < now() - interval '30 days'`, [tenantId]);
     expect(stillOld).toBe(5); // the ones with pending deliveries
     expect(await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at > now() - interval '11 days'`, [tenantId])).toBe(100 + fresh.length);
     expect(await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1`, [longTenantId])).toBe(100);
     expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '400 days'`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '398 days'`)).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour + interval '1 hour' <= now() - interval '400 days'`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour < now() - interval '399 days'`)).toBe(3);
+    const oldCounts = `SELECT count(*)::int AS n FROM message_counts_hourly WHERE tenant_id = $1 AND hour < now() - interval '29 days'`;
+    expect(await count(oldCounts, [tenantId])).toBe(3);
+    expect(await count(oldCounts, [longTenantId])).toBe(48);
   });
 
   it("should skip the round while another process holds the purge lock", async () => {
