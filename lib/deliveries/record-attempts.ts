@@ -1,10 +1,12 @@
 // Recording what happened, in batches: one transaction writes many attempts, moves their
 // deliveries to their next state, adds them to the per-minute and per-hour endpoint statistics
-// and updates endpoint health. Hand-written SQL over unnest() arrays: one statement per table
+// and the per-hour tenant statistics, and updates endpoint health. Hand-written SQL over unnest() arrays: one statement per table
 // whatever the batch size, and constant statement texts that PostgreSQL plans once.
 //
 // Lock order is always deliveries → endpoint_stats (sorted) → endpoint_stats_hourly (sorted) →
-// endpoints (sorted), in every process, so concurrent flushes cannot deadlock.
+// endpoints (sorted) → tenant_stats_hourly (sorted), in every process, so concurrent flushes
+// cannot deadlock. The tenant rows come last: every batch of a tenant's hour needs the same
+// row, so it is held only from there to the commit.
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
@@ -12,7 +14,7 @@ import { newId } from "@/lib/ids";
 import type { NextState } from "./plan-next-state";
 import type { WebhookResponse } from "./send-webhook";
 import { failPendingDeliveries } from "./fail-pending-deliveries";
-import { upsertEndpointStats } from "./upsert-endpoint-stats";
+import { upsertEndpointStats, upsertTenantStats } from "./upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
 import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/emit-operational-events";
 
@@ -164,5 +166,6 @@ export async function recordAttempts(records: readonly AttemptRecord[], leaseOwn
     const changes = await updateEndpointHealth(client, records);
     for (const endpoint of changes.gone) await failPendingDeliveries(client, endpoint.tenantId, endpoint.endpointId, "endpoint disabled: the receiver answered 410 Gone");
     await emitOperationalEvents(client, operationalEvents(records, changes));
+    await upsertTenantStats(client, records);
   });
 }

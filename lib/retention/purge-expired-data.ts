@@ -1,11 +1,12 @@
 // Retention: messages, their deliveries and attempts older than their tenant's retention
 // (tenants.retention_days) are deleted, and with them the tenant's message counts of the hours
 // that ended before the cutoff (message_counts_hourly; an hour partly past the cutoff keeps its
-// row until it is wholly past). Per-minute and per-hour statistics are kept longer (400 days
-// by default) so charts can look back a year; an hourly row goes once its whole hour is past
-// that, at most an hour after the last of its minute rows. Deletes run in bounded batches (each its own short
-// transaction) so they never hold locks for long or bloat one transaction, and only one worker
-// purges at a time (an advisory lock; the others skip this round).
+// row until it is wholly past). Per-minute and per-hour statistics (endpoint and tenant) are
+// kept longer (400 days by default) so charts can look back a year; an hourly row goes once its
+// whole hour is past that, at most an hour after the last of its minute rows. Deletes run in
+// bounded batches (each its own short transaction) so they never hold locks for long or bloat
+// one transaction, and only one worker purges at a time (an advisory lock; the others skip
+// this round).
 //
 // Portal link tokens are kept two days past the longest validity (24 h), then go: a spent or
 // expired token is worth nothing; the audit trail keeps who acted.
@@ -66,8 +67,8 @@ const PORTAL_TOKEN_KEEP_MS = 3 * 86_400_000;
 
 const STATS = `DELETE FROM endpoint_stats WHERE ctid IN (
     SELECT ctid FROM endpoint_stats WHERE minute < now() - make_interval(days => $2) LIMIT $1)`;
-const HOURLY_STATS = `DELETE FROM endpoint_stats_hourly WHERE ctid IN (
-    SELECT ctid FROM endpoint_stats_hourly WHERE hour <= now() - make_interval(days => $2) - interval '1 hour' LIMIT $1)`;
+const HOURLY_STATS = (table: "endpoint_stats_hourly" | "tenant_stats_hourly") => `DELETE FROM ${table} WHERE ctid IN (
+    SELECT ctid FROM ${table} WHERE hour <= now() - make_interval(days => $2) - interval '1 hour' LIMIT $1)`;
 // Hours that ended at or before the tenant's cutoff time ($3); the reader counts anything
 // younger from the messages table, so dropping a row never hides a message still stored.
 const MESSAGE_COUNTS = `DELETE FROM message_counts_hourly WHERE ctid IN (
@@ -105,7 +106,9 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
         if (Date.now() > deadline) break;
       }
       if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
-      if (Date.now() <= deadline) result.hourlyStats = await batches(HOURLY_STATS, [options.statsRetentionDays]);
+      for (const table of ["endpoint_stats_hourly", "tenant_stats_hourly"] as const) {
+        if (Date.now() <= deadline) result.hourlyStats += await batches(HOURLY_STATS(table), [options.statsRetentionDays]);
+      }
       if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK]);

@@ -1,6 +1,6 @@
 // Rollup rows written straight into the tables, as the worker would have left them: the minute
-// row, and the same numbers added to its hour's row (readers take whole hours from
-// endpoint_stats_hourly, lib/stats/sum-rollups.ts).
+// row, and the same numbers added to its endpoint's and its tenant's hour rows (readers take
+// whole hours from endpoint_stats_hourly and tenant_stats_hourly, lib/stats/sum-rollups.ts).
 import { pool } from "@/lib/db";
 import { histogramAdd } from "@/lib/stats/histogram-sql";
 
@@ -23,5 +23,12 @@ export async function insertStatsRow(row: StatsRow): Promise<void> {
      ON CONFLICT (endpoint_id, hour) DO UPDATE SET succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
        latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}`,
     values,
+  );
+  await pool().query(
+    `INSERT INTO tenant_stats_hourly AS h (tenant_id, hour, succeeded, failed, latency_sum_ms, histogram)
+     VALUES ($1, date_trunc('hour', $2::timestamptz, 'UTC'), $3, $4, $5, $6)
+     ON CONFLICT (tenant_id, hour) DO UPDATE SET succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
+       latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}`,
+    [row.tenantId, row.minute, row.succeeded, row.failed, row.latencySumMs, row.histogram],
   );
 }

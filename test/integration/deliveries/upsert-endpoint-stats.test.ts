@@ -1,6 +1,7 @@
 // The worker's batched recording adds every attempt to its endpoint's minute row and hour row
-// in the same transaction, so an hourly row is always the sum of its minute rows, also with
-// concurrent batches over the same rows (sorted lock order: no deadlock).
+// and to its tenant's hour row in the same transaction, so an hourly row is always the sum of
+// its minute rows (and a tenant's the sum of its endpoints'), also with concurrent batches over
+// the same rows (sorted lock order: no deadlock).
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { recordAttempts } from "@/lib/deliveries/record-attempts";
@@ -12,7 +13,7 @@ import { createTenant, createTestEndpoint } from "../../helpers/fixtures";
 const HOUR = 3_600_000;
 
 interface RollupRow {
-  endpoint_id: string;
+  owner: string;
   at: Date;
   succeeded: number;
   failed: number;
@@ -20,11 +21,12 @@ interface RollupRow {
   histogram: number[];
 }
 
-async function rows(table: "endpoint_stats" | "endpoint_stats_hourly", endpointId: string): Promise<RollupRow[]> {
+async function rows(table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly", owner: string): Promise<RollupRow[]> {
   const time = table === "endpoint_stats" ? "minute" : "hour";
+  const ownerColumn = table === "tenant_stats_hourly" ? "tenant_id" : "endpoint_id";
   const { rows: found } = await pool().query<RollupRow>(
-    `SELECT endpoint_id, ${time} AS at, succeeded, failed, latency_sum_ms::text, histogram FROM ${table} WHERE endpoint_id = $1 ORDER BY ${time}`,
-    [endpointId],
+    `SELECT ${ownerColumn} AS owner, ${time} AS at, succeeded, failed, latency_sum_ms::text, histogram FROM ${table} WHERE ${ownerColumn} = $1 ORDER BY ${time}`,
+    [owner],
   );
   return found;
 }
@@ -58,14 +60,16 @@ describe("recording attempts into the minute and hour rollups", () => {
     await recordAttempts([attemptRecord({ tenantId, endpointId: first, startedAt: at(3, 30), durationMs: 5, status: 200 })], "wkr_test");
 
     expect(await rows("endpoint_stats", first)).toEqual([
-      { endpoint_id: first, at: at(3), succeeded: 2, failed: 1, latency_sum_ms: "925", histogram: histogramOf(20, 900, 5) },
-      { endpoint_id: first, at: at(59), succeeded: 1, failed: 0, latency_sum_ms: "40", histogram: histogramOf(40) },
-      { endpoint_id: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
+      { owner: first, at: at(3), succeeded: 2, failed: 1, latency_sum_ms: "925", histogram: histogramOf(20, 900, 5) },
+      { owner: first, at: at(59), succeeded: 1, failed: 0, latency_sum_ms: "40", histogram: histogramOf(40) },
+      { owner: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
     ]);
     expect(await rows("endpoint_stats_hourly", first)).toEqual([
-      { endpoint_id: first, at: at(0), succeeded: 3, failed: 1, latency_sum_ms: "965", histogram: histogramOf(20, 900, 5, 40) },
-      { endpoint_id: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
+      { owner: first, at: at(0), succeeded: 3, failed: 1, latency_sum_ms: "965", histogram: histogramOf(20, 900, 5, 40) },
+      { owner: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
     ]);
+    // The tenant's hours: so far only this endpoint's attempts.
+    expect(await rows("tenant_stats_hourly", tenantId)).toEqual((await rows("endpoint_stats_hourly", first)).map((row) => ({ ...row, owner: tenantId })));
   });
 
   it("should keep every hour row equal to the sum of its minute rows under concurrent batches", async () => {
@@ -91,6 +95,19 @@ describe("recording attempts into the minute and hour rollups", () => {
       [tenantId],
     );
     expect(mismatches).toEqual([]);
+    const { rows: tenantMismatches } = await pool().query(
+      `WITH buckets AS (
+         SELECT tenant_id, hour, n, sum(v)::int AS v FROM endpoint_stats_hourly, unnest(histogram) WITH ORDINALITY AS x(v, n) GROUP BY 1, 2, 3
+       ), endpoints AS (
+         SELECT e.tenant_id, e.hour, sum(succeeded)::int AS succeeded, sum(failed)::int AS failed, sum(latency_sum_ms)::bigint AS latency_sum_ms,
+                (SELECT array_agg(b.v ORDER BY b.n) FROM buckets b WHERE b.tenant_id = e.tenant_id AND b.hour = e.hour) AS histogram
+           FROM endpoint_stats_hourly e GROUP BY 1, 2
+       )
+       SELECT * FROM endpoints e FULL JOIN tenant_stats_hourly t USING (tenant_id, hour)
+        WHERE e.succeeded IS DISTINCT FROM t.succeeded OR e.failed IS DISTINCT FROM t.failed
+           OR e.latency_sum_ms IS DISTINCT FROM t.latency_sum_ms OR e.histogram IS DISTINCT FROM t.histogram`,
+    );
+    expect(tenantMismatches).toEqual([]);
     const { rows: totals } = await pool().query<{ n: number }>(`SELECT sum(succeeded + failed)::int AS n FROM endpoint_stats_hourly WHERE tenant_id = $1`, [tenantId]);
     expect(totals[0]!.n).toBe(5 + 8 * 300);
   });

@@ -76,6 +76,11 @@ describe("purgeExpiredData", () => {
        SELECT $1, date_trunc('hour', now() - interval '400 days', 'UTC') + h * interval '1 hour', $2, 1 FROM generate_series(-3, 2) AS h`,
       [endpointId, tenantId],
     );
+    await client.query(
+      `INSERT INTO tenant_stats_hourly (tenant_id, hour, succeeded)
+       SELECT $1, date_trunc('hour', now() - interval '400 days', 'UTC') + h * interval '1 hour', 1 FROM generate_series(-3, 2) AS h`,
+      [tenantId],
+    );
     // Message counts go with their tenant's messages: hours wholly before the cutoff (30 days for
     // this tenant; 45 of them for the other, whose 90 days keep them).
     for (const tenant of [tenantId, longTenantId]) {
@@ -101,7 +106,7 @@ describe("purgeExpiredData", () => {
     expect(result.deliveries).toBe(33_334);
     expect(result.attempts).toBe(33_334);
     expect(result.stats).toBe(1);
-    expect(result.hourlyStats).toBe(3);
+    expect(result.hourlyStats).toBe(3 + 3);
     expect(result.messageCounts).toBe(45);
     const stillOld = await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at < now() - interval '30 days'`, [tenantId]);
     expect(stillOld).toBe(5); // the ones with pending deliveries
@@ -111,6 +116,7 @@ describe("purgeExpiredData", () => {
     expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '398 days'`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour + interval '1 hour' <= now() - interval '400 days'`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour < now() - interval '399 days'`)).toBe(3);
+    expect(await count(`SELECT count(*)::int AS n FROM tenant_stats_hourly WHERE hour < now() - interval '399 days'`)).toBe(3);
     const oldCounts = `SELECT count(*)::int AS n FROM message_counts_hourly WHERE tenant_id = $1 AND hour < now() - interval '29 days'`;
     expect(await count(oldCounts, [tenantId])).toBe(3);
     expect(await count(oldCounts, [longTenantId])).toBe(48);

@@ -1,11 +1,12 @@
-// The readers mix hourly rows (whole hours) with minute rows (the ragged first and last hour):
-// on random data written through the worker's own upsert, every range, granularity and
-// grouping must give exactly what summing the minute rows alone gives.
+// The readers mix hourly rows (whole hours; the tenant's own for a whole tenant) with minute
+// rows (the ragged first and last hour): on random data written through the worker's own
+// upserts, every range, granularity and grouping must give exactly what summing the minute rows
+// alone gives.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTransaction } from "@/lib/db";
 import type { AttemptRecord } from "@/lib/deliveries/record-attempts";
 import { isSuccess } from "@/lib/deliveries/record-attempts";
-import { upsertEndpointStats } from "@/lib/deliveries/upsert-endpoint-stats";
+import { upsertEndpointStats, upsertTenantStats } from "@/lib/deliveries/upsert-endpoint-stats";
 import { addSample, BUCKET_COUNT, emptyHistogram } from "@/lib/stats";
 import { sumRollupsByEndpoint, sumRollupsByTime, type Granularity } from "@/lib/stats/sum-rollups";
 import type { StatsCounts } from "@/lib/stats/summarize-stats";
@@ -75,7 +76,10 @@ describe("sumRollupsByTime and sumRollupsByEndpoint over hourly and minute rows"
     const all = [...records, ...foreignRecords].sort(() => random() - 0.5);
     for (let start = 0; start < all.length; start += 250) {
       const batch = all.slice(start, start + 250);
-      await withTransaction((client) => upsertEndpointStats(client, batch));
+      await withTransaction(async (client) => {
+        await upsertEndpointStats(client, batch);
+        await upsertTenantStats(client, batch);
+      });
     }
   });
 
