@@ -1,12 +1,19 @@
 // The data set of (7): one big tenant (10 endpoints; `messages` messages over 30 days, each to 2
 // endpoints; every other delivery needed a second try, 3 % failed for good: about 1.5 attempts
 // per delivery) plus noise tenants of the same shape, and per-minute endpoint_stats rollups for
-// every endpoint over the 30 days — all generated inside PostgreSQL with generate_series.
+// every endpoint over the 30 days — all generated inside PostgreSQL with generate_series. The
+// hourly rollups (per endpoint, then per tenant) are then the sums of the minute rows (as the
+// worker keeps them), and every
+// closed hour's message count is stored (as the workers' maintenance loop does), so readers
+// see the state of a database whose workers have kept up.
 // Loading is the bulk-load recipe: secondary indexes dropped and rebuilt afterwards, foreign
 // keys not checked row by row (session_replication_role = replica; the generator keeps them
 // consistent), then VACUUM ANALYZE — the state a long-running, autovacuumed database is in.
 import type pg from "pg";
+import { closedHoursEnd, hoursBetween, storeMessageCounts } from "../../lib/messages/store-message-counts";
 import { BUCKET_COUNT } from "../../lib/stats/bucket-index";
+import { HISTOGRAM_SUM } from "../../lib/stats/histogram-sql";
+import { floorTo, HOUR_MS } from "../../lib/stats/split-range";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const DAY_MS = 86_400_000;
@@ -29,6 +36,9 @@ export interface ScaleCounts {
   deliveries: number;
   attempts: number;
   endpointStats: number;
+  endpointStatsHourly: number;
+  tenantStatsHourly: number;
+  messageCountHours: number;
 }
 
 const TABLES = ["messages", "deliveries", "attempts", "endpoint_stats"];
@@ -105,9 +115,33 @@ export async function generateScaleData(client: pg.Client, tenants: ScaleTenant[
       WHERE e.tenant_id = ANY($4)`,
     [from, now, BUCKET_COUNT, tenants.map((tenant) => tenant.id), statsEveryMinutes],
   );
+  await client.query(
+    `INSERT INTO endpoint_stats_hourly (endpoint_id, hour, tenant_id, succeeded, failed, latency_sum_ms, histogram)
+     SELECT endpoint_id, date_trunc('hour', minute, 'UTC'), min(tenant_id), sum(succeeded)::int, sum(failed)::int, sum(latency_sum_ms)::bigint, ${HISTOGRAM_SUM}
+       FROM endpoint_stats WHERE tenant_id = ANY($1) GROUP BY 1, 2`,
+    [tenants.map((tenant) => tenant.id)],
+  );
+  await client.query(
+    `INSERT INTO tenant_stats_hourly (tenant_id, hour, succeeded, failed, latency_sum_ms, histogram)
+     SELECT tenant_id, hour, sum(succeeded)::int, sum(failed)::int, sum(latency_sum_ms)::bigint, ${HISTOGRAM_SUM}
+       FROM endpoint_stats_hourly WHERE tenant_id = ANY($1) GROUP BY 1, 2`,
+    [tenants.map((tenant) => tenant.id)],
+  );
   await client.query(`SET session_replication_role = DEFAULT`);
   for (const index of indexes) await client.query(index.definition);
   await client.query(`VACUUM ANALYZE`);
+  // Counted through the (tenant_id, id) index, hence after it is rebuilt and the table vacuumed.
+  const closedHours = hoursBetween(floorTo(from.getTime(), HOUR_MS), closedHoursEnd(now));
+  for (const tenant of tenants) await storeMessageCounts(client, tenant.id, closedHours, { recount: true });
+  await client.query(`VACUUM ANALYZE message_counts_hourly`);
   const count = async (table: string) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
-  return { messages: await count("messages"), deliveries: await count("deliveries"), attempts: await count("attempts"), endpointStats: await count("endpoint_stats") };
+  return {
+    messages: await count("messages"),
+    deliveries: await count("deliveries"),
+    attempts: await count("attempts"),
+    endpointStats: await count("endpoint_stats"),
+    endpointStatsHourly: await count("endpoint_stats_hourly"),
+    tenantStatsHourly: await count("tenant_stats_hourly"),
+    messageCountHours: await count("message_counts_hourly"),
+  };
 }

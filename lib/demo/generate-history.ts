@@ -9,14 +9,19 @@
 //    nine in ten during a three-hour "incident" a day ago); the slow one takes 1–3 s and times
 //    out now and then;
 //  - endpoint_stats rows are rolled up from exactly these attempts (counts, latency sum and the
-//    histogram in lib/stats' bucket layout), and endpoint health (last success, failing since)
-//    is what the last attempts say.
+//    histogram in lib/stats' bucket layout), endpoint_stats_hourly and tenant_stats_hourly rows
+//    are the sums of those minute rows (added to, as the worker does), every closed hour's message count is stored
+//    (as the workers' maintenance loop would have), and endpoint health (last success, failing
+//    since) is what the last attempts say.
 // Attempt rows look like the worker's: masked signature, the playground's answer as body.
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
+import { closedHoursEnd, hoursBetween, storeMessageCounts } from "@/lib/messages/store-message-counts";
 import type { PlaygroundMode } from "@/lib/playground";
 import { BUCKET_COUNT, BUCKET_UPPER_BOUNDS_MS } from "@/lib/stats/bucket-index";
+import { HISTOGRAM_SUM, histogramAdd } from "@/lib/stats/histogram-sql";
+import { floorTo, HOUR_MS } from "@/lib/stats/split-range";
 import { HOOKLINE_VERSION } from "@/lib/version";
 
 export interface HistoryEndpoint {
@@ -177,8 +182,12 @@ SELECT pg_temp.hl_id('att', t.started_at), $1, t.id, t.message_id, t.endpoint_id
 
 // The per-minute rollups of exactly the attempts above. A sample's bucket is the number of
 // upper bounds below it (bucket i holds bound[i-1] < ms <= bound[i]; 50 is the overflow):
-// width_bucket counts the bounds <= its operand, and durations are whole milliseconds.
+// width_bucket counts the bounds <= its operand, and durations are whole milliseconds. The
+// minute rows just written are then added to their endpoint's and their tenant's hours,
+// element-wise like the worker's upsert (lib/deliveries/upsert-endpoint-stats.ts), in case the
+// worker already wrote to an hour.
 const INSERT_STATS = `
+WITH minutes AS (
 INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram)
 SELECT g.endpoint_id, g.minute, $1, g.succeeded, g.failed, g.latency_sum_ms,
        (SELECT array_agg((SELECT count(*) FROM unnest(g.buckets) AS b WHERE b = i)::int ORDER BY i) FROM generate_series(0, $3 - 1) AS i)
@@ -188,7 +197,22 @@ SELECT g.endpoint_id, g.minute, $1, g.succeeded, g.failed, g.latency_sum_ms,
                        coalesce(t.status BETWEEN 200 AND 299, false) AS ok,
                        width_bucket(t.duration_ms - 1e-6, $2::float8[]) AS bucket
                   FROM demo_tries t WHERE t.happened) a
-         GROUP BY endpoint_id, minute) g`;
+         GROUP BY endpoint_id, minute) g
+RETURNING *
+), endpoint_hours AS (
+INSERT INTO endpoint_stats_hourly AS h (endpoint_id, hour, tenant_id, succeeded, failed, latency_sum_ms, histogram)
+SELECT endpoint_id, date_trunc('hour', minute, 'UTC'), $1, sum(succeeded)::int, sum(failed)::int, sum(latency_sum_ms)::bigint, ${HISTOGRAM_SUM}
+  FROM minutes GROUP BY 1, 2
+ON CONFLICT (endpoint_id, hour) DO UPDATE SET
+  succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
+  latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}
+)
+INSERT INTO tenant_stats_hourly AS h (tenant_id, hour, succeeded, failed, latency_sum_ms, histogram)
+SELECT $1, date_trunc('hour', minute, 'UTC'), sum(succeeded)::int, sum(failed)::int, sum(latency_sum_ms)::bigint, ${HISTOGRAM_SUM}
+  FROM minutes GROUP BY 2
+ON CONFLICT (tenant_id, hour) DO UPDATE SET
+  succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
+  latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}`;
 
 // Health as the worker would have left it: the last success, and the run of failures after it.
 const UPDATE_HEALTH = `
@@ -223,6 +247,8 @@ export async function generateDemoHistory(input: HistoryInput): Promise<HistoryC
       input.messagesPerMinute,
     ]);
     await client.query(INSERT_MESSAGES, [input.tenantId]);
+    const firstHour = floorTo(now.getTime() - input.days * 86_400_000, HOUR_MS);
+    await storeMessageCounts(client, input.tenantId, hoursBetween(firstHour, closedHoursEnd(now)), { recount: true });
     await client.query(DELIVERIES, [
       input.endpoints.map((endpoint) => endpoint.id),
       input.endpoints.map((endpoint) => endpoint.mode),

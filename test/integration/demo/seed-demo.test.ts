@@ -1,12 +1,14 @@
 // npm run seed:demo's data, checked for consistency the way the dashboard will read it: the
-// rollups add up to exactly the attempts, each delivery's state is what its attempts say, the
+// rollups add up to exactly the attempts (hourly ones to the minute ones), the closed hours'
+// message counts to the messages, each delivery's state is what its attempts say, the
 // payloads match their schemas, and a second run replaces the demo tenant.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { DEMO_EVENT_TYPES } from "@/lib/demo/demo-catalog";
 import { DEMO_TENANT_NAME, seedDemo, type DemoSeedResult } from "@/lib/demo/seed-demo";
 import { validateAgainstSchema } from "@/lib/event-types/json-schema";
-import { addSample, emptyHistogram } from "@/lib/stats";
+import { closedHoursEnd } from "@/lib/messages/store-message-counts";
+import { addSample, emptyHistogram, mergeHistograms } from "@/lib/stats";
 import { verifyCredentials } from "@/lib/users";
 import { useTestDatabase } from "../../helpers/database";
 
@@ -68,6 +70,48 @@ describe("seedDemo", () => {
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
     const total = stats.reduce((sum, row) => sum + row.succeeded + row.failed, 0);
     expect(total).toBe(result.history.attempts);
+  });
+
+  it("should fill the hourly rollups (endpoint and tenant) with the sums of the minute rows, and count the messages of every closed hour", async () => {
+    const minutes = await db().endpointStats.findMany({ where: { tenantId: result.tenant.id } });
+    const expected = new Map<string, { succeeded: number; failed: number; latencySumMs: number; histogram: number[] }>();
+    for (const row of minutes) {
+      const key = `${row.endpointId} ${Math.floor(row.minute.getTime() / 3_600_000) * 3_600_000}`;
+      const sum = expected.get(key) ?? { succeeded: 0, failed: 0, latencySumMs: 0, histogram: emptyHistogram() };
+      sum.succeeded += row.succeeded;
+      sum.failed += row.failed;
+      sum.latencySumMs += Number(row.latencySumMs);
+      sum.histogram = mergeHistograms(sum.histogram, row.histogram);
+      expected.set(key, sum);
+    }
+    const hours = await db().endpointStatsHourly.findMany({ where: { tenantId: result.tenant.id } });
+    const actual = new Map(hours.map((row) => [`${row.endpointId} ${row.hour.getTime()}`, { succeeded: row.succeeded, failed: row.failed, latencySumMs: Number(row.latencySumMs), histogram: row.histogram }]));
+    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    const tenantExpected = new Map<number, { succeeded: number; failed: number; latencySumMs: number; histogram: number[] }>();
+    for (const row of hours) {
+      const sum = tenantExpected.get(row.hour.getTime()) ?? { succeeded: 0, failed: 0, latencySumMs: 0, histogram: emptyHistogram() };
+      sum.succeeded += row.succeeded;
+      sum.failed += row.failed;
+      sum.latencySumMs += Number(row.latencySumMs);
+      sum.histogram = mergeHistograms(sum.histogram, row.histogram);
+      tenantExpected.set(row.hour.getTime(), sum);
+    }
+    const tenantHours = await db().tenantStatsHourly.findMany({ where: { tenantId: result.tenant.id } });
+    expect(Object.fromEntries(tenantHours.map((row) => [row.hour.getTime(), { succeeded: row.succeeded, failed: row.failed, latencySumMs: Number(row.latencySumMs), histogram: row.histogram }]))).toEqual(
+      Object.fromEntries(tenantExpected),
+    );
+
+    const { rows } = await pool().query<{ hour: Date; stored: number; counted: number }>(
+      `SELECT c.hour, c.messages AS stored, (SELECT count(*)::int FROM messages m WHERE m.tenant_id = c.tenant_id AND m.created_at >= c.hour AND m.created_at < c.hour + interval '1 hour') AS counted
+         FROM message_counts_hourly c WHERE c.tenant_id = $1 ORDER BY c.hour`,
+      [result.tenant.id],
+    );
+    expect(rows.filter((row) => row.stored !== row.counted)).toEqual([]);
+    // Every hour from the first message's to the last closed one, none missing.
+    const oldest = await one<{ at: Date }>(`SELECT min(created_at) AS at FROM messages WHERE tenant_id = $1`, [result.tenant.id]);
+    const firstHour = Math.floor(oldest.at.getTime() / 3_600_000) * 3_600_000;
+    expect(rows[0]!.hour.getTime()).toBe(firstHour);
+    expect(rows.length).toBe((closedHoursEnd(new Date()) - firstHour) / 3_600_000);
   });
 
   it("should leave every delivery in the state its attempts say", async () => {
