@@ -1,8 +1,8 @@
-// The endpoint table's health column: per endpoint, the last 24 hours from the per-minute
-// rollups (success rate, p95) and its latest attempt. Asked for a page of the list at a time,
-// so the cost is bounded by the page: the rollups through their primary key
-// (endpoint_id, minute), the latest attempt through (tenant_id, endpoint_id, id), one index
-// probe per endpoint. Never a scan of attempts.
+// The endpoint table's health column: per endpoint, the last 24 hours from the rollups
+// (success rate, p95; 23 hourly rows and up to two hours of minute rows each) and its latest
+// attempt. Asked for a page of the list at a time, so the cost is bounded by the page: the
+// rollups through their primary keys (endpoint_id, hour|minute), the latest attempt through
+// (tenant_id, endpoint_id, id), one index probe per endpoint. Never a scan of attempts.
 import "server-only";
 import type { z } from "zod";
 import { pool } from "@/lib/db";

@@ -1,7 +1,7 @@
 // Success rate, counts and latency percentiles over a time range, per endpoint or for a whole
-// tenant, from the per-minute rollups the worker writes (never from scanning attempts). SQL adds
-// up the rows per time bucket, histograms included (sum-rollups.ts); lib/stats turns them into
-// percentiles. Empty buckets are filled in, so a chart gets a continuous series.
+// tenant, from the rollups the worker writes (never from scanning attempts): hourly rows for
+// the whole hours of the range, minute rows for its ragged edges. SQL adds up the rows per time
+// bucket, histograms included (sum-rollups.ts); lib/stats turns them into percentiles. Empty buckets are filled in, so a chart gets a continuous series.
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { sumRollupsByTime, type Granularity } from "./sum-rollups";

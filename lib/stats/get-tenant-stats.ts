@@ -1,6 +1,7 @@
 // The tenant overview's numbers: attempts, success rate and latency percentiles over time for
-// all the tenant's endpoints together (the same rollups as one endpoint's charts), the messages
-// published per bucket, and the live queue.
+// all the tenant's endpoints together (its own hourly rollup for whole hours, the endpoints'
+// minute rows for the ragged edges: sum-rollups.ts), the messages published per bucket (stored
+// per closed hour, counted for the rest: count-messages-per-bucket.ts), and the live queue.
 import "server-only";
 import type { z } from "zod";
 import { countMessagesPerBucket } from "@/lib/messages/count-messages-per-bucket";

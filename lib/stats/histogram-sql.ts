@@ -2,8 +2,9 @@
 // pass as the counts. (An unnest per row and a regroup by position, the obvious alternative,
 // is ~10x slower over a day of minutes.) Missing elements of shorter, older rows are NULL,
 // which sum() skips. The layout only ever grows (bucket-index.ts), so BUCKET_COUNT covers every
-// stored row. Used by the readers (sum-rollups.ts) and the demo and benchmark generators; the
-// hourly rollups' migration spells out the same expression.
+// stored row. HISTOGRAM_SUM is used by the readers (sum-rollups.ts) and the demo and benchmark
+// generators (the hourly rollups' migrations spell out the same expression); histogramAdd by
+// every upsert that adds to a stored row (the worker's, the demo's).
 import { BUCKET_COUNT } from "./bucket-index";
 
 /** An int[] expression summing the `histogram` column of the grouped rows. */
