@@ -3,6 +3,7 @@
 // reported per message (`messages.3.payload.amount`) so a batch caller can fix them all at once.
 // The same round trip reads the tenant's enabled endpoints, which the write needs next.
 import "server-only";
+import { coalesce } from "@/lib/database/coalesce";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -22,13 +23,49 @@ interface EventTypeRow {
   version: string;
 }
 
-// One statement, two kinds of row: the named event types, then the tenant's enabled endpoints.
-type ReadRow = ({ kind: "type" } & EventTypeRow & { event_types: null }) | { kind: "endpoint"; name: string; schema: null; archived: null; version: null; event_types: string[] | null };
+// One statement, two kinds of row: the named event types, then the enabled endpoints of the
+// tenants. Concurrent publishes share it (lib/database/coalesce.ts), each taking its own rows.
+interface ReadRow {
+  kind: "type" | "endpoint";
+  tenant_id: string | null;
+  name: string;
+  schema: object | null;
+  archived: boolean | null;
+  version: string | null;
+  event_types: string[] | null;
+}
 
-const READ_SQL = `SELECT 'type' AS kind, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types
+const READ_SQL = `SELECT 'type' AS kind, NULL::text AS tenant_id, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types
     FROM event_types WHERE name = ANY($1::text[])
   UNION ALL
-  SELECT 'endpoint', id, NULL, NULL, NULL, event_types FROM endpoints WHERE tenant_id = $2 AND disabled_at IS NULL`;
+  SELECT 'endpoint', tenant_id, id, NULL, NULL, NULL, event_types FROM endpoints WHERE tenant_id = ANY($2::text[]) AND disabled_at IS NULL`;
+
+interface ReadInput {
+  tenantId: string;
+  names: string[];
+}
+
+interface ReadResult {
+  types: Map<string, EventTypeRow>;
+  endpoints: SubscribedEndpoint[];
+}
+
+const readShared = coalesce<ReadInput, ReadResult>({
+  run: async (inputs) => {
+    const names = [...new Set(inputs.flatMap((input) => input.names))];
+    const tenants = [...new Set(inputs.map((input) => input.tenantId))];
+    const { rows } = await pool().query<ReadRow>({ name: "hookline_prepare_publish", text: READ_SQL, values: [names, tenants] });
+    const types = new Map<string, EventTypeRow>();
+    const endpoints = new Map<string, SubscribedEndpoint[]>(tenants.map((tenant) => [tenant, []]));
+    for (const row of rows) {
+      if (row.kind === "type") types.set(row.name, { name: row.name, schema: row.schema, archived: row.archived ?? false, version: row.version ?? "" });
+      else endpoints.get(row.tenant_id!)?.push({ id: row.name, event_types: row.event_types });
+    }
+    return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
+  },
+  maxInFlight: 3,
+  maxBatch: 64,
+});
 
 export interface PreparedPublish {
   messages: PreparedMessage[];
@@ -37,14 +74,7 @@ export interface PreparedPublish {
 }
 
 export async function prepareMessages(tenantId: string, messages: readonly TPublishMessage[], pathPrefix: (index: number) => string): Promise<PreparedPublish> {
-  const names = [...new Set(messages.map((message) => message.eventType))];
-  const { rows } = await pool().query<ReadRow>({ name: "hookline_prepare_publish", text: READ_SQL, values: [names, tenantId] });
-  const types = new Map<string, EventTypeRow>();
-  const endpoints: SubscribedEndpoint[] = [];
-  for (const row of rows) {
-    if (row.kind === "type") types.set(row.name, row);
-    else endpoints.push({ id: row.name, event_types: row.event_types });
-  }
+  const { types, endpoints } = await readShared({ tenantId, names: [...new Set(messages.map((message) => message.eventType))] });
   const maxBytes = env().HOOKLINE_MAX_PAYLOAD_BYTES;
 
   const problems: Array<{ code: ErrorCode; issue: SchemaIssue }> = [];

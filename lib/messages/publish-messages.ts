@@ -9,7 +9,7 @@
 // uncommitted row and then sees the conflict, so exactly one message is ever created.
 import "server-only";
 import type pg from "pg";
-import { pool, withTransaction } from "@/lib/db";
+import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { TPublishMessage } from "@/lib/schemas/messages";
@@ -79,7 +79,7 @@ export async function publishMessages(tenantId: string, inputs: readonly TPublis
   });
 
   if (!messages.some((message) => message.idempotencyKey)) {
-    const counts = await insertMessages(pool(), tenantId, messages, { createdAt, endpoints });
+    const counts = await insertMessages("own transaction", tenantId, messages, { createdAt, endpoints });
     return messages.map((message) => created(counts, message, false));
   }
 
