@@ -5,11 +5,13 @@
 import autocannon from "autocannon";
 import { EVENT_TYPE, PAYLOAD, type BenchContext } from "./lib/context";
 import type { BenchOutcome, Row } from "./lib/report";
+import { footprint } from "./lib/harness";
 import { startWebWorld } from "./lib/web-world";
 
 const BATCH = 100;
 
-async function hammer(url: string, apiKey: string, body: string, seconds: number, connections: number) {
+async function hammer(url: string, apiKey: string, body: string, seconds: number, connections: number, webPid: number) {
+  const cpuBefore = footprint(webPid).cpuSeconds;
   const result = await autocannon({
     url,
     method: "POST",
@@ -18,7 +20,8 @@ async function hammer(url: string, apiKey: string, body: string, seconds: number
     connections,
     duration: seconds,
   });
-  return { requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
+  const webCpuSeconds = footprint(webPid).cpuSeconds - cpuBefore;
+  return { webCpuMsPerRequest: (webCpuSeconds * 1_000) / Math.max(1, result.requests.total), requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
 }
 
 export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
@@ -29,17 +32,19 @@ export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
     const url = `${world.web.url}/api/v1/tenants/${world.tenantId}/messages`;
     const single = JSON.stringify({ eventType: EVENT_TYPE, payload: PAYLOAD });
     const batch = JSON.stringify({ messages: Array.from({ length: BATCH }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })) });
-    await hammer(url, world.apiKey, single, 1, 8); // warm-up: compile and cache the routes
-    await hammer(`${url}/batch`, world.apiKey, batch, 1, 2);
+    const pid = world.web.pid;
+    await hammer(url, world.apiKey, single, 1, 8, pid); // warm-up: compile and cache the routes
+    await hammer(`${url}/batch`, world.apiKey, batch, 1, 2, pid);
     const seconds = ctx.quick ? 3 : 15;
     ctx.log(`  autocannon: single publishes for ${seconds} s`);
-    const one = await hammer(url, world.apiKey, single, seconds, 32);
+    const one = await hammer(url, world.apiKey, single, seconds, 32, pid);
     ctx.log(`  autocannon: batches of ${BATCH} for ${seconds} s`);
-    const many = await hammer(`${url}/batch`, world.apiKey, batch, seconds, 8);
+    const many = await hammer(`${url}/batch`, world.apiKey, batch, seconds, 8, pid);
     const errors = (result: typeof one) => (result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "");
     rows.push(
       { bench: "5 ingest", name: "single publishes (32 connections)", value: one.requestsPerSecond, unit: "msgs/s", target: { op: ">=", value: 1_500 }, note: `${one.ok.toLocaleString("en-US")} × 202${errors(one)}` },
       { bench: "5 ingest", name: "single publishes: p99 request latency", value: one.latencyMs.p99, unit: "ms", note: `p50 ${one.latencyMs.p50} ms` },
+      { bench: "8 footprint", name: "web CPU per single publish", value: one.webCpuMsPerRequest, unit: "CPU ms", note: `batch of ${BATCH}: ${many.webCpuMsPerRequest.toFixed(1)} CPU ms a request` },
       { bench: "5 ingest", name: `batch endpoint, ${BATCH} per request (8 connections)`, value: many.requestsPerSecond * BATCH, unit: "msgs/s", target: { op: ">=", value: 10_000 }, note: `${many.ok.toLocaleString("en-US")} × 202${errors(many)}` },
       { bench: "5 ingest", name: "batch endpoint: p99 request latency", value: many.latencyMs.p99, unit: "ms", note: `p50 ${many.latencyMs.p50} ms` },
     );
