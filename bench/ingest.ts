@@ -10,8 +10,12 @@ import { startWebWorld } from "./lib/web-world";
 
 const BATCH = 100;
 
-async function hammer(url: string, apiKey: string, body: string, seconds: number, connections: number, webPid: number) {
-  const cpuBefore = footprint(webPid).cpuSeconds;
+// Where the machine's CPU goes while it runs: the web process, PostgreSQL (all its backends)
+// and the load generator itself (autocannon, in this process).
+async function hammer(url: string, apiKey: string, body: string, seconds: number, connections: number, pids: { web: number; postgres: number }) {
+  const cpuBefore = footprint(pids.web).cpuSeconds;
+  const postgresBefore = footprint(pids.postgres).cpuSeconds;
+  const ownBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     method: "POST",
@@ -20,8 +24,13 @@ async function hammer(url: string, apiKey: string, body: string, seconds: number
     connections,
     duration: seconds,
   });
-  const webCpuSeconds = footprint(webPid).cpuSeconds - cpuBefore;
-  return { webCpuMsPerRequest: (webCpuSeconds * 1_000) / Math.max(1, result.requests.total), requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
+  const perRequest = (cpuSeconds: number) => (cpuSeconds * 1_000) / Math.max(1, result.requests.total);
+  const own = process.cpuUsage(ownBefore);
+  return {
+    webCpuMsPerRequest: perRequest(footprint(pids.web).cpuSeconds - cpuBefore),
+    postgresCpuMsPerRequest: perRequest(footprint(pids.postgres).cpuSeconds - postgresBefore),
+    loadGeneratorCpuMsPerRequest: perRequest((own.user + own.system) / 1e6),
+    requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
 }
 
 export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
@@ -32,7 +41,7 @@ export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
     const url = `${world.web.url}/api/v1/tenants/${world.tenantId}/messages`;
     const single = JSON.stringify({ eventType: EVENT_TYPE, payload: PAYLOAD });
     const batch = JSON.stringify({ messages: Array.from({ length: BATCH }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })) });
-    const pid = world.web.pid;
+    const pid = { web: world.web.pid, postgres: ctx.postgres.pid() };
     await hammer(url, world.apiKey, single, 1, 8, pid); // warm-up: compile and cache the routes
     await hammer(`${url}/batch`, world.apiKey, batch, 1, 2, pid);
     const seconds = ctx.quick ? 3 : 15;
@@ -45,6 +54,8 @@ export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
       { bench: "5 ingest", name: "single publishes (32 connections)", value: one.requestsPerSecond, unit: "msgs/s", target: { op: ">=", value: 1_500 }, note: `${one.ok.toLocaleString("en-US")} × 202${errors(one)}` },
       { bench: "5 ingest", name: "single publishes: p99 request latency", value: one.latencyMs.p99, unit: "ms", note: `p50 ${one.latencyMs.p50} ms` },
       { bench: "8 footprint", name: "web CPU per single publish", value: one.webCpuMsPerRequest, unit: "CPU ms", note: `batch of ${BATCH}: ${many.webCpuMsPerRequest.toFixed(1)} CPU ms a request` },
+      { bench: "8 footprint", name: "PostgreSQL CPU per single publish", value: one.postgresCpuMsPerRequest, unit: "CPU ms", note: `batch of ${BATCH}: ${many.postgresCpuMsPerRequest.toFixed(1)} CPU ms a request` },
+      { bench: "8 footprint", name: "autocannon CPU per single publish", value: one.loadGeneratorCpuMsPerRequest, unit: "CPU ms", note: "the load generator, on the same cores" },
       { bench: "5 ingest", name: `batch endpoint, ${BATCH} per request (8 connections)`, value: many.requestsPerSecond * BATCH, unit: "msgs/s", target: { op: ">=", value: 10_000 }, note: `${many.ok.toLocaleString("en-US")} × 202${errors(many)}` },
       { bench: "5 ingest", name: "batch endpoint: p99 request latency", value: many.latencyMs.p99, unit: "ms", note: `p50 ${many.latencyMs.p50} ms` },
     );

@@ -26,6 +26,8 @@ export interface PostgresServer {
   /** A new database, cloned from `template` (default: the migrated schema). */
   createDatabase(name: string, template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
+  /** The postmaster's pid (its backends are its children: footprint() counts them). */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       return urlOf(name);
     },
     dropDatabase: (name) => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    pid: () => Number(readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]),
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -47,7 +47,7 @@ describe("publishes sharing statements", () => {
     const tenant = tenants[0]!;
     const createdAt = new Date();
     const message = (n: number) => ({ id: newId("message", createdAt.getTime()), eventType: "shared.a", payloadJson: JSON.stringify({ n }) });
-    const good = { id: tenant.endpoints.all, event_types: null };
+    const good = { id: tenant.endpoints.all!, event_types: null };
     const gone = { id: newId("endpoint"), event_types: null }; // as if deleted between the read and the write
     const inputs = Array.from({ length: 20 }, (_, n) => ({ message: message(n), endpoints: n === 7 ? [gone] : [good] }));
     const outcomes = await Promise.allSettled(inputs.map((input) => insertMessages("own transaction", tenant.id, [input.message], { createdAt, endpoints: input.endpoints })));
