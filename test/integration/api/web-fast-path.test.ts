@@ -56,6 +56,7 @@ describe("the publish fast path", () => {
     expect(response.headers.get("x-request-id")).toBe("fast-1");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect(response.headers.get("connection")).toBe("keep-alive");
     expect(await db().message.count({ where: { id: body.id } })).toBe(1);
     expect(await db().delivery.count({ where: { messageId: body.id } })).toBe(2);
   });
