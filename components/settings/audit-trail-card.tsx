@@ -4,9 +4,9 @@
 // the platform's user as its link named them.
 import type { z } from "zod";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
 import { usePagedList, type ListPage } from "@/lib/hooks/use-paged-list";
@@ -50,13 +50,7 @@ export function AuditTrailCard({ tenantId, initialPage }: { tenantId: string; in
           ))}
         </Table>
       )}
-      {events.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" busy={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore query={events} className="mt-4" />
     </Card>
   );
 }
