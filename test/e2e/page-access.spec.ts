@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
+import { authCallback } from "../helpers/auth-callback";
 import { api, baseUrl, createCatalogEventType, createEndpointViaApi, e2eDataDir, E2E_OPERATOR, publishViaApi, unique } from "./helpers";
 
 const VISITORS = ["anonymous", "expired session", "viewer", "admin", "owner", "other tenant's owner", "operator", "portal session"] as const;
@@ -58,35 +59,17 @@ function appPages(): string[] {
 
 /** A session cookie ("name=value"), signed in through the credentials callback like the sign-in page. */
 async function sessionCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
+  const { response, session } = await authCallback(baseUrl(), "credentials", { email, password }, { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
   if (!session) throw new Error(`could not sign in ${email}: ${response.status}`);
-  return session.split(";")[0]!;
+  return session;
 }
 
 /** A portal session of `tenantId`, opened the way the portal landing page does with a link's token. */
 async function portalCookie(tenantId: string, role: "admin" | "viewer"): Promise<string> {
   const { token } = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/portal-access`, { role, user: { id: "usr_platform_1", email: "customer@example.test" } });
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/portal`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ tenant: tenantId, token, embed: "0", csrfToken, json: "true" }),
-    redirect: "manual",
-  });
-  const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
+  const { response, session } = await authCallback(baseUrl(), "portal", { tenant: tenantId, token, embed: "0" });
   if (!session) throw new Error(`could not open a portal session: ${response.status}`);
-  return session.split(";")[0]!;
+  return session;
 }
 
 /** A new account in `tenantId` with `role`, through an invite (as a person would join). */

@@ -3,22 +3,14 @@
 // Retry-After; an unknown email and a wrong password get the same answer in about the same time;
 // the session cookie is HttpOnly with an explicit SameSite. HTTP only: no browser needed.
 import { expect, test } from "@playwright/test";
+import { authCallback } from "../helpers/auth-callback";
 import { baseUrl, unique } from "./helpers";
 
 /** One sign-in the way the sign-in page sends it (next-auth's client: form body, json=true). */
 async function signIn(email: string, password: string, address: string) {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-  const started = performance.now();
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": address },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  const ms = performance.now() - started;
+  const { response, ms } = await authCallback(baseUrl(), "credentials", { email, password }, { "x-forwarded-for": address });
   const body = (await response.json()) as { url: string; error?: { code: string } };
+  // The whole Set-Cookie line: the test checks its attributes.
   const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
   return { status: response.status, retryAfter: response.headers.get("retry-after"), error: new URL(body.url).searchParams.get("error"), body, ms, session };
 }

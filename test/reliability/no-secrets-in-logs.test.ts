@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHooklineClient } from "@/lib/client/hookline-client";
 import { freePort } from "@/lib/ports";
+import { authCallback } from "../helpers/auth-callback";
 import { startHookline, type Hookline } from "../helpers/hookline-process";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { eventually } from "../helpers/worker";
@@ -61,15 +62,7 @@ describe("logs", () => {
     const json = { "content-type": "application/json" };
     // An account, and a failed sign-in with a wrong password.
     expect((await fetch(`${url}/api/account/register`, { method: "POST", headers: json, body: JSON.stringify({ email: "logs@example.test", password: SECRETS.userPassword, tenantName: "Logs" }) })).status).toBe(201);
-    const csrf = await fetch(`${url}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-    await fetch(`${url}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-      body: new URLSearchParams({ csrfToken, email: "logs@example.test", password: SECRETS.wrongPassword }),
-      redirect: "manual",
-    });
+    await authCallback(url, "credentials", { email: "logs@example.test", password: SECRETS.wrongPassword });
 
     // The platform wires a tenant up; an API key is created and used; a forged key is refused.
     const admin = createHooklineClient({ baseUrl: url, apiKey: ADMIN_KEY });
