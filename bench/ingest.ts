@@ -53,7 +53,7 @@ export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
     // The reference for the web's CPU per publish: the same POST without a key, which Next
     // routes to the same handler and which answers 401 at once (no database).
     ctx.log(`  autocannon: unauthenticated POSTs through Next for ${Math.min(seconds, 5)} s`);
-    await hammer(url, null, single, 1, 8, pid);
+    await hammer(url, null, single, ctx.quick ? 2 : 5, 32, pid); // warm-up: this path is cold until now
     const floor = await hammer(url, null, single, Math.min(seconds, 5), 32, pid);
     const errors = (result: typeof one) => (result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "");
     rows.push(

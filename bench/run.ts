@@ -48,21 +48,21 @@ const loadBefore = loadAverage();
 log(`${quick ? "quick" : "full"} run; load average ${loadBefore.join(", ")} on ${machine().cpus} CPUs`);
 
 // The web benchmarks need a production build in .next-bench. A full run builds it when the
-// sources changed; a quick run uses whatever build is there (or skips them) to stay quick.
+// sources changed; a quick run builds it only when there is none (a fresh clone), and otherwise
+// uses whatever build is there, current or not, to stay quick.
 const needsWeb = !only || only.includes("latency") || only.includes("ingest");
 let webNote = "";
 let webAvailable = false;
 if (needsWeb) {
-  if (quick) {
-    const state = await webBuildState();
-    webAvailable = state.exists;
-    webNote = !state.exists ? "no build in .next-bench: web benchmarks skipped" : state.current ? "current build" : "build in .next-bench is older than the sources";
+  const state = quick ? await webBuildState() : undefined;
+  if (state?.exists) {
+    webNote = state.current ? "current build" : "build in .next-bench is older than the sources";
   } else {
     const building = performance.now();
     await ensureWebBuild(log);
-    webAvailable = true;
     webNote = `build ready in ${((performance.now() - building) / 1000).toFixed(0)} s`;
   }
+  webAvailable = true;
   log(`web: ${webNote}`);
 }
 
