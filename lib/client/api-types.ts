@@ -579,7 +579,7 @@ export interface paths {
         };
         /**
          * Delivery statistics
-         * @description Success rate, counts and latency percentiles (from per-minute rollups) over a range, in buckets of a minute, an hour or a day.
+         * @description Success rate, counts and latency percentiles (from the per-minute and per-hour rollups) over a range, in buckets of a minute, an hour or a day.
          *
          *     Any role in the tenant (viewer and up).
          */
@@ -601,7 +601,7 @@ export interface paths {
         };
         /**
          * Endpoint health
-         * @description For each endpoint named (a page of the list): attempts, success rate and latency percentiles of the last 24 hours (from per-minute rollups), and its latest attempt. Ids of other tenants are left out.
+         * @description For each endpoint named (a page of the list): attempts, success rate and latency percentiles of the last 24 hours (from the per-minute and per-hour rollups), and its latest attempt. Ids of other tenants are left out.
          *
          *     Any role in the tenant (viewer and up).
          */
@@ -645,7 +645,7 @@ export interface paths {
         };
         /**
          * Tenant statistics
-         * @description Attempts, success rate and latency percentiles of all the tenant's endpoints (from per-minute rollups) and messages published, over a range in buckets of a minute, an hour or a day; and the deliveries queued right now.
+         * @description Attempts, success rate and latency percentiles of all the tenant's endpoints (from the per-minute and per-hour rollups) and messages published, over a range in buckets of a minute, an hour or a day; and the deliveries queued right now.
          *
          *     Any role in the tenant (viewer and up).
          */
