@@ -2,7 +2,6 @@
 // statistics that every attempt feeds.
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
 import { claimDeliveries } from "@/lib/deliveries/claim-deliveries";
 import { releaseExpiredLeases } from "@/lib/deliveries/leases";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
@@ -14,11 +13,11 @@ import { sealSecret } from "@/lib/crypto";
 import { generateSecret } from "@/lib/signing";
 import { getEndpointStats } from "@/lib/stats/get-endpoint-stats";
 import { newId } from "@/lib/ids";
-import { Maintenance } from "@/worker/maintenance";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType, endpointSecret } from "../../helpers/fixtures";
 import { startReceiver, type Receiver } from "../../helpers/receiver";
 import { eventually, startTestWorker } from "../../helpers/worker";
+import { testMaintenance } from "../../helpers/maintenance";
 
 describe("manual delivery operations", () => {
   const databaseUrl = useTestDatabase();
@@ -142,17 +141,7 @@ describe("manual delivery operations", () => {
     expect(row.failuresSinceSuccess).toBe(5);
     expect(row.failingSince).not.toBeNull();
 
-    const maintenance = new Maintenance({
-      worker: { id: newId("worker"), version: "test", startedAt: new Date() },
-      intervalMs: 60_000,
-      autoDisableAfterMs: 60_000,
-      autoDisableMinFailures: 3,
-      idempotencyWindowMs: 86_400_000,
-      statsRetentionDays: 400,
-      retentionIntervalMs: 3_600_000,
-      inFlight: () => 0,
-      log: pino({ level: "silent" }),
-    });
+    const maintenance = testMaintenance();
     const failingFor = (ms: number) => db().endpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - ms), lastSuccessAt: null } });
     await failingFor(30_000);
     await maintenance.runOnce(); // failing for half the limit: still enabled

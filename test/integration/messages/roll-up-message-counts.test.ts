@@ -3,15 +3,14 @@
 // stored rows and counts everything else (the current hour, hours never rolled up) from the
 // messages table, so an hour with messages never shows zero.
 import pg from "pg";
-import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { countMessagesPerBucket } from "@/lib/messages/count-messages-per-bucket";
 import { MESSAGE_COUNTS_LOCK, rollUpMessageCounts } from "@/lib/messages/roll-up-message-counts";
-import { Maintenance } from "@/worker/maintenance";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant } from "../../helpers/fixtures";
+import { testMaintenance } from "../../helpers/maintenance";
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -101,17 +100,7 @@ describe("message counts per closed hour", () => {
   });
 
   it("should be run by the maintenance loop, which fills in the hours missed meanwhile", async () => {
-    const maintenance = new Maintenance({
-      worker: { id: newId("worker"), version: "test", startedAt: new Date() },
-      intervalMs: 60_000,
-      autoDisableAfterMs: 60_000,
-      autoDisableMinFailures: 3,
-      idempotencyWindowMs: 86_400_000,
-      statsRetentionDays: 400,
-      retentionIntervalMs: 3_600_000,
-      inFlight: () => 0,
-      log: pino({ level: "silent" }),
-    });
+    const maintenance = testMaintenance();
     await maintenance.runOnce();
     const rows = await stored(tenantId);
     expect(rows).toMatchObject({ [-6]: 2, [-5]: 3, [-4]: 0, [-3]: 1, [-2]: 4, [-1]: 3, [0]: 4, [1]: 0 });

@@ -1,23 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addSample, bucketIndex, bucketRange, emptyHistogram, percentile } from "@/lib/stats";
+import { seededRandom } from "../../helpers/attempt-records";
 
 /** The exact nearest-rank percentile: the smallest sample with at least p% at or below it. */
 function exactPercentile(sorted: readonly number[], p: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p * sorted.length) / 100)));
   return sorted[rank - 1]!;
-}
-
-/** mulberry32: a tiny seeded PRNG, so that large samples stay cheap and reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const distributions = {
