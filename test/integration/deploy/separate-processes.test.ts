@@ -65,6 +65,12 @@ describe("web and workers as separate processes", { timeout: 400_000 }, () => {
     await expect(hookline.messages.publish(tenant.id, { eventType: "no.such.type", payload: {} })).rejects.toMatchObject({ status: 422, code: "event_type_unknown" });
     await receiver.waitFor(20, "/deployed", 30_000);
 
+    // Those publishes took the web server's fast path (scripts/lib/web-fast-path.ts); /metrics
+    // is served by Next: both halves of the process count into one registry.
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const count = (outcome: string) => Number(new RegExp(`^hookline_publishes_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)$`, "m").exec(metrics)?.[1]);
+    expect({ accepted: count("accepted"), rejected: count("rejected") }).toEqual({ accepted: 20, rejected: 1 });
+
     for (const process of [web, ...workers]) process.child.kill("SIGTERM");
     expect(await Promise.all([web, ...workers].map((process) => process.exited))).toEqual([0, 0, 0]);
     await receiver.close();
