@@ -9,8 +9,12 @@ import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/env";
 
+// A production server: `next start` sets this itself, a custom server must (lib/env's defaults,
+// the SSRF guard among them, follow it). An explicit value is kept.
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
+
 const root = path.resolve(import.meta.dirname, "..");
-const settings = parseEnv({ ...process.env, NODE_ENV: "production" });
+const settings = parseEnv(process.env);
 const port = settings.PORT;
 const hostname = settings.HOOKLINE_HOST;
 const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
