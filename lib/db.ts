@@ -59,32 +59,59 @@ export async function closeDb(): Promise<void> {
 }
 
 /**
+ * Runs `work` on one pooled connection of its own. A checked-out client has no error listener
+ * of the pool's: without ours, a connection cut between two statements (database restart,
+ * pg_terminate_backend) would be an uncaught 'error' event and crash the process. The failed
+ * statement still rejects `work`; a client whose connection failed (or that `work` marks
+ * broken) is destroyed, not put back into the pool.
+ */
+async function withClient<T>(work: (client: pg.PoolClient, markBroken: (error: Error) => void) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on("error", onError);
+  try {
+    return await work(client, onError);
+  } finally {
+    client.removeListener("error", onError);
+    client.release(broken);
+  }
+}
+
+/**
  * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK
  * when it throws. For the hand-written SQL of the hot paths (Prisma has its own $transaction).
  */
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  // A checked-out client has no error listener of the pool's: without ours, a connection cut
-  // between two statements (database restart, pg_terminate_backend) would be an uncaught
-  // 'error' event and crash the process. The failed statement still rejects `work`.
-  let broken: Error | undefined;
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", onError);
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken ??= rollbackError;
-    });
-    throw error;
-  } finally {
-    client.removeListener("error", onError);
-    // A client whose connection failed is destroyed, not put back into the pool.
-    client.release(broken);
-  }
+  return withClient(async (client, markBroken) => {
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(markBroken);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `work` on one connection holding the session advisory lock `lock`, so that of several
+ * processes running the same job (retention, message counts) one does it at a time; returns
+ * false, without running `work`, when another session holds the lock.
+ */
+export async function withAdvisoryLock(lock: number, work: (client: pg.PoolClient) => Promise<void>): Promise<boolean> {
+  return withClient(async (client) => {
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [lock]);
+    if (!rows[0]?.locked) return false;
+    try {
+      await work(client);
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock($1)`, [lock]);
+    }
+    return true;
+  });
 }

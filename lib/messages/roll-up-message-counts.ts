@@ -17,7 +17,7 @@
 // - Bounded: one statement per tenant and week of hours, and a time budget per round; what is
 //   left waits for the next round.
 import "server-only";
-import { pool } from "@/lib/db";
+import { withAdvisoryLock } from "@/lib/db";
 import { ceilTo, floorTo, HOUR_MS } from "@/lib/stats/split-range";
 import { closedHoursEnd, hoursBetween, storeMessageCounts } from "./store-message-counts";
 
@@ -48,36 +48,22 @@ export async function rollUpMessageCounts(options: RollUpOptions = {}): Promise<
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   const end = closedHoursEnd(now, options.graceMs);
   const result: RollUpResult = { ran: false, complete: false, hours: 0 };
-  const client = await pool().connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on("error", onError);
-  try {
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [MESSAGE_COUNTS_LOCK]);
-    if (!rows[0]?.locked) return result;
-    result.ran = true;
-    try {
-      const { rows: tenants } = await client.query<{ id: string; created_at: Date; retention_days: number }>(`SELECT id, created_at, retention_days FROM tenants ORDER BY id`);
-      for (const tenant of tenants) {
-        const start = Math.max(floorTo(tenant.created_at.getTime(), HOUR_MS), ceilTo(now.getTime() - tenant.retention_days * 86_400_000, HOUR_MS));
-        for (let from = start; from < end; from += HOURS_PER_STATEMENT * HOUR_MS) {
-          if (Date.now() > deadline) return result;
-          try {
-            result.hours += await storeMessageCounts(client, tenant.id, hoursBetween(from, Math.min(end, from + HOURS_PER_STATEMENT * HOUR_MS)));
-          } catch (error) {
-            // The tenant was deleted meanwhile (foreign key violation): nothing left to count.
-            if ((error as { code?: string }).code === "23503") break;
-            throw error;
-          }
+  result.ran = await withAdvisoryLock(MESSAGE_COUNTS_LOCK, async (client) => {
+    const { rows: tenants } = await client.query<{ id: string; created_at: Date; retention_days: number }>(`SELECT id, created_at, retention_days FROM tenants ORDER BY id`);
+    for (const tenant of tenants) {
+      const start = Math.max(floorTo(tenant.created_at.getTime(), HOUR_MS), ceilTo(now.getTime() - tenant.retention_days * 86_400_000, HOUR_MS));
+      for (let from = start; from < end; from += HOURS_PER_STATEMENT * HOUR_MS) {
+        if (Date.now() > deadline) return; // out of time: complete stays false
+        try {
+          result.hours += await storeMessageCounts(client, tenant.id, hoursBetween(from, Math.min(end, from + HOURS_PER_STATEMENT * HOUR_MS)));
+        } catch (error) {
+          // The tenant was deleted meanwhile (foreign key violation): nothing left to count.
+          if ((error as { code?: string }).code === "23503") break;
+          throw error;
         }
       }
-      result.complete = true;
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock($1)`, [MESSAGE_COUNTS_LOCK]);
     }
-    return result;
-  } finally {
-    client.removeListener("error", onError);
-    client.release(broken);
-  }
+    result.complete = true;
+  });
+  return result;
 }

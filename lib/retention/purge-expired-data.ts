@@ -15,7 +15,7 @@
 // unbounded number of rows. A delivery still pending or sending (e.g. recovered by hand) keeps
 // its message alive until it settles.
 import "server-only";
-import { pool } from "@/lib/db";
+import { withAdvisoryLock } from "@/lib/db";
 import { idFloorAt } from "@/lib/ids";
 
 /** The advisory lock that keeps purges to one worker at a time. */
@@ -78,44 +78,30 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
   const batchSize = options.batchSize ?? 5_000;
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0, hourlyStats: 0, messageCounts: 0, portalTokens: 0 };
-  const client = await pool().connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on("error", onError);
-  try {
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [PURGE_LOCK]);
-    if (!rows[0]?.locked) return result;
-    result.ran = true;
-    try {
-      const { rows: tenants } = await client.query<{ id: string; retention_days: number }>(`SELECT id, retention_days FROM tenants`);
-      const batches = async (statement: string, values: unknown[]) => {
-        let total = 0;
-        for (;;) {
-          const { rowCount } = await client.query(statement, [batchSize, ...values]);
-          total += rowCount ?? 0;
-          if ((rowCount ?? 0) < batchSize || Date.now() > deadline) return total;
-        }
-      };
-      for (const tenant of tenants) {
-        const cutoffTime = new Date(Date.now() - tenant.retention_days * 86_400_000);
-        const cutoff = idFloorAt("message", cutoffTime);
-        for (const table of ["attempts", "deliveries", "messages"] as const) {
-          result[table] += await batches(STATEMENTS[table], [tenant.id, cutoff]);
-        }
-        result.messageCounts += await batches(MESSAGE_COUNTS, [tenant.id, cutoffTime]);
-        if (Date.now() > deadline) break;
+  result.ran = await withAdvisoryLock(PURGE_LOCK, async (client) => {
+    const { rows: tenants } = await client.query<{ id: string; retention_days: number }>(`SELECT id, retention_days FROM tenants`);
+    const batches = async (statement: string, values: unknown[]) => {
+      let total = 0;
+      for (;;) {
+        const { rowCount } = await client.query(statement, [batchSize, ...values]);
+        total += rowCount ?? 0;
+        if ((rowCount ?? 0) < batchSize || Date.now() > deadline) return total;
       }
-      if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
-      for (const table of ["endpoint_stats_hourly", "tenant_stats_hourly"] as const) {
-        if (Date.now() <= deadline) result.hourlyStats += await batches(HOURLY_STATS(table), [options.statsRetentionDays]);
+    };
+    for (const tenant of tenants) {
+      const cutoffTime = new Date(Date.now() - tenant.retention_days * 86_400_000);
+      const cutoff = idFloorAt("message", cutoffTime);
+      for (const table of ["attempts", "deliveries", "messages"] as const) {
+        result[table] += await batches(STATEMENTS[table], [tenant.id, cutoff]);
       }
-      if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK]);
+      result.messageCounts += await batches(MESSAGE_COUNTS, [tenant.id, cutoffTime]);
+      if (Date.now() > deadline) break;
     }
-    return result;
-  } finally {
-    client.removeListener("error", onError);
-    client.release(broken);
-  }
+    if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
+    for (const table of ["endpoint_stats_hourly", "tenant_stats_hourly"] as const) {
+      if (Date.now() <= deadline) result.hourlyStats += await batches(HOURLY_STATS(table), [options.statsRetentionDays]);
+    }
+    if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
+  });
+  return result;
 }
