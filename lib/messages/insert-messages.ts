@@ -33,8 +33,8 @@ export interface InsertOptions {
    * operational events, which a tenant receives only where it asked for them explicitly.
    */
   explicitSubscriptionsOnly?: boolean;
-  /** The tenant's enabled endpoints when the caller has read them already (publishing does, with the event types). */
-  endpoints?: readonly SubscribedEndpoint[];
+  /** The tenant's enabled endpoints, as the caller read them (publishing with the event types, operational events with ENABLED_ENDPOINTS_SQL). */
+  endpoints: readonly SubscribedEndpoint[];
 }
 
 export const ENABLED_ENDPOINTS_SQL = `SELECT id, event_types FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`;
@@ -98,9 +98,7 @@ const writeShared = coalesce<Rows, void>({
 export async function insertMessages(into: pg.PoolClient | "own transaction", tenantId: string, messages: readonly NewMessage[], options: InsertOptions): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (!messages.length) return counts;
-  const { createdAt } = options;
-  const endpoints =
-    options.endpoints ?? (await (into === "own transaction" ? pool() : into).query<SubscribedEndpoint>({ name: "hookline_enabled_endpoints", text: ENABLED_ENDPOINTS_SQL, values: [tenantId] })).rows;
+  const { createdAt, endpoints } = options;
   const rows = emptyRows();
   for (const message of messages) {
     rows.tenants.push(tenantId);
