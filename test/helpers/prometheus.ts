@@ -31,7 +31,9 @@ export function parseExposition(text: string): Exposition {
     const labels: Record<string, string> = {};
     for (const [, key, raw] of (match[2] ?? "").matchAll(LABEL)) labels[key!] = raw!.replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char));
     const value = match[3] === "+Inf" ? Infinity : match[3] === "-Inf" ? -Infinity : Number(match[3]);
-    if (Number.isNaN(value) && match[3] !== "NaN") throw new Error(`bad sample value: ${line}`);
+    // NaN in any case, as Prometheus reads it (Go's ParseFloat): prom-client writes "Nan", e.g.
+    // for the event-loop lag before its first sample.
+    if (Number.isNaN(value) && !/^nan$/i.test(match[3]!)) throw new Error(`bad sample value: ${line}`);
     samples.push({ name: match[1]!, labels, value });
   }
   return {
