@@ -5,7 +5,18 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-e2e/**",
+      ".next-bench/**",
+      ".data/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+    ],
   },
   {
     rules: {
@@ -17,11 +28,32 @@ const config = [
   },
   {
     files: ["app/**", "components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/worker/*", "**/worker/*"], message: "app/ must not import worker/; share code through lib/." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/worker/*", "**/worker/*"], message: "app/ must not import worker/; share code through lib/." },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["worker/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*", "@/components/*"], message: "worker/ must not import app/; share code through lib/." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "**/app/*", "@/components/*"],
+              message: "worker/ must not import app/; share code through lib/.",
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

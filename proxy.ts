@@ -30,7 +30,11 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
-  const csp = contentSecurityPolicy({ nonce, frameAncestors: portal?.allowedOrigins, development: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy({
+    nonce,
+    frameAncestors: portal?.allowedOrigins,
+    development: process.env.NODE_ENV === "development",
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
@@ -41,4 +45,6 @@ export async function proxy(request: NextRequest) {
 
 // Pages only: not the API (it answers JSON and authenticates itself; the publish path stays
 // lean), not Next's static files, not /portal/{tenant} (it sets its own, per tenant).
-export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|portal/|docs/assets/|metrics).*)"] };
+export const config = {
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|portal/|docs/assets/|metrics).*)"],
+};

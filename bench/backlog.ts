@@ -40,13 +40,33 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
   // The first 10 % is measured from 1 % on: the very first requests open connections.
   const first = rateBetween(growth, 0.01, 0.1);
   const last = rateBetween(growth, 0.9, 1);
-  details.growth = { ...growth, progress: growth.progress.filter((_, index) => index % 10 === 0), firstTenthPerSecond: first, lastTenthPerSecond: last };
+  details.growth = {
+    ...growth,
+    progress: growth.progress.filter((_, index) => index % 10 === 0),
+    firstTenthPerSecond: first,
+    lastTenthPerSecond: last,
+  };
   rows.push(
-    { bench: BENCH, name: `${big.deliveries.toLocaleString("en-US")}-delivery backlog, 1 worker`, value: growth.deliveriesPerSecond, unit: "deliveries/s", note: `${growth.seconds.toFixed(1)} s` },
-    { bench: BENCH, name: "last 10 % ÷ first 10 % throughput", value: last / first, unit: "×", target: { op: ">=", value: 0.8 }, note: `first ${Math.round(first)}/s, last ${Math.round(last)}/s` },
+    {
+      bench: BENCH,
+      name: `${big.deliveries.toLocaleString("en-US")}-delivery backlog, 1 worker`,
+      value: growth.deliveriesPerSecond,
+      unit: "deliveries/s",
+      note: `${growth.seconds.toFixed(1)} s`,
+    },
+    {
+      bench: BENCH,
+      name: "last 10 % ÷ first 10 % throughput",
+      value: last / first,
+      unit: "×",
+      target: { op: ">=", value: 0.8 },
+      note: `first ${Math.round(first)}/s, last ${Math.round(last)}/s`,
+    },
   );
 
-  details.scale = Object.fromEntries(Object.entries(curve).map(([workers, result]) => [workers, { ...result, progress: undefined }]));
+  details.scale = Object.fromEntries(
+    Object.entries(curve).map(([workers, result]) => [workers, { ...result, progress: undefined }]),
+  );
   for (const workers of counts) {
     const result = curve[workers]!;
     rows.push({
@@ -72,8 +92,18 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
   const manyResult = await drain(ctx, many, 1);
   details.manyEndpoints = { ...manyResult, progress: undefined };
   rows.push(
-    { bench: BENCH, name: `1,000 endpoints (1,000 origins), ${many.deliveries.toLocaleString("en-US")} deliveries`, value: manyResult.deliveriesPerSecond, unit: "deliveries/s" },
-    { bench: BENCH, name: "1,000 endpoints ÷ 10 endpoints", value: manyResult.deliveriesPerSecond / curve[1]!.deliveriesPerSecond, unit: "×" },
+    {
+      bench: BENCH,
+      name: `1,000 endpoints (1,000 origins), ${many.deliveries.toLocaleString("en-US")} deliveries`,
+      value: manyResult.deliveriesPerSecond,
+      unit: "deliveries/s",
+    },
+    {
+      bench: BENCH,
+      name: "1,000 endpoints ÷ 10 endpoints",
+      value: manyResult.deliveriesPerSecond / curve[1]!.deliveriesPerSecond,
+      unit: "×",
+    },
   );
   return { rows, details };
 }

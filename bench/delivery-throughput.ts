@@ -23,20 +23,55 @@ export async function deliveryThroughput(ctx: BenchContext): Promise<BenchOutcom
   const single = await dataset(ctx, "single", ctx.quick ? 5_000 : 50_000, endpointUrls(ctx, 1));
   const results: Record<string, DrainResult> = {};
   const rows: Row[] = [];
-  for (const [label, data] of [[`${fanOut.messages.toLocaleString("en-US")} msgs × 10 endpoints`, fanOut], [`${single.messages.toLocaleString("en-US")} msgs × 1 endpoint`, single]] as const) {
+  for (const [label, data] of [
+    [`${fanOut.messages.toLocaleString("en-US")} msgs × 10 endpoints`, fanOut],
+    [`${single.messages.toLocaleString("en-US")} msgs × 1 endpoint`, single],
+  ] as const) {
     // The reference is measured right before each drain: on a shared machine the ceiling moves.
     const ceiling = (await measureRawCeiling(ctx, ctx.quick ? 2 : 5)).requestsPerSecond;
     ctx.log(`  draining ${label} (raw ceiling just now: ${Math.round(ceiling)} req/s)`);
     const result = await drain(ctx, data, 1);
     results[label] = { ...result, rawCeilingBefore: ceiling } as DrainResult;
     rows.push(
-      { bench: "2 e2e throughput", name: `${label}, 1 worker`, value: result.deliveriesPerSecond, unit: "deliveries/s", target: { op: ">=", value: 4_000 }, note: `${result.deliveries.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s` },
-      { bench: "2 e2e throughput", name: `${label}: share of raw ceiling`, value: (100 * result.deliveriesPerSecond) / ceiling, unit: "%", target: { op: ">=", value: 25 }, note: `raw ceiling ${Math.round(ceiling).toLocaleString("en-US")} req/s measured just before` },
-      { bench: "8 footprint", name: `worker CPU per 1,000 deliveries (${label})`, value: result.workerCpuSecondsPer1000, unit: "CPU s" },
-      { bench: "8 footprint", name: `worker peak RSS (${label})`, value: result.workerPeakRssBytes / MB, unit: "MB", target: { op: "<", value: 250 } },
+      {
+        bench: "2 e2e throughput",
+        name: `${label}, 1 worker`,
+        value: result.deliveriesPerSecond,
+        unit: "deliveries/s",
+        target: { op: ">=", value: 4_000 },
+        note: `${result.deliveries.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s`,
+      },
+      {
+        bench: "2 e2e throughput",
+        name: `${label}: share of raw ceiling`,
+        value: (100 * result.deliveriesPerSecond) / ceiling,
+        unit: "%",
+        target: { op: ">=", value: 25 },
+        note: `raw ceiling ${Math.round(ceiling).toLocaleString("en-US")} req/s measured just before`,
+      },
+      {
+        bench: "8 footprint",
+        name: `worker CPU per 1,000 deliveries (${label})`,
+        value: result.workerCpuSecondsPer1000,
+        unit: "CPU s",
+      },
+      {
+        bench: "8 footprint",
+        name: `worker peak RSS (${label})`,
+        value: result.workerPeakRssBytes / MB,
+        unit: "MB",
+        target: { op: "<", value: 250 },
+      },
     );
   }
   const fanOutRate = Object.values(results)[0]!.deliveriesPerSecond;
   ctx.reference.hooklineFanOut = fanOutRate;
-  return { rows, details: { results: Object.fromEntries(Object.entries(results).map(([label, result]) => [label, { ...result, progress: undefined }])) } };
+  return {
+    rows,
+    details: {
+      results: Object.fromEntries(
+        Object.entries(results).map(([label, result]) => [label, { ...result, progress: undefined }]),
+      ),
+    },
+  };
 }

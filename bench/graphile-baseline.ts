@@ -35,23 +35,34 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     const jobs = Array.from({ length: Math.min(5_000, total - start) }, (_, offset) => {
       const index = start + offset;
       const endpoint = index % urls.length;
-      return { deliveryId: `dlv_${index}`, messageId: `msg_${Math.floor(index / urls.length)}`, url: urls[endpoint]!, secret: secrets[endpoint]!, eventType: EVENT_TYPE, createdAt, payload: PAYLOAD };
+      return {
+        deliveryId: `dlv_${index}`,
+        messageId: `msg_${Math.floor(index / urls.length)}`,
+        url: urls[endpoint]!,
+        secret: secrets[endpoint]!,
+        eventType: EVENT_TYPE,
+        createdAt,
+        payload: PAYLOAD,
+      };
     });
-    await client.query(`INSERT INTO peer_deliveries (id, message_id, url) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
-      jobs.map((job) => job.deliveryId),
-      jobs.map((job) => job.messageId),
-      jobs.map((job) => job.url),
-    ]);
+    await client.query(
+      `INSERT INTO peer_deliveries (id, message_id, url) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+      [jobs.map((job) => job.deliveryId), jobs.map((job) => job.messageId), jobs.map((job) => job.url)],
+    );
     await utils.addJobs(jobs.map((payload) => ({ identifier: "deliver", payload, runAt: parked })));
   }
   await utils.release();
   await client.query(`VACUUM ANALYZE`);
 
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "bench/lib/graphile-runner.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, CONCURRENCY: String(CONCURRENCY), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "bench/lib/graphile-runner.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, CONCURRENCY: String(CONCURRENCY), NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
@@ -63,23 +74,60 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     const rss = samplePeakRss(child.pid!);
     const machineBefore = cpuTimes();
     const started = performance.now();
-    await client.query(`UPDATE graphile_worker._private_jobs SET run_at = now(); SELECT pg_notify('jobs:insert', '{"count":${CONCURRENCY}}')`);
-    await waitFor(async () => (await ctx.receiver.received()) >= total, "graphile-worker to send every delivery", 900_000, 100);
-    await waitFor(async () => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs`)).rows[0]!.n === 0, "graphile-worker to complete every job", 120_000, 20);
+    await client.query(
+      `UPDATE graphile_worker._private_jobs SET run_at = now(); SELECT pg_notify('jobs:insert', '{"count":${CONCURRENCY}}')`,
+    );
+    await waitFor(
+      async () => (await ctx.receiver.received()) >= total,
+      "graphile-worker to send every delivery",
+      900_000,
+      100,
+    );
+    await waitFor(
+      async () =>
+        (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs`)).rows[0]!
+          .n === 0,
+      "graphile-worker to complete every job",
+      120_000,
+      20,
+    );
     const seconds = (performance.now() - started) / 1000;
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
     const cpuPer1000 = ((footprint(child.pid!).cpuSeconds - cpuBefore) / total) * 1000;
     const peakRss = rss.stop();
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM peer_deliveries WHERE status = 'succeeded'`);
-    if (rows[0]!.n !== total) throw new Error(`graphile-worker baseline: ${rows[0]!.n} of ${total} deliveries marked done`);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM peer_deliveries WHERE status = 'succeeded'`,
+    );
+    if (rows[0]!.n !== total)
+      throw new Error(`graphile-worker baseline: ${rows[0]!.n} of ${total} deliveries marked done`);
     const rate = total / seconds;
     const hookline = ctx.reference.hooklineFanOut;
     return {
       rows: [
-        { bench: "3 peer baseline", name: `graphile-worker 0.17.3, ${messages.toLocaleString("en-US")} msgs × 10 endpoints`, value: rate, unit: "deliveries/s", note: `${seconds.toFixed(1)} s; CPU ${(cpuPer1000).toFixed(2)} s/1,000; peak RSS ${Math.round(peakRss / 2 ** 20)} MB` },
-        { bench: "3 peer baseline", name: "Hookline ÷ graphile-worker (same backlog)", value: hookline ? hookline / rate : null, unit: "×", target: { op: ">=", value: 2 } },
+        {
+          bench: "3 peer baseline",
+          name: `graphile-worker 0.17.3, ${messages.toLocaleString("en-US")} msgs × 10 endpoints`,
+          value: rate,
+          unit: "deliveries/s",
+          note: `${seconds.toFixed(1)} s; CPU ${cpuPer1000.toFixed(2)} s/1,000; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
+        },
+        {
+          bench: "3 peer baseline",
+          name: "Hookline ÷ graphile-worker (same backlog)",
+          value: hookline ? hookline / rate : null,
+          unit: "×",
+          target: { op: ">=", value: 2 },
+        },
       ],
-      details: { deliveries: total, seconds, deliveriesPerSecond: rate, workerCpuSecondsPer1000: cpuPer1000, peakRssBytes: peakRss, machineCpuBusy, settings: { concurrency: CONCURRENCY, localQueueSize: 256, completeJobBatchDelay: 250, pollInterval: 1_000 } },
+      details: {
+        deliveries: total,
+        seconds,
+        deliveriesPerSecond: rate,
+        workerCpuSecondsPer1000: cpuPer1000,
+        peakRssBytes: peakRss,
+        machineCpuBusy,
+        settings: { concurrency: CONCURRENCY, localQueueSize: 256, completeJobBatchDelay: 250, pollInterval: 1_000 },
+      },
     };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {

@@ -12,7 +12,14 @@ const BATCH = 100;
 
 // Where the machine's CPU goes while it runs: the web process, PostgreSQL (all its backends)
 // and the load generator itself (autocannon, in this process).
-async function hammer(url: string, apiKey: string | null, body: string, seconds: number, connections: number, pids: { web: number; postgres: number }) {
+async function hammer(
+  url: string,
+  apiKey: string | null,
+  body: string,
+  seconds: number,
+  connections: number,
+  pids: { web: number; postgres: number },
+) {
   const cpuBefore = footprint(pids.web).cpuSeconds;
   const postgresBefore = footprint(pids.postgres).cpuSeconds;
   const ownBefore = process.cpuUsage();
@@ -31,17 +38,39 @@ async function hammer(url: string, apiKey: string | null, body: string, seconds:
     postgresCpuMsPerRequest: perRequest(footprint(pids.postgres).cpuSeconds - postgresBefore),
     loadGeneratorCpuMsPerRequest: perRequest((own.user + own.system) / 1e6),
     answeredPerSecond: result.requests.total / result.duration,
-    requestsPerSecond: result["2xx"] / result.duration, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max } };
+    requestsPerSecond: result["2xx"] / result.duration,
+    ok: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+  };
 }
 
 export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.webAvailable) return { rows: [{ bench: "5 ingest", name: "HTTP publish", value: null, unit: "msgs/s", note: "skipped: no web build in .next-bench (a full run builds it)" }] };
-  const world = await startWebWorld(ctx, "ingest", [1, 2, 3].map((index) => `${ctx.receiver.url}/ingest${index}`));
+  if (!ctx.webAvailable)
+    return {
+      rows: [
+        {
+          bench: "5 ingest",
+          name: "HTTP publish",
+          value: null,
+          unit: "msgs/s",
+          note: "skipped: no web build in .next-bench (a full run builds it)",
+        },
+      ],
+    };
+  const world = await startWebWorld(
+    ctx,
+    "ingest",
+    [1, 2, 3].map((index) => `${ctx.receiver.url}/ingest${index}`),
+  );
   const rows: Row[] = [];
   try {
     const url = `${world.web.url}/api/v1/tenants/${world.tenantId}/messages`;
     const single = JSON.stringify({ eventType: EVENT_TYPE, payload: PAYLOAD });
-    const batch = JSON.stringify({ messages: Array.from({ length: BATCH }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })) });
+    const batch = JSON.stringify({
+      messages: Array.from({ length: BATCH }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })),
+    });
     const pid = { web: world.web.pid, postgres: ctx.postgres.pid() };
     await hammer(url, world.apiKey, single, 1, 8, pid); // warm-up: compile and cache the routes
     await hammer(`${url}/batch`, world.apiKey, batch, 1, 2, pid);
@@ -55,16 +84,67 @@ export async function ingest(ctx: BenchContext): Promise<BenchOutcome> {
     ctx.log(`  autocannon: unauthenticated POSTs through Next for ${Math.min(seconds, 5)} s`);
     await hammer(url, null, single, ctx.quick ? 2 : 5, 32, pid); // warm-up: this path is cold until now
     const floor = await hammer(url, null, single, Math.min(seconds, 5), 32, pid);
-    const errors = (result: typeof one) => (result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "");
+    const errors = (result: typeof one) =>
+      result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "";
     rows.push(
-      { bench: "5 ingest", name: "single publishes (32 connections)", value: one.requestsPerSecond, unit: "msgs/s", target: { op: ">=", value: 1_500 }, note: `${one.ok.toLocaleString("en-US")} × 202${errors(one)}` },
-      { bench: "5 ingest", name: "single publishes: p99 request latency", value: one.latencyMs.p99, unit: "ms", note: `p50 ${one.latencyMs.p50} ms` },
-      { bench: "8 footprint", name: "web CPU per single publish", value: one.webCpuMsPerRequest, unit: "CPU ms", note: `batch of ${BATCH}: ${many.webCpuMsPerRequest.toFixed(1)} CPU ms a request` },
-      { bench: "8 footprint", name: "web CPU per request routed by Next (401, no database)", value: floor.webCpuMsPerRequest, unit: "CPU ms", note: `${Math.round(floor.answeredPerSecond)} requests/s; publishes with a key skip Next's routing` },
-      { bench: "8 footprint", name: "PostgreSQL CPU per single publish", value: one.postgresCpuMsPerRequest, unit: "CPU ms", note: `batch of ${BATCH}: ${many.postgresCpuMsPerRequest.toFixed(1)} CPU ms a request` },
-      { bench: "8 footprint", name: "autocannon CPU per single publish", value: one.loadGeneratorCpuMsPerRequest, unit: "CPU ms", note: "the load generator, on the same cores" },
-      { bench: "5 ingest", name: `batch endpoint, ${BATCH} per request (8 connections)`, value: many.requestsPerSecond * BATCH, unit: "msgs/s", target: { op: ">=", value: 10_000 }, note: `${many.ok.toLocaleString("en-US")} × 202${errors(many)}` },
-      { bench: "5 ingest", name: "batch endpoint: p99 request latency", value: many.latencyMs.p99, unit: "ms", note: `p50 ${many.latencyMs.p50} ms` },
+      {
+        bench: "5 ingest",
+        name: "single publishes (32 connections)",
+        value: one.requestsPerSecond,
+        unit: "msgs/s",
+        target: { op: ">=", value: 1_500 },
+        note: `${one.ok.toLocaleString("en-US")} × 202${errors(one)}`,
+      },
+      {
+        bench: "5 ingest",
+        name: "single publishes: p99 request latency",
+        value: one.latencyMs.p99,
+        unit: "ms",
+        note: `p50 ${one.latencyMs.p50} ms`,
+      },
+      {
+        bench: "8 footprint",
+        name: "web CPU per single publish",
+        value: one.webCpuMsPerRequest,
+        unit: "CPU ms",
+        note: `batch of ${BATCH}: ${many.webCpuMsPerRequest.toFixed(1)} CPU ms a request`,
+      },
+      {
+        bench: "8 footprint",
+        name: "web CPU per request routed by Next (401, no database)",
+        value: floor.webCpuMsPerRequest,
+        unit: "CPU ms",
+        note: `${Math.round(floor.answeredPerSecond)} requests/s; publishes with a key skip Next's routing`,
+      },
+      {
+        bench: "8 footprint",
+        name: "PostgreSQL CPU per single publish",
+        value: one.postgresCpuMsPerRequest,
+        unit: "CPU ms",
+        note: `batch of ${BATCH}: ${many.postgresCpuMsPerRequest.toFixed(1)} CPU ms a request`,
+      },
+      {
+        bench: "8 footprint",
+        name: "autocannon CPU per single publish",
+        value: one.loadGeneratorCpuMsPerRequest,
+        unit: "CPU ms",
+        note: "the load generator, on the same cores",
+      },
+      {
+        bench: "5 ingest",
+        name: `batch endpoint, ${BATCH} per request (8 connections)`,
+        value: many.requestsPerSecond * BATCH,
+        unit: "msgs/s",
+        target: { op: ">=", value: 10_000 },
+        note: `${many.ok.toLocaleString("en-US")} × 202${errors(many)}`,
+      },
+      {
+        bench: "5 ingest",
+        name: "batch endpoint: p99 request latency",
+        value: many.latencyMs.p99,
+        unit: "ms",
+        note: `p50 ${many.latencyMs.p50} ms`,
+      },
     );
     ctx.reference.webPeakRssIngest = world.webPeakRss();
     return { rows, details: { single: one, batch: many, unauthenticatedThroughNext: floor, batchSize: BATCH } };

@@ -24,7 +24,9 @@ async function steadyLoad(ctx: BenchContext, world: WebWorld, phase: Phase) {
   const message = { eventType: EVENT_TYPE, payload: PAYLOAD };
   const client = new Pool(world.web.url, { connections: 64 });
   const path = `/api/v1/tenants/${world.tenantId}/messages${phase.batch === 1 ? "" : "/batch"}`;
-  const body = JSON.stringify(phase.batch === 1 ? message : { messages: Array.from({ length: phase.batch }, () => message) });
+  const body = JSON.stringify(
+    phase.batch === 1 ? message : { messages: Array.from({ length: phase.batch }, () => message) },
+  );
   const headers = { authorization: `Bearer ${world.apiKey}`, "content-type": "application/json" };
   const publish = async () => {
     const response = await client.request({ path, method: "POST", headers, body });
@@ -61,14 +63,37 @@ async function steadyLoad(ctx: BenchContext, world: WebWorld, phase: Phase) {
   const published = (sent - failed) * phase.batch;
   // Past what the worker keeps up with (2,000 msg/s on a busy 2-core machine), the backlog takes
   // minutes to drain: wait for it, it is part of the latency measured.
-  await waitFor(async () => (await ctx.receiver.received()) >= published, "every published message to arrive", 600_000, 100);
+  await waitFor(
+    async () => (await ctx.receiver.received()) >= published,
+    "every published message to arrive",
+    600_000,
+    100,
+  );
   const latency = summarize(await ctx.receiver.latencies());
   const requests = summarize(requestMs);
-  return { ...phase, published, failedRequests: failed, achievedRate: published / publishSeconds, latencyMs: latency, publishRequestMs: requests };
+  return {
+    ...phase,
+    published,
+    failedRequests: failed,
+    achievedRate: published / publishSeconds,
+    latencyMs: latency,
+    publishRequestMs: requests,
+  };
 }
 
 export async function latency(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.webAvailable) return { rows: [{ bench: "4 latency", name: "publish → received", value: null, unit: "ms", note: "skipped: no web build in .next-bench (a full run builds it)" }] };
+  if (!ctx.webAvailable)
+    return {
+      rows: [
+        {
+          bench: "4 latency",
+          name: "publish → received",
+          value: null,
+          unit: "ms",
+          note: "skipped: no web build in .next-bench (a full run builds it)",
+        },
+      ],
+    };
   const world = await startWebWorld(ctx, "latency", [`${ctx.receiver.url}/latency`]);
   const worker = startWorkerProcess(world.databaseUrl, { HOOKLINE_WORKER_CONCURRENCY: String(CONCURRENCY) });
   const rows: Row[] = [];
@@ -76,7 +101,8 @@ export async function latency(ctx: BenchContext): Promise<BenchOutcome> {
   try {
     // Warm up: compile the routes, open the connections.
     await ctx.receiver.reset();
-    for (let index = 0; index < 50; index++) await world.hookline.messages.publish(world.tenantId, { eventType: EVENT_TYPE, payload: PAYLOAD });
+    for (let index = 0; index < 50; index++)
+      await world.hookline.messages.publish(world.tenantId, { eventType: EVENT_TYPE, payload: PAYLOAD });
     await waitFor(async () => (await ctx.receiver.received()) >= 50, "the warm-up messages", 60_000);
     const seconds = ctx.quick ? 5 : 60;
     // Quick runs keep only the 500 msg/s phase.
@@ -88,10 +114,29 @@ export async function latency(ctx: BenchContext): Promise<BenchOutcome> {
       const label = `${phase.rate.toLocaleString("en-US")} msg/s${phase.batch > 1 ? ` (batches of ${phase.batch})` : ""}`;
       const isTarget = phase.rate === 500;
       rows.push(
-        { bench: "4 latency", name: `${label}: p50 publish → received`, value: result.latencyMs.p50, unit: "ms", target: isTarget ? { op: "<", value: 20 } : undefined, note: `achieved ${Math.round(result.achievedRate)} msg/s, ${result.published.toLocaleString("en-US")} msgs${result.failedRequests ? `, ${result.failedRequests} failed requests` : ""}` },
+        {
+          bench: "4 latency",
+          name: `${label}: p50 publish → received`,
+          value: result.latencyMs.p50,
+          unit: "ms",
+          target: isTarget ? { op: "<", value: 20 } : undefined,
+          note: `achieved ${Math.round(result.achievedRate)} msg/s, ${result.published.toLocaleString("en-US")} msgs${result.failedRequests ? `, ${result.failedRequests} failed requests` : ""}`,
+        },
         { bench: "4 latency", name: `${label}: p95`, value: result.latencyMs.p95, unit: "ms" },
-        { bench: "4 latency", name: `${label}: p99`, value: result.latencyMs.p99, unit: "ms", target: isTarget ? { op: "<", value: 100 } : undefined },
-        { bench: "4 latency", name: `${label}: max`, value: result.latencyMs.max, unit: "ms", note: `publish request p99 ${Math.round(result.publishRequestMs.p99)} ms` },
+        {
+          bench: "4 latency",
+          name: `${label}: p99`,
+          value: result.latencyMs.p99,
+          unit: "ms",
+          target: isTarget ? { op: "<", value: 100 } : undefined,
+        },
+        {
+          bench: "4 latency",
+          name: `${label}: max`,
+          value: result.latencyMs.max,
+          unit: "ms",
+          note: `publish request p99 ${Math.round(result.publishRequestMs.p99)} ms`,
+        },
       );
     }
     ctx.reference.webPeakRssLatency = world.webPeakRss();

@@ -48,22 +48,41 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
   const eventTypes = ["a", "b", "c", "d", "e", "f", "g", "h"].map((letter) => `${EVENT_TYPE}.${letter}`);
   for (const name of eventTypes) await createEventType({ name });
   const tenants: ScaleTenant[] = [];
-  for (const [index, messages, endpointCount] of [[0, bigMessages, 10], [1, noiseMessages, 2], [2, noiseMessages, 2], [3, noiseMessages, 2]] as const) {
-    const tenant = await db().tenant.create({ data: { id: `tnt_01BENCHQ${index}${"0".repeat(17)}`, name: `bench ${index}` } });
+  for (const [index, messages, endpointCount] of [
+    [0, bigMessages, 10],
+    [1, noiseMessages, 2],
+    [2, noiseMessages, 2],
+    [3, noiseMessages, 2],
+  ] as const) {
+    const tenant = await db().tenant.create({
+      data: { id: `tnt_01BENCHQ${index}${"0".repeat(17)}`, name: `bench ${index}` },
+    });
     const endpointIds: string[] = [];
-    for (let endpoint = 0; endpoint < endpointCount; endpoint++) endpointIds.push((await createEndpoint(tenant.id, { url: `${ctx.receiver.url}/q${index}/${endpoint}` })).id);
+    for (let endpoint = 0; endpoint < endpointCount; endpoint++)
+      endpointIds.push((await createEndpoint(tenant.id, { url: `${ctx.receiver.url}/q${index}/${endpoint}` })).id);
     tenants.push({ id: tenant.id, endpointIds, messages });
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const generationStarted = performance.now();
-  ctx.log(`  generating ${bigMessages.toLocaleString("en-US")} + 3 × ${noiseMessages.toLocaleString("en-US")} messages`);
+  ctx.log(
+    `  generating ${bigMessages.toLocaleString("en-US")} + 3 × ${noiseMessages.toLocaleString("en-US")} messages`,
+  );
   const counts = await generateScaleData(client, tenants, eventTypes, ctx.quick ? 10 : 1);
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   ctx.log(`  generated ${JSON.stringify(counts)} in ${generationSeconds.toFixed(0)} s`);
   const big = tenants[0]!;
-  await client.query(`UPDATE endpoints SET failing_since = now() - interval '1 hour', failures_since_success = 5 WHERE id = $1`, [big.endpointIds[3]]);
-  const pick = async (offset: number) => (await client.query<{ id: string }>(`SELECT id FROM messages WHERE tenant_id = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [big.id, offset])).rows[0]!.id;
+  await client.query(
+    `UPDATE endpoints SET failing_since = now() - interval '1 hour', failures_since_success = 5 WHERE id = $1`,
+    [big.endpointIds[3]],
+  );
+  const pick = async (offset: number) =>
+    (
+      await client.query<{ id: string }>(
+        `SELECT id FROM messages WHERE tenant_id = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`,
+        [big.id, offset],
+      )
+    ).rows[0]!.id;
   const deepCursor = await pick(Math.floor(bigMessages / 2));
   const detailId = await pick(Math.floor(bigMessages / 3));
 
@@ -77,8 +96,10 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
   const now = Date.now();
   const since = (ms: number) => new Date(Math.floor(now / 60_000) * 60_000 + 60_000 - ms).toISOString();
   const list = (query: Record<string, unknown>) => () => listMessages(big.id, ZListMessagesQuery.parse(query));
-  const endpointStats = (ms: number, granularity: string) => () => getEndpointStatsFor(big.id, big.endpointIds[0]!, ZEndpointStatsQuery.parse({ from: since(ms), granularity }));
-  const tenantStats = (ms: number, granularity: string) => () => getTenantStats(big.id, ZTenantStatsQuery.parse({ from: since(ms), granularity }));
+  const endpointStats = (ms: number, granularity: string) => () =>
+    getEndpointStatsFor(big.id, big.endpointIds[0]!, ZEndpointStatsQuery.parse({ from: since(ms), granularity }));
+  const tenantStats = (ms: number, granularity: string) => () =>
+    getTenantStats(big.id, ZTenantStatsQuery.parse({ from: since(ms), granularity }));
   const calls: Array<[string, () => Promise<unknown>]> = [
     ["message list, first page", list({})],
     ["message list, deep cursor (15 days back)", list({ cursor: deepCursor })],
@@ -86,15 +107,28 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
     ["message list, filter status failed", list({ status: "failed" })],
     ["message list, filter endpoint", list({ endpointId: big.endpointIds[1] })],
     ["message list, filter endpoint + status failed", list({ endpointId: big.endpointIds[1], status: "failed" })],
-    ["message list, filter time range (a day, 10 days back)", list({ from: since(11 * 24 * HOUR), to: since(10 * 24 * HOUR) })],
-    ["message detail with attempts", () => Promise.all([getMessage(big.id, detailId), listAttempts(big.id, detailId, ZListAttemptsQuery.parse({ limit: 250 }))])],
+    [
+      "message list, filter time range (a day, 10 days back)",
+      list({ from: since(11 * 24 * HOUR), to: since(10 * 24 * HOUR) }),
+    ],
+    [
+      "message detail with attempts",
+      () =>
+        Promise.all([
+          getMessage(big.id, detailId),
+          listAttempts(big.id, detailId, ZListAttemptsQuery.parse({ limit: 250 })),
+        ]),
+    ],
     ["endpoint stats 1 h (by minute)", endpointStats(HOUR, "minute")],
     ["endpoint stats 24 h (by hour)", endpointStats(24 * HOUR, "hour")],
     ["endpoint stats 30 d (by day)", endpointStats(30 * 24 * HOUR, "day")],
     ["tenant overview 24 h (by hour)", tenantStats(24 * HOUR, "hour")],
     ["tenant overview 30 d (by day)", tenantStats(30 * 24 * HOUR, "day")],
     ["tenant overview live queue (5 min)", tenantStats(5 * 60_000, "minute")],
-    ["tenant overview failing endpoints", () => listEndpoints(big.id, ZListEndpointsQuery.parse({ status: "failing", limit: 5 }))],
+    [
+      "tenant overview failing endpoints",
+      () => listEndpoints(big.id, ZListEndpointsQuery.parse({ status: "failing", limit: 5 })),
+    ],
   ];
   const runs = ctx.quick ? 10 : 30;
   const rows: Row[] = [];
@@ -111,7 +145,14 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
         samples.push(performance.now() - started);
       }
       const timing = summarize(samples);
-      rows.push({ bench: "7 queries at scale", name: `${name}: p95`, value: timing.p95, unit: "ms", target: { op: "<", value: 50 }, note: `p50 ${timing.p50.toFixed(1)} ms, ${runs} runs` });
+      rows.push({
+        bench: "7 queries at scale",
+        name: `${name}: p95`,
+        value: timing.p95,
+        unit: "ms",
+        target: { op: "<", value: 50 },
+        note: `p50 ${timing.p50.toFixed(1)} ms, ${runs} runs`,
+      });
       capture = [];
       await call();
       const statements = capture;
@@ -119,8 +160,15 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
       const plans = [];
       for (const statement of statements) {
         if (!/^\s*(SELECT|WITH)/i.test(statement.text)) continue;
-        const { rows: plan } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
-        plans.push({ sql: statement.text, values: statement.values, plan: plan.map((line) => line["QUERY PLAN"]).join("\n") });
+        const { rows: plan } = await client.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+          statement.values,
+        );
+        plans.push({
+          sql: statement.text,
+          values: statement.values,
+          plan: plan.map((line) => line["QUERY PLAN"]).join("\n"),
+        });
       }
       explained[name] = { p50: timing.p50, p95: timing.p95, max: timing.max, statements: plans };
     }
@@ -131,6 +179,12 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
     await switchDatabase(ctx.postgres.adminUrl);
     await ctx.postgres.dropDatabase("queries");
   }
-  rows.unshift({ bench: "7 queries at scale", name: "data set generated (SQL generate_series)", value: generationSeconds, unit: "s", note: `${counts.messages.toLocaleString("en-US")} messages, ${counts.deliveries.toLocaleString("en-US")} deliveries, ${counts.attempts.toLocaleString("en-US")} attempts, ${counts.endpointStats.toLocaleString("en-US")} stats rows; big tenant ${bigMessages.toLocaleString("en-US")} msgs${ctx.quick ? "; stats rows every 10 minutes" : ""}` });
+  rows.unshift({
+    bench: "7 queries at scale",
+    name: "data set generated (SQL generate_series)",
+    value: generationSeconds,
+    unit: "s",
+    note: `${counts.messages.toLocaleString("en-US")} messages, ${counts.deliveries.toLocaleString("en-US")} deliveries, ${counts.attempts.toLocaleString("en-US")} attempts, ${counts.endpointStats.toLocaleString("en-US")} stats rows; big tenant ${bigMessages.toLocaleString("en-US")} msgs${ctx.quick ? "; stats rows every 10 minutes" : ""}`,
+  });
   return { rows, details: { counts, generationSeconds, explain: explained } };
 }

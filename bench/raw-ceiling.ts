@@ -7,7 +7,10 @@ import { generateSecret } from "../lib/signing/generate-secret";
 import { CONCURRENCY, EVENT_TYPE, PAYLOAD, type BenchContext } from "./lib/context";
 import type { BenchOutcome } from "./lib/report";
 
-export async function measureRawCeiling(ctx: BenchContext, seconds: number): Promise<{ requestsPerSecond: number; requests: number; seconds: number }> {
+export async function measureRawCeiling(
+  ctx: BenchContext,
+  seconds: number,
+): Promise<{ requestsPerSecond: number; requests: number; seconds: number }> {
   const body = buildEnvelope({ type: EVENT_TYPE, createdAt: new Date(), payloadJson: JSON.stringify(PAYLOAD) });
   const now = new Date();
   const headers = {
@@ -15,11 +18,20 @@ export async function measureRawCeiling(ctx: BenchContext, seconds: number): Pro
     "user-agent": "Hookline-bench",
     "webhook-id": "msg_01BENCH00000000000000000",
     "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-    "webhook-signature": signPayload({ msgId: "msg_01BENCH00000000000000000", timestamp: now, body, secret: generateSecret() }),
+    "webhook-signature": signPayload({
+      msgId: "msg_01BENCH00000000000000000",
+      timestamp: now,
+      body,
+      secret: generateSecret(),
+    }),
   };
   const pool = new Pool(ctx.receiver.url, { connections: CONCURRENCY, pipelining: 1 });
   // Warm up the connections first.
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.request({ method: "POST", path: "/raw", headers, body }).then((response) => response.body.dump())));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, () =>
+      pool.request({ method: "POST", path: "/raw", headers, body }).then((response) => response.body.dump()),
+    ),
+  );
   let requests = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -42,7 +54,15 @@ export async function rawCeiling(ctx: BenchContext): Promise<BenchOutcome> {
   const result = await measureRawCeiling(ctx, ctx.quick ? 3 : 10);
   ctx.reference.rawCeiling = result.requestsPerSecond;
   return {
-    rows: [{ bench: "1 raw ceiling", name: `undici Pool → receiver, ${CONCURRENCY} connections`, value: result.requestsPerSecond, unit: "req/s", note: `${result.requests.toLocaleString("en-US")} requests in ${result.seconds.toFixed(1)} s` }],
+    rows: [
+      {
+        bench: "1 raw ceiling",
+        name: `undici Pool → receiver, ${CONCURRENCY} connections`,
+        value: result.requestsPerSecond,
+        unit: "req/s",
+        note: `${result.requests.toLocaleString("en-US")} requests in ${result.seconds.toFixed(1)} s`,
+      },
+    ],
     details: result,
   };
 }

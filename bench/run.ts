@@ -25,7 +25,16 @@ Object.assign(process.env, {
   HOOKLINE_ENCRYPTION_KEY: process.env.HOOKLINE_ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
 });
 
-const { ensureWebBuild, loadAverage, machine, ROOT, startPostgres, startReceiverProcess, switchDatabase, webBuildState } = await import("./lib/harness");
+const {
+  ensureWebBuild,
+  loadAverage,
+  machine,
+  ROOT,
+  startPostgres,
+  startReceiverProcess,
+  switchDatabase,
+  webBuildState,
+} = await import("./lib/harness");
 const { markdownTable, met, textTable } = await import("./lib/report");
 type Row = import("./lib/report").Row;
 type BenchOutcome = import("./lib/report").BenchOutcome;
@@ -43,7 +52,8 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
 const only = values.only?.split(",").map((name) => name.trim());
 const startedAt = new Date();
 const clock = performance.now();
-const log = (line: string) => process.stdout.write(`[bench ${((performance.now() - clock) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[bench ${((performance.now() - clock) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 const loadBefore = loadAverage();
 log(`${quick ? "quick" : "full"} run; load average ${loadBefore.join(", ")} on ${machine().cpus} CPUs`);
 
@@ -89,7 +99,13 @@ try {
     log(`${title} done in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
   }
   const webRss = Math.max(ctx.reference.webPeakRssLatency ?? 0, ctx.reference.webPeakRssIngest ?? 0);
-  if (webRss) rows.push({ bench: "8 footprint", name: "web peak RSS (latency + ingest runs)", value: webRss / 2 ** 20, unit: "MB" });
+  if (webRss)
+    rows.push({
+      bench: "8 footprint",
+      name: "web peak RSS (latency + ingest runs)",
+      value: webRss / 2 ** 20,
+      unit: "MB",
+    });
 } finally {
   const { closeDb } = await import("../lib/db");
   await switchDatabase(postgres.adminUrl);
@@ -103,13 +119,18 @@ const seconds = (performance.now() - clock) / 1000;
 const table = textTable(rows);
 process.stdout.write(`\n${table}\n\n`);
 const verdicts = rows.map(met).filter((verdict) => verdict !== undefined);
-log(`${quick ? "quick" : "full"} run finished in ${(seconds / 60).toFixed(1)} min; targets met ${verdicts.filter(Boolean).length}/${verdicts.length}; load average before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}`);
+log(
+  `${quick ? "quick" : "full"} run finished in ${(seconds / 60).toFixed(1)} min; targets met ${verdicts.filter(Boolean).length}/${verdicts.length}; load average before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}`,
+);
 
 const stamp = startedAt.toISOString().replaceAll(":", "-");
 const resultsDir = path.join(ROOT, "bench/results");
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${stamp}${quick ? "-quick" : ""}.json`);
-writeFileSync(file, `${JSON.stringify({ startedAt, quick, seconds, machine: machine(), loadAverage: { before: loadBefore, after: loadAfter }, web: webNote, reference: ctx.reference, rows, details }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ startedAt, quick, seconds, machine: machine(), loadAverage: { before: loadBefore, after: loadAfter }, web: webNote, reference: ctx.reference, rows, details }, null, 2)}\n`,
+);
 writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
 log(`results: ${path.relative(ROOT, file)} (table as Markdown beside it)`);
 process.exit(0);

@@ -26,7 +26,9 @@ function createDatabase(): Database {
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool, { onConnectionError: (error) => logger.warn({ err: error }, "database connection lost") }),
+    adapter: new PrismaPg(pool, {
+      onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
+    }),
   });
   return { pool, prisma };
 }
@@ -65,7 +67,9 @@ export async function closeDb(): Promise<void> {
  * statement still rejects `work`; a client whose connection failed (or that `work` marks
  * broken) is destroyed, not put back into the pool.
  */
-async function withClient<T>(work: (client: pg.PoolClient, markBroken: (error: Error) => void) => Promise<T>): Promise<T> {
+async function withClient<T>(
+  work: (client: pg.PoolClient, markBroken: (error: Error) => void) => Promise<T>,
+): Promise<T> {
   const client = await pool().connect();
   let broken: Error | undefined;
   const onError = (error: Error) => {

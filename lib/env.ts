@@ -38,7 +38,10 @@ export const ZEnv = z
     HOOKLINE_MAX_PAYLOAD_BYTES: positiveInt.default(256 * 1024),
     HOOKLINE_IDEMPOTENCY_WINDOW_MS: positiveInt.default(24 * 3_600_000),
     /** Delays after each failed try, e.g. 5s,5m,30m,2h,5h,10h,10h (units ms, s, m, h). */
-    HOOKLINE_RETRY_SCHEDULE: z.string().default(DEFAULT_RETRY_SCHEDULE).refine(isRetrySchedule, "must look like 5s,5m,30m,2h (units ms, s, m, h)"),
+    HOOKLINE_RETRY_SCHEDULE: z
+      .string()
+      .default(DEFAULT_RETRY_SCHEDULE)
+      .refine(isRetrySchedule, "must look like 5s,5m,30m,2h (units ms, s, m, h)"),
     HOOKLINE_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
     HOOKLINE_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
     HOOKLINE_RESPONSE_BODY_LIMIT: positiveInt.default(4_096),
@@ -85,13 +88,19 @@ export const ZEnv = z
     /** How long a portal session (opened with a portal link) lasts; at most 12 hours. */
     HOOKLINE_PORTAL_SESSION_MAX_AGE_S: positiveInt.max(12 * 3_600).default(12 * 3_600),
     /** Origins (comma-separated) allowed to embed the portal in an iframe, for every tenant. */
-    HOOKLINE_PORTAL_ALLOWED_ORIGINS: z.string().default("").refine(isOriginList, "must be comma-separated origins like https://app.example.com"),
+    HOOKLINE_PORTAL_ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .refine(isOriginList, "must be comma-separated origins like https://app.example.com"),
     /** Show "Powered by Hookline" under portal pages. */
     HOOKLINE_PORTAL_POWERED_BY: booleanString.default(true),
     /** Global portal theme; a tenant's own portal settings take precedence. */
     HOOKLINE_PORTAL_BRAND_NAME: z.string().min(1).max(80).optional(),
     HOOKLINE_PORTAL_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
-    HOOKLINE_PORTAL_PRIMARY_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2756e0").optional(),
+    HOOKLINE_PORTAL_PRIMARY_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2756e0")
+      .optional(),
     HOOKLINE_PORTAL_THEME: z.enum(["light", "dark"]).default("light"),
   })
   .transform((env) => ({

@@ -23,12 +23,29 @@ function createLogger(): Logger {
   const base = { process: process.env.HOOKLINE_PROCESS ?? "hookline" };
   // Never let a secret reach a log line, even when someone logs a whole object.
   const redact = {
-    paths: ["password", "secret", "apiKey", "key", "token", "authorization", "*.password", "*.secret", "*.apiKey", "*.token", "*.authorization", "headers.authorization", "headers.cookie"],
+    paths: [
+      "password",
+      "secret",
+      "apiKey",
+      "key",
+      "token",
+      "authorization",
+      "*.password",
+      "*.secret",
+      "*.apiKey",
+      "*.token",
+      "*.authorization",
+      "headers.authorization",
+      "headers.cookie",
+    ],
     censor: "[redacted]",
   };
   const mixin = () => requestFields.getStore() ?? {};
   if (format === "pretty") {
-    return pino({ level, base, redact, mixin }, pretty({ colorize: true, sync: true, ignore: "pid,hostname", messageKey: "msg" }));
+    return pino(
+      { level, base, redact, mixin },
+      pretty({ colorize: true, sync: true, ignore: "pid,hostname", messageKey: "msg" }),
+    );
   }
   return pino({ level, base, redact, mixin });
 }

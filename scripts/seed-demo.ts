@@ -19,20 +19,34 @@ function report(result: DemoSeedResult, seconds: string): void {
   const { operator, user, tenant, history } = result;
   say(`[seed:demo] done in ${seconds} s`);
   say();
-  say(operator.reused ? `Operator:     ${operator.email} (already existed: reused, password unchanged)` : `Operator:     ${operator.email}  password: ${operator.password}`);
+  say(
+    operator.reused
+      ? `Operator:     ${operator.email} (already existed: reused, password unchanged)`
+      : `Operator:     ${operator.email}  password: ${operator.password}`,
+  );
   say(`Tenant user:  ${user.email}  password: ${user.password}  (owner of “${tenant.name}”)`);
   say();
-  say(`Tenant ${tenant.id}${tenant.replaced ? ` (replaces ${tenant.replaced} earlier demo tenant${tenant.replaced > 1 ? "s" : ""})` : ""}`);
-  say(`  catalog: ${result.eventTypes.created.length} event types added${result.eventTypes.kept.length ? `, ${result.eventTypes.kept.length} already there` : ""}`);
+  say(
+    `Tenant ${tenant.id}${tenant.replaced ? ` (replaces ${tenant.replaced} earlier demo tenant${tenant.replaced > 1 ? "s" : ""})` : ""}`,
+  );
+  say(
+    `  catalog: ${result.eventTypes.created.length} event types added${result.eventTypes.kept.length ? `, ${result.eventTypes.kept.length} already there` : ""}`,
+  );
   for (const endpoint of result.endpoints) say(`  endpoint ${endpoint.mode.padEnd(5)} ${endpoint.url}`);
-  say(`  history: ${history.messages} messages, ${history.deliveries} deliveries, ${history.attempts} attempts; ${result.live.messageIds.length} messages published just now`);
+  say(
+    `  history: ${history.messages} messages, ${history.deliveries} deliveries, ${history.attempts} attempts; ${result.live.messageIds.length} messages published just now`,
+  );
   say(`  API key (admin, shown once): ${result.apiKey}`);
   say();
   say(`Sign in at ${result.publicUrl}/sign-in. The playground endpoints point at ${result.publicUrl}: if Hookline`);
   say(`runs elsewhere, run this again with HOOKLINE_PUBLIC_URL set to its address.`);
   say(`Publish more:`);
-  say(`  curl -X POST ${result.publicUrl}/api/v1/tenants/${tenant.id}/messages -H "Authorization: Bearer ${result.apiKey}" \\`);
-  say(`    -H "Content-Type: application/json" -d '{"eventType": "invoice.paid", "payload": {"id": "in_42", "customer": "cus_42", "amount_paid": 4200, "currency": "usd", "paid_at": "2026-01-15T10:30:00Z"}}'`);
+  say(
+    `  curl -X POST ${result.publicUrl}/api/v1/tenants/${tenant.id}/messages -H "Authorization: Bearer ${result.apiKey}" \\`,
+  );
+  say(
+    `    -H "Content-Type: application/json" -d '{"eventType": "invoice.paid", "payload": {"id": "in_42", "customer": "cus_42", "amount_paid": 4200, "currency": "usd", "paid_at": "2026-01-15T10:30:00Z"}}'`,
+  );
 }
 
 const started = performance.now();

@@ -21,7 +21,9 @@ try {
   process.exit(1);
 }
 if (!settings.DATABASE_URL) {
-  process.stderr.write("start:web needs DATABASE_URL (use `npm start` for everything on one machine with an embedded database)\n");
+  process.stderr.write(
+    "start:web needs DATABASE_URL (use `npm start` for everything on one machine with an embedded database)\n",
+  );
   process.exit(1);
 }
 if (process.env.HOOKLINE_MIGRATE_ON_START !== "false") {
@@ -30,11 +32,23 @@ if (process.env.HOOKLINE_MIGRATE_ON_START !== "false") {
 }
 ensureBuild(root, say);
 
-const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOOKLINE_PROCESS: "web", PORT: String(settings.PORT), HOOKLINE_HOST: settings.HOOKLINE_HOST, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.HOOKLINE_PUBLIC_URL },
-});
+const child = spawn(
+  process.execPath,
+  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOOKLINE_PROCESS: "web",
+      PORT: String(settings.PORT),
+      HOOKLINE_HOST: settings.HOOKLINE_HOST,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.HOOKLINE_PUBLIC_URL,
+    },
+  },
+);
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
@@ -42,5 +56,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
     child.kill(signal);
   });
 // The server exits 0 on a forwarded SIGTERM/SIGINT; 143/130 (128 + signal) would also be a stop we asked for.
-child.on("exit", (code, signal) => process.exit(stopping && (signal || code === 143 || code === 130) ? 0 : (code ?? 1)));
+child.on("exit", (code, signal) =>
+  process.exit(stopping && (signal || code === 143 || code === 130) ? 0 : (code ?? 1)),
+);
 say(`listening on ${settings.HOOKLINE_HOST}:${settings.PORT} (${settings.HOOKLINE_PUBLIC_URL})`);

@@ -41,7 +41,10 @@ async function shutdown(code: number): Promise<never> {
     const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
     const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
     for (const child of running) child.kill("SIGTERM");
-    const force = setTimeout(() => running.forEach((child) => child.kill("SIGKILL")), settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 5_000);
+    const force = setTimeout(
+      () => running.forEach((child) => child.kill("SIGKILL")),
+      settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 5_000,
+    );
     await Promise.all(exited);
     clearTimeout(force);
     await database?.release();
@@ -55,7 +58,13 @@ process.on("SIGHUP", () => void shutdown(0));
 
 try {
   database = await acquireDatabase();
-  say(database.owner ? `embedded PostgreSQL started (data in ${path.join(settings.HOOKLINE_DATA_DIR, "pg")})` : settings.DATABASE_URL ? "using DATABASE_URL" : "attached to the running embedded PostgreSQL");
+  say(
+    database.owner
+      ? `embedded PostgreSQL started (data in ${path.join(settings.HOOKLINE_DATA_DIR, "pg")})`
+      : settings.DATABASE_URL
+        ? "using DATABASE_URL"
+        : "attached to the running embedded PostgreSQL",
+  );
   const { applied } = await migrate(database.url, { log: say });
   say(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
   if (!dev) ensureBuild(root, say);
@@ -65,7 +74,8 @@ try {
 }
 
 // A port given explicitly must be used; the default moves aside when something else holds it.
-const port = process.env.PORT || (await isPortFree(settings.PORT, settings.HOOKLINE_HOST)) ? settings.PORT : await freePort();
+const port =
+  process.env.PORT || (await isPortFree(settings.PORT, settings.HOOKLINE_HOST)) ? settings.PORT : await freePort();
 const publicUrl = process.env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${port}`;
 const childEnv = {
   ...process.env,
@@ -77,7 +87,11 @@ const childEnv = {
 };
 
 function run(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...childEnv, HOOKLINE_PROCESS: name } });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...childEnv, HOOKLINE_PROCESS: name },
+  });
   child.on("exit", (code, signal) => {
     if (shuttingDown) return;
     say(`${name} exited unexpectedly (${signal ?? `exit ${code}`}); stopping everything`);
@@ -89,7 +103,12 @@ function run(name: string, args: string[]): ChildProcess {
 
 // Production: our server around Next's handler (scripts/web-server.ts: the publish fast path).
 const next = path.join(root, "node_modules/next/dist/bin/next");
-run("web", dev ? [next, "dev", "--port", String(port), "--hostname", settings.HOOKLINE_HOST] : ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")]);
+run(
+  "web",
+  dev
+    ? [next, "dev", "--port", String(port), "--hostname", settings.HOOKLINE_HOST]
+    : ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")],
+);
 run("worker", ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")]);
 
 try {

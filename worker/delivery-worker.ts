@@ -78,11 +78,14 @@ export class DeliveryWorker {
     this.listener.start();
     this.loop = this.run();
     // Keep the leases of everything in hand fresh, well before they run out.
-    this.leaseTimer = setInterval(() => {
-      extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs).catch((error: unknown) =>
-        this.options.log.warn({ err: error }, "could not extend leases"),
-      );
-    }, Math.max(1_000, Math.floor(this.options.leaseMs / 3)));
+    this.leaseTimer = setInterval(
+      () => {
+        extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs).catch((error: unknown) =>
+          this.options.log.warn({ err: error }, "could not extend leases"),
+        );
+      },
+      Math.max(1_000, Math.floor(this.options.leaseMs / 3)),
+    );
   }
 
   private notify(): void {
@@ -108,7 +111,12 @@ export class DeliveryWorker {
       let claimed: ClaimedDelivery[] = [];
       if (room > 0) {
         try {
-          claimed = await claimDeliveries({ workerId: this.options.workerId, limit: room, leaseMs: this.options.leaseMs, skipEndpointIds: this.gates.saturated() });
+          claimed = await claimDeliveries({
+            workerId: this.options.workerId,
+            limit: room,
+            leaseMs: this.options.leaseMs,
+            skipEndpointIds: this.gates.saturated(),
+          });
         } catch (error) {
           this.options.log.warn({ err: error }, "could not claim deliveries");
           await this.sleep(Math.min(this.options.pollIntervalMs, 1_000));
@@ -137,12 +145,17 @@ export class DeliveryWorker {
         disabled.push(delivery.id);
         continue;
       }
-      const limits = { maxConcurrency: delivery.endpoint.maxConcurrency ?? this.options.endpointConcurrency, rateLimit: delivery.endpoint.rateLimit };
+      const limits = {
+        maxConcurrency: delivery.endpoint.maxConcurrency ?? this.options.endpointConcurrency,
+        rateLimit: delivery.endpoint.rateLimit,
+      };
       this.gates.enqueue(delivery.endpointId, limits, { id: delivery.id, run: () => this.deliver(delivery) });
     }
     if (disabled.length) {
       failClaimedDeliveries(this.options.workerId, disabled, "endpoint disabled")
-        .catch((error: unknown) => this.options.log.warn({ err: error }, "could not settle deliveries of a disabled endpoint"))
+        .catch((error: unknown) =>
+          this.options.log.warn({ err: error }, "could not settle deliveries of a disabled endpoint"),
+        )
         .finally(() => {
           for (const id of disabled) this.held.delete(id);
         });
@@ -160,7 +173,11 @@ export class DeliveryWorker {
         endpointId: delivery.endpointId,
         url,
         messageId: delivery.messageId,
-        body: buildEnvelope({ type: delivery.eventType, createdAt: delivery.messageCreatedAt, payloadJson: delivery.payloadJson }),
+        body: buildEnvelope({
+          type: delivery.eventType,
+          createdAt: delivery.messageCreatedAt,
+          payloadJson: delivery.payloadJson,
+        }),
         secrets: signingSecrets(config),
         headers: config.headers,
         auth: config.auth,
@@ -172,16 +189,41 @@ export class DeliveryWorker {
     } catch (error) {
       // Not the receiver's doing: an endpoint row we cannot decrypt or parse. Recorded like a
       // failed try (and retried), so it is visible in the dashboard instead of looping silently.
-      log.error({ err: error, deliveryId: delivery.id, endpointId: delivery.endpointId }, "could not prepare a delivery");
+      log.error(
+        { err: error, deliveryId: delivery.id, endpointId: delivery.endpointId },
+        "could not prepare a delivery",
+      );
       const now = new Date();
-      response = { startedAt: now, durationMs: 0, status: null, responseHeaders: null, responseBody: null, errorKind: "config", errorMessage: "the endpoint's stored configuration could not be read", requestHeaders: {}, retryAfter: null, abortHeader: null, cancelled: false };
+      response = {
+        startedAt: now,
+        durationMs: 0,
+        status: null,
+        responseHeaders: null,
+        responseBody: null,
+        errorKind: "config",
+        errorMessage: "the endpoint's stored configuration could not be read",
+        requestHeaders: {},
+        retryAfter: null,
+        abortHeader: null,
+        cancelled: false,
+      };
     }
     if (response.cancelled) return; // shutting down: stop() gives the row back
     this.counts.sent++;
     const next = planNextState(response, delivery.scheduledTries, this.options.schedule);
     attemptDuration().observe(response.durationMs / 1_000);
     deliveryOutcomes().inc({ outcome: outcomeLabel(next) });
-    log.debug({ messageId: delivery.messageId, deliveryId: delivery.id, endpointId: delivery.endpointId, status: response.status, errorKind: response.errorKind, next: next.status }, "attempt finished");
+    log.debug(
+      {
+        messageId: delivery.messageId,
+        deliveryId: delivery.id,
+        endpointId: delivery.endpointId,
+        status: response.status,
+        errorKind: response.errorKind,
+        next: next.status,
+      },
+      "attempt finished",
+    );
     this.buffer.add({
       tenantId: delivery.tenantId,
       deliveryId: delivery.id,

@@ -38,7 +38,7 @@ class Gate {
    */
   isIdle(now: number): boolean {
     if (this.queue.length || this.active) return false;
-    return this.limits.rateLimit === null || this.waitMs(now) === 0 && this.tokens >= this.limits.rateLimit;
+    return this.limits.rateLimit === null || (this.waitMs(now) === 0 && this.tokens >= this.limits.rateLimit);
   }
 
   take(): Task {

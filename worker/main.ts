@@ -68,14 +68,24 @@ registerWorkerGauges({
   queue: queueDepth,
 });
 const metricsServer = settings.HOOKLINE_WORKER_METRICS_PORT
-  ? startMetricsServer({ port: settings.HOOKLINE_WORKER_METRICS_PORT, host: settings.HOOKLINE_HOST, token: settings.HOOKLINE_METRICS_TOKEN, log })
+  ? startMetricsServer({
+      port: settings.HOOKLINE_WORKER_METRICS_PORT,
+      host: settings.HOOKLINE_HOST,
+      token: settings.HOOKLINE_METRICS_TOKEN,
+      log,
+    })
   : undefined;
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 watchParent(() => void shutdown("parent exited"));
 // The operational event types exist in every catalog, so tenants can subscribe to them.
-await ensureOperationalEventTypes().catch((error: unknown) => log.warn({ err: error }, "could not add the operational event types to the catalog"));
+await ensureOperationalEventTypes().catch((error: unknown) =>
+  log.warn({ err: error }, "could not add the operational event types to the catalog"),
+);
 maintenance.start();
 deliveries.start();
-log.info({ version: HOOKLINE_VERSION, pid: process.pid, concurrency: settings.HOOKLINE_WORKER_CONCURRENCY }, "worker started");
+log.info(
+  { version: HOOKLINE_VERSION, pid: process.pid, concurrency: settings.HOOKLINE_WORKER_CONCURRENCY },
+  "worker started",
+);

@@ -65,7 +65,10 @@ export class Maintenance {
       }
     });
     await task("disable failing endpoints", async () => {
-      const disabled = await disableFailingEndpoints(this.options.autoDisableAfterMs, this.options.autoDisableMinFailures);
+      const disabled = await disableFailingEndpoints(
+        this.options.autoDisableAfterMs,
+        this.options.autoDisableMinFailures,
+      );
       for (const endpoint of disabled) log.info(endpoint, "disabled an endpoint that kept failing");
     });
     await task("purge idempotency keys", () => purgeIdempotencyKeys(this.options.idempotencyWindowMs));
@@ -82,7 +85,16 @@ export class Maintenance {
       this.lastPurge = Date.now();
       await task("retention", async () => {
         const purged = await purgeExpiredData({ statsRetentionDays: this.options.statsRetentionDays });
-        if (purged.attempts + purged.deliveries + purged.messages + purged.stats + purged.hourlyStats + purged.messageCounts > 0) log.info(purged, "purged data past its retention");
+        if (
+          purged.attempts +
+            purged.deliveries +
+            purged.messages +
+            purged.stats +
+            purged.hourlyStats +
+            purged.messageCounts >
+          0
+        )
+          log.info(purged, "purged data past its retention");
       });
     }
   }

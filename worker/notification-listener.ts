@@ -22,7 +22,10 @@ export class NotificationListener {
 
   private async connect(failures: number): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: "hookline-worker-listen" });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: "hookline-worker-listen",
+    });
     client.on("notification", () => this.onNotify());
     client.on("error", (error) => this.log.debug({ err: error }, "notification connection error"));
     client.on("end", () => {

@@ -65,7 +65,10 @@ export class ResultBuffer {
       } catch (error) {
         this.failures++;
         const backoff = Math.min(5_000, 100 * 2 ** Math.min(this.failures, 6));
-        this.options.log.warn({ err: error, batch: batch.length, retryInMs: backoff }, "could not record attempts; will retry");
+        this.options.log.warn(
+          { err: error, batch: batch.length, retryInMs: backoff },
+          "could not record attempts; will retry",
+        );
         await new Promise((resolve) => setTimeout(resolve, backoff));
       }
     }

@@ -38,9 +38,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const principal = await currentPrincipal();
   if (!principal) redirect("/sign-in");
   if (principal.kind === "portal") return <PortalFrame principal={principal}>{children}</PortalFrame>;
-  const tenants = await db().tenant.findMany({ where: visibleTenants(principal), orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
+  const tenants = await db().tenant.findMany({
+    where: visibleTenants(principal),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+    take: 500,
+  });
   return (
-    <AppShell user={{ email: principal.email, name: principal.name, isOperator: principal.isOperator }} tenants={tenants}>
+    <AppShell
+      user={{ email: principal.email, name: principal.name, isOperator: principal.isOperator }}
+      tenants={tenants}
+    >
       {children}
     </AppShell>
   );

@@ -5,5 +5,7 @@ import { docsPageHtml } from "@/lib/docs/docs-page";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return new Response(docsPageHtml("/api/v1/openapi.json", request.headers.get("x-nonce") ?? ""), { headers: { "content-type": "text/html; charset=utf-8" } });
+  return new Response(docsPageHtml("/api/v1/openapi.json", request.headers.get("x-nonce") ?? ""), {
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
 }

@@ -13,5 +13,7 @@ export async function GET(request: Request) {
   httpRequestDuration();
   publishOutcomes();
   const registry = metricsRegistry();
-  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
+  return new Response(await registry.metrics(), {
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+  });
 }

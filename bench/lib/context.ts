@@ -13,7 +13,12 @@ export interface BenchContext {
   log(line: string): void;
 }
 
-export const PAYLOAD = { id: "evt_123", amount: 4200, currency: "eur", customer: { id: "cus_42", email: "ada@example.com" } };
+export const PAYLOAD = {
+  id: "evt_123",
+  amount: 4200,
+  currency: "eur",
+  customer: { id: "cus_42", email: "ada@example.com" },
+};
 export const EVENT_TYPE = "bench.event";
 /** Concurrency of every sender: the worker's default HOOKLINE_WORKER_CONCURRENCY. */
 export const CONCURRENCY = 64;

@@ -3,7 +3,17 @@
 // ahead; each measurement clones the template (a file copy inside PostgreSQL), starts its
 // workers, then releases the whole backlog at once, so the clock measures delivering only.
 import pg from "pg";
-import { busyShare, cpuTimes, footprint, samplePeakRss, sleep, startWorkerProcess, switchDatabase, waitFor, waitForWorkers } from "./harness";
+import {
+  busyShare,
+  cpuTimes,
+  footprint,
+  samplePeakRss,
+  sleep,
+  startWorkerProcess,
+  switchDatabase,
+  waitFor,
+  waitForWorkers,
+} from "./harness";
 import { CONCURRENCY, EVENT_TYPE, PAYLOAD, type BenchContext } from "./context";
 
 export interface Dataset {
@@ -17,7 +27,12 @@ const built = new Map<string, Dataset>();
 let clones = 0;
 
 /** A template database holding `messages` messages, each fanned out to every endpoint URL. */
-export async function dataset(ctx: BenchContext, name: string, messages: number, urls: readonly string[]): Promise<Dataset> {
+export async function dataset(
+  ctx: BenchContext,
+  name: string,
+  messages: number,
+  urls: readonly string[],
+): Promise<Dataset> {
   const existing = built.get(name);
   if (existing) return existing;
   const template = `tpl_${name}`;
@@ -33,12 +48,17 @@ export async function dataset(ctx: BenchContext, name: string, messages: number,
   // ~1,000 deliveries per publishing transaction, at most 100 messages (the batch endpoint's limit).
   const chunk = Math.max(1, Math.min(100, Math.floor(1_000 / urls.length)));
   for (let start = 0; start < messages; start += chunk)
-    await publishMessages(tenant.id, Array.from({ length: Math.min(chunk, messages - start) }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })));
+    await publishMessages(
+      tenant.id,
+      Array.from({ length: Math.min(chunk, messages - start) }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })),
+    );
   await pool().query(`UPDATE deliveries SET next_attempt_at = now() + interval '1 hour'`);
   await pool().query(`VACUUM ANALYZE`);
   await switchDatabase(ctx.postgres.adminUrl); // no connection may stay on a template
   const result = { template, messages, endpoints: urls.length, deliveries: messages * urls.length };
-  ctx.log(`  dataset ${name}: ${result.deliveries.toLocaleString("en-US")} deliveries published in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  ctx.log(
+    `  dataset ${name}: ${result.deliveries.toLocaleString("en-US")} deliveries published in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   built.set(name, result);
   return result;
 }
@@ -60,7 +80,12 @@ export interface DrainResult {
  * Clones `data`, starts `workers` worker processes, releases the backlog and waits until every
  * delivery has succeeded in the database (attempt rows, stats rollups and all).
  */
-export async function drain(ctx: BenchContext, data: Dataset, workers: number, env: Record<string, string> = {}): Promise<DrainResult> {
+export async function drain(
+  ctx: BenchContext,
+  data: Dataset,
+  workers: number,
+  env: Record<string, string> = {},
+): Promise<DrainResult> {
   const name = `run_${++clones}`;
   const url = await ctx.postgres.createDatabase(name, data.template);
   const client = new pg.Client({ connectionString: url });
@@ -68,7 +93,11 @@ export async function drain(ctx: BenchContext, data: Dataset, workers: number, e
   // Every endpoint may use the whole worker concurrency, as in the raw ceiling; with many
   // endpoints the per-worker total (HOOKLINE_WORKER_CONCURRENCY) is what binds.
   const handles = Array.from({ length: workers }, () =>
-    startWorkerProcess(url, { HOOKLINE_WORKER_CONCURRENCY: String(CONCURRENCY), HOOKLINE_ENDPOINT_CONCURRENCY: String(CONCURRENCY), ...env }),
+    startWorkerProcess(url, {
+      HOOKLINE_WORKER_CONCURRENCY: String(CONCURRENCY),
+      HOOKLINE_ENDPOINT_CONCURRENCY: String(CONCURRENCY),
+      ...env,
+    }),
   );
   try {
     await waitForWorkers(client, workers);
@@ -80,13 +109,20 @@ export async function drain(ctx: BenchContext, data: Dataset, workers: number, e
     const started = performance.now();
     await client.query(`UPDATE deliveries SET next_attempt_at = now(); NOTIFY hookline_deliveries`);
     const progress: Array<[number, number]> = [];
-    await waitFor(async () => {
-      const received = await ctx.receiver.received();
-      progress.push([(performance.now() - started) / 1000, received]);
-      return received >= data.deliveries;
-    }, "the receiver to get every delivery", 900_000, 100);
     await waitFor(
-      async () => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'`)).rows[0]!.n >= data.deliveries,
+      async () => {
+        const received = await ctx.receiver.received();
+        progress.push([(performance.now() - started) / 1000, received]);
+        return received >= data.deliveries;
+      },
+      "the receiver to get every delivery",
+      900_000,
+      100,
+    );
+    await waitFor(
+      async () =>
+        (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'`))
+          .rows[0]!.n >= data.deliveries,
       "every delivery to be recorded as succeeded",
       120_000,
       20,

@@ -21,7 +21,10 @@ const DAY_MS = 86_400_000;
 /** SQL for a lib/ids.ts id at a time: prefix, 10 base-32 chars of milliseconds, 16 hex chars of `n`. */
 function idSql(prefix: string, at: string, n: string): string {
   const ms = `(floor(extract(epoch FROM ${at}) * 1000)::bigint)`;
-  const chars = Array.from({ length: 10 }, (_, index) => `substr('${ALPHABET}', ((${ms} >> ${5 * (9 - index)}) & 31)::int + 1, 1)`);
+  const chars = Array.from(
+    { length: 10 },
+    (_, index) => `substr('${ALPHABET}', ((${ms} >> ${5 * (9 - index)}) & 31)::int + 1, 1)`,
+  );
   return `'${prefix}_' || ${chars.join(" || ")} || lpad(upper(to_hex(${n})), 16, '0')`;
 }
 
@@ -55,7 +58,13 @@ async function secondaryIndexes(client: pg.Client): Promise<Array<{ name: string
 }
 
 /** `statsEveryMinutes`: 1 for a row per endpoint and minute (a busy endpoint); more thins them out (quick runs). */
-export async function generateScaleData(client: pg.Client, tenants: ScaleTenant[], eventTypes: string[], statsEveryMinutes = 1, now = new Date()): Promise<ScaleCounts> {
+export async function generateScaleData(
+  client: pg.Client,
+  tenants: ScaleTenant[],
+  eventTypes: string[],
+  statsEveryMinutes = 1,
+  now = new Date(),
+): Promise<ScaleCounts> {
   const indexes = await secondaryIndexes(client);
   for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
   await client.query(`SET session_replication_role = replica`);
@@ -134,7 +143,8 @@ export async function generateScaleData(client: pg.Client, tenants: ScaleTenant[
   const closedHours = hoursBetween(floorTo(from.getTime(), HOUR_MS), closedHoursEnd(now));
   for (const tenant of tenants) await storeMessageCounts(client, tenant.id, closedHours, { recount: true });
   await client.query(`VACUUM ANALYZE message_counts_hourly`);
-  const count = async (table: string) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+  const count = async (table: string) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
   return {
     messages: await count("messages"),
     deliveries: await count("deliveries"),

@@ -31,7 +31,11 @@ const RECORD = `
 
 const deliver: Task = async (rawPayload, helpers) => {
   const job = rawPayload as DeliveryJob;
-  const body = buildEnvelope({ type: job.eventType, createdAt: new Date(job.createdAt), payloadJson: JSON.stringify(job.payload) });
+  const body = buildEnvelope({
+    type: job.eventType,
+    createdAt: new Date(job.createdAt),
+    payloadJson: JSON.stringify(job.payload),
+  });
   const startedAt = new Date();
   const headers = {
     "content-type": "application/json",
@@ -41,8 +45,16 @@ const deliver: Task = async (rawPayload, helpers) => {
   };
   const response = await request(job.url, { method: "POST", headers, body, dispatcher: agent });
   await response.body.dump();
-  if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`receiver answered ${response.statusCode}`);
-  await helpers.query(RECORD, [job.deliveryId, job.messageId, startedAt, Date.now() - startedAt.getTime(), response.statusCode, JSON.stringify(headers)]);
+  if (response.statusCode < 200 || response.statusCode >= 300)
+    throw new Error(`receiver answered ${response.statusCode}`);
+  await helpers.query(RECORD, [
+    job.deliveryId,
+    job.messageId,
+    startedAt,
+    Date.now() - startedAt.getTime(),
+    response.statusCode,
+    JSON.stringify(headers),
+  ]);
 };
 
 const quiet = new Logger(() => (level: string, message: string) => {

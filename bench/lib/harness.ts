@@ -13,7 +13,12 @@ import { freePort } from "../../lib/ports";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 600_000, everyMs = 50): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 600_000,
+  everyMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -36,7 +41,11 @@ export const MIGRATED_TEMPLATE = "bench_migrated";
 export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
   chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), ephemeral: true, database: MIGRATED_TEMPLATE });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    ephemeral: true,
+    database: MIGRATED_TEMPLATE,
+  });
   await migrate(server.url);
   const urlOf = (name: string) => {
     const url = new URL(server.adminUrl);
@@ -90,9 +99,13 @@ export interface Receiver {
 }
 
 export async function startReceiverProcess(extraPorts = 0): Promise<Receiver> {
-  const child = fork(path.join(ROOT, "bench/lib/receiver-process.mjs"), [String(extraPorts)], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const child = fork(path.join(ROOT, "bench/lib/receiver-process.mjs"), [String(extraPorts)], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
   const ports = await new Promise<{ port: number; extraPorts: number[] }>((resolve, reject) => {
-    child.stdout!.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString().trim()) as { port: number; extraPorts: number[] }));
+    child.stdout!.once("data", (chunk: Buffer) =>
+      resolve(JSON.parse(chunk.toString().trim()) as { port: number; extraPorts: number[] }),
+    );
     child.once("exit", () => reject(new Error("receiver exited")));
   });
   const ask = <T>(command: string) =>
@@ -136,24 +149,41 @@ function handle(child: ChildProcess): ChildHandle {
 }
 
 /** Settings every benchmark process gets: loopback receivers allowed, no API rate limit. */
-export const BENCH_ENV = { NODE_ENV: "production" as const, HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true", HOOKLINE_API_RATE_LIMIT: "0", LOG_LEVEL: "warn", LOG_FORMAT: "json" };
+export const BENCH_ENV = {
+  NODE_ENV: "production" as const,
+  HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true",
+  HOOKLINE_API_RATE_LIMIT: "0",
+  LOG_LEVEL: "warn",
+  LOG_FORMAT: "json",
+};
 
 /** BENCH_CPU_PROF=dir: every worker and web process writes a V8 CPU profile there on exit. */
-const profile = () => (process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+const profile = () =>
+  process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 /** One `npm run worker` process (scripts/worker.ts). */
 export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): ChildHandle {
-  const child = spawn(process.execPath, [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/worker.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...BENCH_ENV, DATABASE_URL: databaseUrl, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/worker.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...BENCH_ENV, DATABASE_URL: databaseUrl, ...env },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   return handle(child);
 }
 
 /** Waits until `count` workers have written their first heartbeat. */
 export async function waitForWorkers(client: pg.Client, count: number): Promise<void> {
-  await waitFor(async () => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM worker_heartbeats WHERE stopped_at IS NULL`)).rows[0]!.n >= count, "workers to start", 60_000);
+  await waitFor(
+    async () =>
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM worker_heartbeats WHERE stopped_at IS NULL`))
+        .rows[0]!.n >= count,
+    "workers to start",
+    60_000,
+  );
 }
 
 export interface Web extends ChildHandle {
@@ -169,16 +199,40 @@ export async function startWeb(databaseUrl: string, env: Record<string, string>)
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hookline-bench-web-"));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/web-server.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...BENCH_ENV, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOOKLINE_HOST: "127.0.0.1", HOOKLINE_DATA_DIR: dataDir, HOOKLINE_DIST_DIR: WEB_DIST_DIR, HOOKLINE_PROCESS: "web", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, HOOKLINE_PUBLIC_URL: url },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/web-server.ts")],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...BENCH_ENV,
+        ...env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOOKLINE_HOST: "127.0.0.1",
+        HOOKLINE_DATA_DIR: dataDir,
+        HOOKLINE_DIST_DIR: WEB_DIST_DIR,
+        HOOKLINE_PROCESS: "web",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXTAUTH_URL: url,
+        HOOKLINE_PUBLIC_URL: url,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   child.stdout!.resume();
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`the web process exited (${child.exitCode})`);
-    return fetch(`${url}/api/health`).then((response) => response.status < 600).catch(() => false);
-  }, "the web process", 120_000, 250);
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the web process exited (${child.exitCode})`);
+      return fetch(`${url}/api/health`)
+        .then((response) => response.status < 600)
+        .catch(() => false);
+    },
+    "the web process",
+    120_000,
+    250,
+  );
   const base = handle(child);
   return {
     ...base,
@@ -228,7 +282,11 @@ function readStat(pid: number): { ppid: number; cpuSeconds: number; rssBytes: nu
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const rssPages = Number(fields[21]);
-    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND, rssBytes: rssPages * 4096 };
+    return {
+      ppid: Number(fields[1]),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      rssBytes: rssPages * 4096,
+    };
   } catch {
     return undefined;
   }
@@ -243,7 +301,8 @@ export function footprint(rootPid: number): Footprint {
     if (stat) stats.set(Number(entry), stat);
   }
   const inTree = (pid: number): boolean => {
-    for (let current: number | undefined = pid; current && current > 1; current = stats.get(current)?.ppid) if (current === rootPid) return true;
+    for (let current: number | undefined = pid; current && current > 1; current = stats.get(current)?.ppid)
+      if (current === rootPid) return true;
     return false;
   };
   let rssBytes = 0;
@@ -275,7 +334,13 @@ export function loadAverage(): number[] {
 }
 
 export function machine() {
-  return { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+  return {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
 }
 
 /** Machine-wide CPU time counters (Linux /proc/stat): busy and total jiffies. */

@@ -29,9 +29,21 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
-export function summarize(samples: readonly number[]): { count: number; p50: number; p95: number; p99: number; max: number } {
+export function summarize(samples: readonly number[]): {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+} {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 export function met(row: Row): boolean | undefined {
@@ -60,14 +72,25 @@ const HEADER = ["bench", "measure", "figure", "target", "note"];
 
 export function textTable(rows: readonly Row[]): string {
   const lines = [HEADER, ...rows.map(cells)];
-  const widths = HEADER.map((_, column) => Math.min(column === 4 ? 80 : 60, Math.max(...lines.map((line) => line[column]!.length))));
-  return lines.map((line, index) => {
-    const text = line.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
-    return index === 0 ? `${text}\n${widths.map((width) => "-".repeat(width)).join("  ")}` : text;
-  }).join("\n");
+  const widths = HEADER.map((_, column) =>
+    Math.min(column === 4 ? 80 : 60, Math.max(...lines.map((line) => line[column]!.length))),
+  );
+  return lines
+    .map((line, index) => {
+      const text = line
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd();
+      return index === 0 ? `${text}\n${widths.map((width) => "-".repeat(width)).join("  ")}` : text;
+    })
+    .join("\n");
 }
 
 export function markdownTable(rows: readonly Row[]): string {
   const escape = (cell: string) => cell.replaceAll("|", "\\|");
-  return [`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${cells(row).map(escape).join(" | ")} |`)].join("\n");
+  return [
+    `| ${HEADER.join(" | ")} |`,
+    `|${HEADER.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${cells(row).map(escape).join(" | ")} |`),
+  ].join("\n");
 }

@@ -22,7 +22,9 @@ export function AcceptInviteButton({ token }: { token: string }) {
           setBusy(true);
           setError(null);
           try {
-            const { tenantId } = await apiFetch<{ tenantId: string }>("/api/account/invites/accept", { body: { token } });
+            const { tenantId } = await apiFetch<{ tenantId: string }>("/api/account/invites/accept", {
+              body: { token },
+            });
             router.push(`/t/${tenantId}`);
             router.refresh();
           } catch (caught) {

@@ -37,7 +37,13 @@ export function RegisterForm({ firstUser, inviteToken, inviteEmail, callbackUrl 
       const tenantName = String(form.get("tenantName") ?? "").trim();
       const name = String(form.get("name") ?? "").trim();
       const registration = await apiFetch<{ tenantId: string | null }>("/api/account/register", {
-        body: { email, password, ...(name ? { name } : {}), ...(tenantName ? { tenantName } : {}), ...(inviteToken ? { inviteToken } : {}) },
+        body: {
+          email,
+          password,
+          ...(name ? { name } : {}),
+          ...(tenantName ? { tenantName } : {}),
+          ...(inviteToken ? { inviteToken } : {}),
+        },
       });
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
@@ -69,15 +75,36 @@ export function RegisterForm({ firstUser, inviteToken, inviteEmail, callbackUrl 
         </p>
       )}
       <TextField label="Name" name="name" autoComplete="name" error={errors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={inviteEmail} readOnly={Boolean(inviteEmail)} error={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 8 characters." />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={inviteEmail}
+        readOnly={Boolean(inviteEmail)}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        hint="At least 8 characters."
+      />
       {!inviteToken && (
         <TextField
           label="Organization"
           name="tenantName"
           autoComplete="organization"
           error={errors.tenantName}
-          hint={firstUser ? "Optional: create a tenant for yourself now." : "Your tenant: where your endpoints and messages live."}
+          hint={
+            firstUser
+              ? "Optional: create a tenant for yourself now."
+              : "Your tenant: where your endpoints and messages live."
+          }
         />
       )}
       <Button type="submit" busy={busy} className="w-full">
@@ -85,7 +112,10 @@ export function RegisterForm({ firstUser, inviteToken, inviteEmail, callbackUrl 
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already registered?{" "}
-        <Link href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-brand-600 hover:underline">
+        <Link
+          href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+          className="font-medium text-brand-600 hover:underline"
+        >
           Sign in
         </Link>
       </p>

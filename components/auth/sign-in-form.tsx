@@ -22,7 +22,11 @@ export function SignInForm({ callbackUrl, email: initialEmail = "" }: { callback
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+      const result = await signIn("credentials", {
+        email: form.get("email"),
+        password: form.get("password"),
+        redirect: false,
+      });
       if (!result || result.error) {
         setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
         return;
@@ -50,7 +54,10 @@ export function SignInForm({ callbackUrl, email: initialEmail = "" }: { callback
       </Button>
       <p className="text-center text-sm text-slate-600">
         No account yet?{" "}
-        <Link href={`/register${callbackUrl !== "/t" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-brand-600 hover:underline">
+        <Link
+          href={`/register${callbackUrl !== "/t" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+          className="font-medium text-brand-600 hover:underline"
+        >
           Register
         </Link>
       </p>

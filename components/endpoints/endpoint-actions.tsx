@@ -65,7 +65,10 @@ export function EndpointActions({ tenantId, initialEndpoint }: { tenantId: strin
           }
         >
           <p className="break-all font-mono text-slate-900">{endpoint.url}</p>
-          <p className="mt-2">Its deliveries and their attempt logs are deleted with it; the messages themselves stay. This cannot be undone.</p>
+          <p className="mt-2">
+            Its deliveries and their attempt logs are deleted with it; the messages themselves stay. This cannot be
+            undone.
+          </p>
         </ConfirmDialog>
       )}
     </>

@@ -18,16 +18,33 @@ export function EndpointCharts({ tenantId, endpointId }: { tenantId: string; end
     <section aria-labelledby="endpoint-performance" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="endpoint-performance" className="text-lg font-semibold text-slate-900">
-          Performance <span className="text-sm font-normal text-slate-500">· {TIME_RANGES[range].name.toLowerCase()}</span>
+          Performance{" "}
+          <span className="text-sm font-normal text-slate-500">· {TIME_RANGES[range].name.toLowerCase()}</span>
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
       {stats.isError && <p className="text-sm text-red-600">Could not load the statistics.</p>}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <StatTile label="Attempts" value={totals ? formatCount(totals.total) : "…"} detail={totals && `${formatCount(totals.failed)} failed`} />
-        <StatTile label="Success rate" value={totals ? formatRate(totals.successRate) : "…"} detail={totals && `${formatCount(totals.succeeded)} succeeded`} />
-        <StatTile label="p50 latency" value={totals ? formatMs(totals.p50Ms) : "…"} detail={totals && `mean ${formatMs(stats.data?.totals.meanMs)}`} />
-        <StatTile label="p95 / p99" value={totals ? formatMs(totals.p95Ms) : "…"} detail={totals && `p99 ${formatMs(totals.p99Ms)}`} />
+        <StatTile
+          label="Attempts"
+          value={totals ? formatCount(totals.total) : "…"}
+          detail={totals && `${formatCount(totals.failed)} failed`}
+        />
+        <StatTile
+          label="Success rate"
+          value={totals ? formatRate(totals.successRate) : "…"}
+          detail={totals && `${formatCount(totals.succeeded)} succeeded`}
+        />
+        <StatTile
+          label="p50 latency"
+          value={totals ? formatMs(totals.p50Ms) : "…"}
+          detail={totals && `mean ${formatMs(stats.data?.totals.meanMs)}`}
+        />
+        <StatTile
+          label="p95 / p99"
+          value={totals ? formatMs(totals.p95Ms) : "…"}
+          detail={totals && `p99 ${formatMs(totals.p99Ms)}`}
+        />
       </div>
       <StatsCharts series={stats.data?.series} totals={totals} granularity={granularity} loading={stats.isPending} />
     </section>

@@ -21,7 +21,13 @@ interface Props {
   previousSecretExpiresAt: string | null;
 }
 
-export function EndpointDetail({ tenantId, initialEndpoint, canWrite, secretOverlapMs, previousSecretExpiresAt }: Props) {
+export function EndpointDetail({
+  tenantId,
+  initialEndpoint,
+  canWrite,
+  secretOverlapMs,
+  previousSecretExpiresAt,
+}: Props) {
   const { data: endpoint = initialEndpoint } = useEndpoint(tenantId, initialEndpoint.id, initialEndpoint);
   const disabled = endpoint.status === "disabled";
   return (
@@ -33,8 +39,21 @@ export function EndpointDetail({ tenantId, initialEndpoint, canWrite, secretOver
           <RecentAttempts tenantId={tenantId} endpointId={endpoint.id} />
         </div>
         <div className="min-w-0 space-y-6">
-          <SigningSecretCard tenantId={tenantId} endpointId={endpoint.id} canWrite={canWrite} overlapMs={secretOverlapMs} initialOverlapUntil={previousSecretExpiresAt} />
-          {canWrite && <SendTestEvent tenantId={tenantId} endpointId={endpoint.id} subscribed={endpoint.eventTypes} disabled={disabled} />}
+          <SigningSecretCard
+            tenantId={tenantId}
+            endpointId={endpoint.id}
+            canWrite={canWrite}
+            overlapMs={secretOverlapMs}
+            initialOverlapUntil={previousSecretExpiresAt}
+          />
+          {canWrite && (
+            <SendTestEvent
+              tenantId={tenantId}
+              endpointId={endpoint.id}
+              subscribed={endpoint.eventTypes}
+              disabled={disabled}
+            />
+          )}
           {canWrite && <RecoverFailed tenantId={tenantId} endpointId={endpoint.id} disabled={disabled} />}
           <EndpointSettingsCard endpoint={endpoint} />
         </div>

@@ -44,7 +44,17 @@ export type FormErrors = Record<string, string>;
 let rowCounter = 0;
 export const newHeaderRow = (name = "", value = ""): HeaderRow => ({ id: `header-${++rowCounter}`, name, value });
 
-const EMPTY_AUTH: AuthValues = { type: "none", username: "", password: "", token: "", tokenUrl: "", clientId: "", clientSecret: "", scope: "", audience: "" };
+const EMPTY_AUTH: AuthValues = {
+  type: "none",
+  username: "",
+  password: "",
+  token: "",
+  tokenUrl: "",
+  clientId: "",
+  clientSecret: "",
+  scope: "",
+  audience: "",
+};
 
 export function initialFormValues(endpoint?: EndpointView, headers: Record<string, string> = {}): EndpointFormValues {
   return {
@@ -80,7 +90,9 @@ const AUTH_FIELDS: Record<Exclude<AuthType, "none">, Array<{ key: keyof AuthValu
  * stored encrypted and never shown, so the form cannot fill them in).
  */
 function keepsStoredAuth(auth: AuthValues, storedType: AuthType | null): boolean {
-  return auth.type !== "none" && auth.type === storedType && AUTH_FIELDS[auth.type].every(({ key }) => auth[key] === "");
+  return (
+    auth.type !== "none" && auth.type === storedType && AUTH_FIELDS[auth.type].every(({ key }) => auth[key] === "")
+  );
 }
 
 function isHttpUrl(value: string): boolean {
@@ -91,10 +103,17 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function checkInteger(errors: FormErrors, path: string, text: string, { min, max }: { min: number; max: number }, unit: string): void {
+function checkInteger(
+  errors: FormErrors,
+  path: string,
+  text: string,
+  { min, max }: { min: number; max: number },
+  unit: string,
+): void {
   if (text.trim() === "") return;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) errors[path] = `Enter a whole number from ${min} to ${max.toLocaleString("en-US")} ${unit}, or leave it empty.`;
+  if (!Number.isInteger(value) || value < min || value > max)
+    errors[path] = `Enter a whole number from ${min} to ${max.toLocaleString("en-US")} ${unit}, or leave it empty.`;
 }
 
 export function validateEndpointForm(values: EndpointFormValues, storedAuthType: AuthType | null = null): FormErrors {
@@ -103,8 +122,10 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   if (!url) errors.url = "Enter the URL that should receive the webhooks.";
   else if (url.length > LIMITS.urlMaxLength) errors.url = `Use at most ${LIMITS.urlMaxLength} characters.`;
   else if (!isHttpUrl(url)) errors.url = "Enter a full http:// or https:// URL, like https://example.com/webhooks.";
-  if (values.description.length > LIMITS.descriptionMaxLength) errors.description = `Use at most ${LIMITS.descriptionMaxLength} characters.`;
-  if (!values.allEventTypes && values.eventTypes.length === 0) errors.eventTypes = "Pick at least one event type, or choose to receive all of them.";
+  if (values.description.length > LIMITS.descriptionMaxLength)
+    errors.description = `Use at most ${LIMITS.descriptionMaxLength} characters.`;
+  if (!values.allEventTypes && values.eventTypes.length === 0)
+    errors.eventTypes = "Pick at least one event type, or choose to receive all of them.";
 
   const filled = values.headers.filter((row) => row.name.trim() || row.value);
   if (filled.length > LIMITS.headersMax) errors.headers = `At most ${LIMITS.headersMax} custom headers.`;
@@ -118,13 +139,16 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
     else if (seen.has(name.toLowerCase())) errors[`${path}.name`] = "This header is already in the list.";
     seen.add(name.toLowerCase());
     if (/[\r\n\0]/.test(row.value)) errors[`${path}.value`] = "Values cannot contain line breaks.";
-    else if (row.value.length > LIMITS.headerValueMaxLength) errors[`${path}.value`] = `Use at most ${LIMITS.headerValueMaxLength} characters.`;
+    else if (row.value.length > LIMITS.headerValueMaxLength)
+      errors[`${path}.value`] = `Use at most ${LIMITS.headerValueMaxLength} characters.`;
   }
 
   const { auth } = values;
   if (auth.type !== "none" && !keepsStoredAuth(auth, storedAuthType)) {
-    for (const { key, required } of AUTH_FIELDS[auth.type]) if (required && !auth[key].trim()) errors[`auth.${key}`] = "Required.";
-    if (auth.type === "oauth2" && auth.tokenUrl.trim() && !isHttpUrl(auth.tokenUrl.trim())) errors["auth.tokenUrl"] = "Enter a full http:// or https:// URL.";
+    for (const { key, required } of AUTH_FIELDS[auth.type])
+      if (required && !auth[key].trim()) errors[`auth.${key}`] = "Required.";
+    if (auth.type === "oauth2" && auth.tokenUrl.trim() && !isHttpUrl(auth.tokenUrl.trim()))
+      errors["auth.tokenUrl"] = "Enter a full http:// or https:// URL.";
   }
 
   checkInteger(errors, "rateLimit", values.rateLimit, LIMITS.rateLimit, "requests per second");
@@ -144,25 +168,38 @@ function authBody(auth: AuthValues): TEndpointAuth | null {
     case "bearer":
       return { type: "bearer", token: auth.token.trim() };
     case "oauth2":
-      return { type: "oauth2", tokenUrl: auth.tokenUrl.trim(), clientId: auth.clientId.trim(), clientSecret: auth.clientSecret, scope: optional(auth.scope), audience: optional(auth.audience) };
+      return {
+        type: "oauth2",
+        tokenUrl: auth.tokenUrl.trim(),
+        clientId: auth.clientId.trim(),
+        clientSecret: auth.clientSecret,
+        scope: optional(auth.scope),
+        audience: optional(auth.audience),
+      };
   }
 }
 
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /** The POST or PATCH body. `auth` is left out when stored credentials are kept as they are. */
-export function toEndpointBody(values: EndpointFormValues, storedAuthType: AuthType | null = null): TCreateEndpoint & TUpdateEndpoint {
+export function toEndpointBody(
+  values: EndpointFormValues,
+  storedAuthType: AuthType | null = null,
+): TCreateEndpoint & TUpdateEndpoint {
   const timeoutSeconds = numberOrNull(values.timeoutSeconds);
   const body: TCreateEndpoint & TUpdateEndpoint = {
     url: values.url.trim(),
     description: values.description.trim(),
     eventTypes: values.allEventTypes ? [] : values.eventTypes,
-    headers: Object.fromEntries(values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value])),
+    headers: Object.fromEntries(
+      values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value]),
+    ),
     rateLimit: numberOrNull(values.rateLimit),
     maxConcurrency: numberOrNull(values.maxConcurrency),
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
   };
-  const unchanged = keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
+  const unchanged =
+    keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
   if (!unchanged) body.auth = authBody(values.auth);
   return body;
 }
@@ -171,7 +208,11 @@ export function toEndpointBody(values: EndpointFormValues, storedAuthType: AuthT
  * The API's field errors in the form's terms: `headers.X-Team` becomes the row holding that
  * header, `timeoutMs` the timeout field; what has no field lands under `form`.
  */
-export function formErrorsFromApi(fieldErrors: Record<string, string>, values: EndpointFormValues, fallback: string): FormErrors {
+export function formErrorsFromApi(
+  fieldErrors: Record<string, string>,
+  values: EndpointFormValues,
+  fallback: string,
+): FormErrors {
   const errors: FormErrors = {};
   const known = new Set(["url", "description", "eventTypes", "headers", "rateLimit", "maxConcurrency", "timeoutMs"]);
   for (const [path, message] of Object.entries(fieldErrors)) {

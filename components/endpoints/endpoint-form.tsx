@@ -12,7 +12,14 @@ import { LinkButton } from "@/components/ui/link-button";
 import type { EndpointView } from "@/lib/endpoints/endpoint-view";
 import { ApiError } from "@/lib/client/api-fetch";
 import { ENDPOINT_LIMITS as LIMITS } from "@/lib/schemas/endpoint-rules";
-import { formErrorsFromApi, initialFormValues, toEndpointBody, validateEndpointForm, type EndpointFormValues, type FormErrors } from "./endpoint-form-values";
+import {
+  formErrorsFromApi,
+  initialFormValues,
+  toEndpointBody,
+  validateEndpointForm,
+  type EndpointFormValues,
+  type FormErrors,
+} from "./endpoint-form-values";
 import { EventTypePicker } from "./event-type-picker";
 import { HeaderRows } from "./header-rows";
 import { ReceiverAuthFields } from "./receiver-auth-fields";
@@ -46,7 +53,11 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
   const set = <Key extends keyof EndpointFormValues>(key: Key, value: EndpointFormValues[Key]) => {
     setValues((current) => ({ ...current, [key]: value }));
     const errorKey = key === "timeoutSeconds" ? "timeoutMs" : key;
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== errorKey && !path.startsWith(`${errorKey}.`))));
+    setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([path]) => path !== errorKey && !path.startsWith(`${errorKey}.`)),
+      ),
+    );
   };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -63,7 +74,11 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
         router.refresh();
       },
       onError: (error) => {
-        setErrors(error instanceof ApiError ? formErrorsFromApi(error.fieldErrors(), values, error.message) : { form: "The server could not be reached. Try again." });
+        setErrors(
+          error instanceof ApiError
+            ? formErrorsFromApi(error.fieldErrors(), values, error.message)
+            : { form: "The server could not be reached. Try again." },
+        );
         setAttempt((count) => count + 1);
       },
     });
@@ -76,7 +91,10 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
           {errors.form}
         </p>
       )}
-      <Card title="Destination" description="Hookline sends a POST request with a JSON body and Standard Webhooks signature headers to this URL.">
+      <Card
+        title="Destination"
+        description="Hookline sends a POST request with a JSON body and Standard Webhooks signature headers to this URL."
+      >
         <div className="space-y-4">
           <TextField
             label="Endpoint URL"
@@ -106,26 +124,75 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       </Card>
 
       <Card title="Events" description="Only messages of the chosen types are delivered to this endpoint.">
-        <EventTypePicker all={values.allEventTypes} selected={values.eventTypes} error={errors.eventTypes} onChange={({ all, selected }) => {
+        <EventTypePicker
+          all={values.allEventTypes}
+          selected={values.eventTypes}
+          error={errors.eventTypes}
+          onChange={({ all, selected }) => {
             set("allEventTypes", all);
             set("eventTypes", selected);
-          }} />
+          }}
+        />
       </Card>
 
-      <Card title="Delivery" description="Protect your receiver: limit the request rate and how many requests are in flight at once.">
+      <Card
+        title="Delivery"
+        description="Protect your receiver: limit the request rate and how many requests are in flight at once."
+      >
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Rate limit (requests/s)" name="rateLimit" type="number" inputMode="numeric" min={LIMITS.rateLimit.min} max={LIMITS.rateLimit.max} placeholder="Unlimited" value={values.rateLimit} onChange={(event) => set("rateLimit", event.target.value)} error={errors.rateLimit} />
-          <TextField label="Concurrent requests" name="maxConcurrency" type="number" inputMode="numeric" min={LIMITS.maxConcurrency.min} max={LIMITS.maxConcurrency.max} placeholder="Default" value={values.maxConcurrency} onChange={(event) => set("maxConcurrency", event.target.value)} error={errors.maxConcurrency} />
-          <TextField label="Timeout (seconds)" name="timeoutSeconds" type="number" inputMode="numeric" min={LIMITS.timeoutMs.min / 1_000} max={LIMITS.timeoutMs.max / 1_000} placeholder="Default (15)" value={values.timeoutSeconds} onChange={(event) => set("timeoutSeconds", event.target.value)} error={errors.timeoutMs} />
+          <TextField
+            label="Rate limit (requests/s)"
+            name="rateLimit"
+            type="number"
+            inputMode="numeric"
+            min={LIMITS.rateLimit.min}
+            max={LIMITS.rateLimit.max}
+            placeholder="Unlimited"
+            value={values.rateLimit}
+            onChange={(event) => set("rateLimit", event.target.value)}
+            error={errors.rateLimit}
+          />
+          <TextField
+            label="Concurrent requests"
+            name="maxConcurrency"
+            type="number"
+            inputMode="numeric"
+            min={LIMITS.maxConcurrency.min}
+            max={LIMITS.maxConcurrency.max}
+            placeholder="Default"
+            value={values.maxConcurrency}
+            onChange={(event) => set("maxConcurrency", event.target.value)}
+            error={errors.maxConcurrency}
+          />
+          <TextField
+            label="Timeout (seconds)"
+            name="timeoutSeconds"
+            type="number"
+            inputMode="numeric"
+            min={LIMITS.timeoutMs.min / 1_000}
+            max={LIMITS.timeoutMs.max / 1_000}
+            placeholder="Default (15)"
+            value={values.timeoutSeconds}
+            onChange={(event) => set("timeoutSeconds", event.target.value)}
+            error={errors.timeoutMs}
+          />
         </div>
       </Card>
 
-      <Card title="Custom headers" description="Sent with every request. Values are stored encrypted and masked in the attempt log.">
+      <Card
+        title="Custom headers"
+        description="Sent with every request. Values are stored encrypted and masked in the attempt log."
+      >
         <HeaderRows rows={values.headers} errors={errors} onChange={(rows) => set("headers", rows)} />
       </Card>
 
       <Card title="Receiver authentication">
-        <ReceiverAuthFields auth={values.auth} storedType={storedAuthType} errors={errors} onChange={(auth) => set("auth", auth)} />
+        <ReceiverAuthFields
+          auth={values.auth}
+          storedType={storedAuthType}
+          errors={errors}
+          onChange={(auth) => set("auth", auth)}
+        />
       </Card>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

@@ -18,7 +18,14 @@ export function disabledReasonText(reason: string | null): string {
 }
 
 export function endpointState(endpoint: StateInput): { label: string; tone: Tone } {
-  if (endpoint.status === "disabled") return { label: endpoint.disabledReason && REASONS[endpoint.disabledReason] ? `Disabled · ${endpoint.disabledReason}` : "Disabled", tone: "warning" };
+  if (endpoint.status === "disabled")
+    return {
+      label:
+        endpoint.disabledReason && REASONS[endpoint.disabledReason]
+          ? `Disabled · ${endpoint.disabledReason}`
+          : "Disabled",
+      tone: "warning",
+    };
   if (endpoint.failingSince) return { label: "Failing", tone: "danger" };
   return { label: "Enabled", tone: "success" };
 }

@@ -8,7 +8,15 @@ import type { EndpointView } from "@/lib/endpoints/endpoint-view";
 import { disabledReasonText } from "./endpoint-state";
 import { useEndpoint, useEndpointActions } from "./use-endpoint";
 
-export function EndpointStatusCallout({ tenantId, initialEndpoint, canWrite }: { tenantId: string; initialEndpoint: EndpointView; canWrite: boolean }) {
+export function EndpointStatusCallout({
+  tenantId,
+  initialEndpoint,
+  canWrite,
+}: {
+  tenantId: string;
+  initialEndpoint: EndpointView;
+  canWrite: boolean;
+}) {
   const { data: endpoint = initialEndpoint } = useEndpoint(tenantId, initialEndpoint.id, initialEndpoint);
   const { enable } = useEndpointActions(tenantId, endpoint.id);
   if (endpoint.status === "disabled") {
@@ -24,7 +32,12 @@ export function EndpointStatusCallout({ tenantId, initialEndpoint, canWrite }: {
           ) : undefined
         }
       >
-        {disabledReasonText(endpoint.disabledReason)} {endpoint.disabledAt && <>Since <Time value={endpoint.disabledAt} mode="both" />.</>}{" "}
+        {disabledReasonText(endpoint.disabledReason)}{" "}
+        {endpoint.disabledAt && (
+          <>
+            Since <Time value={endpoint.disabledAt} mode="both" />.
+          </>
+        )}{" "}
         {canWrite && "Once the receiver works again, enable it, then recover the failed messages."}
       </Callout>
     );
@@ -32,7 +45,8 @@ export function EndpointStatusCallout({ tenantId, initialEndpoint, canWrite }: {
   if (endpoint.failingSince) {
     return (
       <Callout tone="danger" title="Failing: the latest attempts did not succeed">
-        Failing since <Time value={endpoint.failingSince} mode="both" />. Failed deliveries are retried on the schedule; an endpoint with no success for days is disabled automatically.
+        Failing since <Time value={endpoint.failingSince} mode="both" />. Failed deliveries are retried on the schedule;
+        an endpoint with no success for days is disabled automatically.
         {endpoint.lastSuccessAt && (
           <>
             {" "}

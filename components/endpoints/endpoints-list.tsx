@@ -36,7 +36,9 @@ function SuccessRate({ health }: { health: EndpointHealth | undefined }) {
   if (!health) return <span className="text-slate-400">…</span>;
   return (
     <span className="tabular-nums">
-      <span className={`font-medium ${rateTone(health.stats.successRate)}`}>{formatRate(health.stats.successRate)}</span>
+      <span className={`font-medium ${rateTone(health.stats.successRate)}`}>
+        {formatRate(health.stats.successRate)}
+      </span>
       {health.stats.total > 0 && <span className="text-slate-500"> of {formatCount(health.stats.total)}</span>}
     </span>
   );
@@ -53,17 +55,41 @@ function LastDelivery({ health }: { health: EndpointHealth | undefined }) {
   );
 }
 
-function EndpointLink({ tenantId, endpoint, className }: { tenantId: string; endpoint: EndpointView; className?: string }) {
+function EndpointLink({
+  tenantId,
+  endpoint,
+  className,
+}: {
+  tenantId: string;
+  endpoint: EndpointView;
+  className?: string;
+}) {
   return (
-    <Link href={`/t/${tenantId}/endpoints/${endpoint.id}`} className={`block truncate font-mono text-sm font-medium text-brand-700 hover:underline ${className ?? ""}`} title={endpoint.url}>
+    <Link
+      href={`/t/${tenantId}/endpoints/${endpoint.id}`}
+      className={`block truncate font-mono text-sm font-medium text-brand-700 hover:underline ${className ?? ""}`}
+      title={endpoint.url}
+    >
       {endpoint.url}
     </Link>
   );
 }
 
-export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: string; canWrite: boolean; initialPage: Page<EndpointView> }) {
+export function EndpointsList({
+  tenantId,
+  canWrite,
+  initialPage,
+}: {
+  tenantId: string;
+  canWrite: boolean;
+  initialPage: Page<EndpointView>;
+}) {
   const [filter, setFilter] = useState<Filter>("all");
-  const endpoints = useEndpoints(tenantId, filter === "all" ? {} : { status: filter }, filter === "all" ? initialPage : undefined);
+  const endpoints = useEndpoints(
+    tenantId,
+    filter === "all" ? {} : { status: filter },
+    filter === "all" ? initialPage : undefined,
+  );
   const pages = endpoints.data?.pages ?? [];
   const rows = pages.flatMap((page) => page.data);
   const health = useEndpointHealth(
@@ -73,8 +99,16 @@ export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: s
 
   if (filter === "all" && rows.length === 0 && !endpoints.isFetching) {
     return (
-      <EmptyState title="No endpoints yet" action={canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add your first endpoint</LinkButton> : undefined}>
-        An endpoint is a URL on your server that receives webhooks. {canWrite ? "Add one, then send it a test event to see a signed request arrive." : "Ask an admin or owner of this tenant to add one."}
+      <EmptyState
+        title="No endpoints yet"
+        action={
+          canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add your first endpoint</LinkButton> : undefined
+        }
+      >
+        An endpoint is a URL on your server that receives webhooks.{" "}
+        {canWrite
+          ? "Add one, then send it a test event to see a signed request arrive."
+          : "Ask an admin or owner of this tenant to add one."}
       </EmptyState>
     );
   }
@@ -87,7 +121,9 @@ export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: s
           <Spinner label="Loading endpoints" />
         </div>
       ) : rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">No {filter} endpoints.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
+          No {filter} endpoints.
+        </p>
       ) : (
         <>
           <div className="hidden md:block">
@@ -98,7 +134,9 @@ export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: s
                   <tr key={endpoint.id} className="hover:bg-slate-50">
                     <Td className="max-w-[22rem]">
                       <EndpointLink tenantId={tenantId} endpoint={endpoint} />
-                      <p className="truncate text-xs text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
+                      <p className="truncate text-xs text-slate-500">
+                        {endpoint.description || subscribedTypes(endpoint)}
+                      </p>
                     </Td>
                     <Td>
                       <EndpointStateBadge endpoint={endpoint} />
@@ -124,7 +162,9 @@ export function EndpointsList({ tenantId, canWrite, initialPage }: { tenantId: s
                     <EndpointLink tenantId={tenantId} endpoint={endpoint} className="min-w-0" />
                     <EndpointStateBadge endpoint={endpoint} />
                   </div>
-                  <p className="mt-0.5 truncate text-xs text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
+                  <p className="mt-0.5 truncate text-xs text-slate-500">
+                    {endpoint.description || subscribedTypes(endpoint)}
+                  </p>
                   <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                     <div>
                       <dt className="text-xs text-slate-500">Success (24 h)</dt>

@@ -21,24 +21,42 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
   const matches = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const entries = catalog.data ?? [];
-    return needle ? entries.filter((entry) => entry.name.toLowerCase().includes(needle) || entry.description.toLowerCase().includes(needle)) : entries;
+    return needle
+      ? entries.filter(
+          (entry) => entry.name.toLowerCase().includes(needle) || entry.description.toLowerCase().includes(needle),
+        )
+      : entries;
   }, [catalog.data, search]);
   const chosen = new Set(selected);
-  const toggle = (name: string) => onChange({ all, selected: chosen.has(name) ? selected.filter((other) => other !== name) : [...selected, name] });
+  const toggle = (name: string) =>
+    onChange({ all, selected: chosen.has(name) ? selected.filter((other) => other !== name) : [...selected, name] });
 
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined} className="space-y-3">
       <legend className="text-sm font-medium text-slate-700">Event types</legend>
       <div className="space-y-2 text-sm">
         <label className="flex items-start gap-2">
-          <input type="radio" name={`${id}-mode`} checked={all} onChange={() => onChange({ all: true, selected })} className={cn("mt-0.5 h-4 w-4 accent-brand-600", focusRing)} />
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={all}
+            onChange={() => onChange({ all: true, selected })}
+            className={cn("mt-0.5 h-4 w-4 accent-brand-600", focusRing)}
+          />
           <span>
             <span className="font-medium text-slate-900">All event types</span>
             <span className="block text-slate-500">Including types added to the catalog later.</span>
           </span>
         </label>
         <label className="flex items-start gap-2">
-          <input type="radio" name={`${id}-mode`} checked={!all} data-invalid={error ? true : undefined} onChange={() => onChange({ all: false, selected })} className={cn("mt-0.5 h-4 w-4 accent-brand-600", focusRing)} />
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={!all}
+            data-invalid={error ? true : undefined}
+            onChange={() => onChange({ all: false, selected })}
+            className={cn("mt-0.5 h-4 w-4 accent-brand-600", focusRing)}
+          />
           <span>
             <span className="font-medium text-slate-900">Only the types I choose</span>
           </span>
@@ -50,9 +68,17 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
           {selected.length > 0 && (
             <ul aria-label="Chosen event types" className="flex flex-wrap gap-1.5">
               {selected.map((name) => (
-                <li key={name} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 font-mono text-xs text-brand-700 ring-1 ring-brand-100">
+                <li
+                  key={name}
+                  className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 font-mono text-xs text-brand-700 ring-1 ring-brand-100"
+                >
                   {name}
-                  <button type="button" onClick={() => toggle(name)} aria-label={`Remove ${name}`} className={cn("rounded-full px-1 text-brand-700 hover:bg-brand-100", focusRing)}>
+                  <button
+                    type="button"
+                    onClick={() => toggle(name)}
+                    aria-label={`Remove ${name}`}
+                    className={cn("rounded-full px-1 text-brand-700 hover:bg-brand-100", focusRing)}
+                  >
                     ×
                   </button>
                 </li>
@@ -69,7 +95,10 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
               value={search}
               onChange={(event) => setSearch(event.target.value)}
               placeholder="Search event types…"
-              className={cn("block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400", focusRing)}
+              className={cn(
+                "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400",
+                focusRing,
+              )}
             />
           </div>
           {catalog.isPending ? (
@@ -79,14 +108,24 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
           ) : catalog.isError ? (
             <p className="text-sm text-red-600">Could not load the event-type catalog.</p>
           ) : (catalog.data ?? []).length === 0 ? (
-            <p className="text-sm text-slate-600">The catalog has no event types yet: an operator defines them. Until then, receive all types.</p>
+            <p className="text-sm text-slate-600">
+              The catalog has no event types yet: an operator defines them. Until then, receive all types.
+            </p>
           ) : (
             <>
-              <ul aria-label="Event types in the catalog" className="max-h-64 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white">
+              <ul
+                aria-label="Event types in the catalog"
+                className="max-h-64 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white"
+              >
                 {matches.map((entry) => (
                   <li key={entry.name}>
                     <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-slate-50">
-                      <input type="checkbox" checked={chosen.has(entry.name)} onChange={() => toggle(entry.name)} className={cn("mt-0.5 h-4 w-4 shrink-0 accent-brand-600", focusRing)} />
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(entry.name)}
+                        onChange={() => toggle(entry.name)}
+                        className={cn("mt-0.5 h-4 w-4 shrink-0 accent-brand-600", focusRing)}
+                      />
                       <span className="min-w-0">
                         <span className="block break-all font-mono text-sm text-slate-900">{entry.name}</span>
                         {entry.description && <span className="block text-xs text-slate-500">{entry.description}</span>}
@@ -94,7 +133,9 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
                     </label>
                   </li>
                 ))}
-                {matches.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No event type matches “{search}”.</li>}
+                {matches.length === 0 && (
+                  <li className="px-3 py-4 text-center text-sm text-slate-500">No event type matches “{search}”.</li>
+                )}
               </ul>
               <p className="text-xs text-slate-500" aria-live="polite">
                 {selected.length} chosen · {matches.length} of {catalog.data?.length ?? 0} shown

@@ -6,20 +6,39 @@ import { cn } from "@/components/ui/cn";
 import { ENDPOINT_LIMITS } from "@/lib/schemas/endpoint-rules";
 import { newHeaderRow, type FormErrors, type HeaderRow } from "./endpoint-form-values";
 
-const input = cn("block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400", focusRing);
+const input = cn(
+  "block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
+  focusRing,
+);
 
-export function HeaderRows({ rows, errors, onChange }: { rows: HeaderRow[]; errors: FormErrors; onChange: (rows: HeaderRow[]) => void }) {
-  const update = (id: string, patch: Partial<HeaderRow>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+export function HeaderRows({
+  rows,
+  errors,
+  onChange,
+}: {
+  rows: HeaderRow[];
+  errors: FormErrors;
+  onChange: (rows: HeaderRow[]) => void;
+}) {
+  const update = (id: string, patch: Partial<HeaderRow>) =>
+    onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   return (
     <div className="space-y-3">
-      {rows.length === 0 && <p className="text-sm text-slate-500">No custom headers. Add one to send, for example, a routing key or a static API token with every webhook.</p>}
+      {rows.length === 0 && (
+        <p className="text-sm text-slate-500">
+          No custom headers. Add one to send, for example, a routing key or a static API token with every webhook.
+        </p>
+      )}
       {rows.length > 0 && (
         <ul aria-label="Custom headers" className="space-y-3">
           {rows.map((row, index) => {
             const nameError = errors[`headers.${row.id}.name`];
             const valueError = errors[`headers.${row.id}.value`];
             return (
-              <li key={row.id} className="grid grid-cols-[1fr_auto] gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] sm:items-start">
+              <li
+                key={row.id}
+                className="grid grid-cols-[1fr_auto] gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] sm:items-start"
+              >
                 <div className="col-span-2 sm:col-span-1">
                   <label htmlFor={`${row.id}-name`} className="sr-only">{`Header ${index + 1} name`}</label>
                   <input
@@ -58,7 +77,11 @@ export function HeaderRows({ rows, errors, onChange }: { rows: HeaderRow[]; erro
                     </p>
                   )}
                 </div>
-                <Button variant="ghost" onClick={() => onChange(rows.filter((other) => other.id !== row.id))} aria-label={`Remove header ${index + 1}${row.name ? ` (${row.name})` : ""}`}>
+                <Button
+                  variant="ghost"
+                  onClick={() => onChange(rows.filter((other) => other.id !== row.id))}
+                  aria-label={`Remove header ${index + 1}${row.name ? ` (${row.name})` : ""}`}
+                >
                   Remove
                 </Button>
               </li>
@@ -67,7 +90,12 @@ export function HeaderRows({ rows, errors, onChange }: { rows: HeaderRow[]; erro
         </ul>
       )}
       {errors.headers && <p className="text-sm text-red-600">{errors.headers}</p>}
-      <Button variant="secondary" size="sm" disabled={rows.length >= ENDPOINT_LIMITS.headersMax} onClick={() => onChange([...rows, newHeaderRow()])}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={rows.length >= ENDPOINT_LIMITS.headersMax}
+        onClick={() => onChange([...rows, newHeaderRow()])}
+      >
         Add header
       </Button>
     </div>

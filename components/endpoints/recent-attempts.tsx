@@ -24,25 +24,43 @@ export function RecentAttempts({ tenantId, endpointId }: { tenantId: string; end
       ) : attempts.isError ? (
         <p className="text-sm text-red-600">Could not load the attempts.</p>
       ) : rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No attempts yet. Publish a message of a subscribed type, or send a test event, and its delivery shows up here.</p>
+        <p className="text-sm text-slate-600">
+          No attempts yet. Publish a message of a subscribed type, or send a test event, and its delivery shows up here.
+        </p>
       ) : (
         <>
           <ul aria-label="Recent attempts" className="-mx-5 -my-5 divide-y divide-slate-100">
             {rows.map((attempt) => (
-              <li key={attempt.id} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-5 py-3 text-sm">
+              <li
+                key={attempt.id}
+                className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-5 py-3 text-sm"
+              >
                 <AttemptOutcome status={attempt.responseStatus} errorKind={attempt.errorKind} />
                 <div className="min-w-0">
                   <p className="flex min-w-0 items-center gap-2">
                     <span className="truncate font-mono text-slate-900">{attempt.eventType}</span>
                     {attempt.trigger !== "scheduled" && <Badge tone="info">{attempt.trigger}</Badge>}
-                    {attempt.number > 1 && <span className="shrink-0 text-xs text-slate-500">try {attempt.number}</span>}
+                    {attempt.number > 1 && (
+                      <span className="shrink-0 text-xs text-slate-500">try {attempt.number}</span>
+                    )}
                   </p>
-                  {attempt.errorMessage && <p className="truncate text-xs text-red-700" title={attempt.errorMessage}>{attempt.errorMessage}</p>}
+                  {attempt.errorMessage && (
+                    <p className="truncate text-xs text-red-700" title={attempt.errorMessage}>
+                      {attempt.errorMessage}
+                    </p>
+                  )}
                   <p className="text-xs text-slate-500">
-                    <Time value={attempt.startedAt} /> · <span className="tabular-nums">{attempt.durationMs === null ? "no timing" : formatMs(attempt.durationMs)}</span>
+                    <Time value={attempt.startedAt} /> ·{" "}
+                    <span className="tabular-nums">
+                      {attempt.durationMs === null ? "no timing" : formatMs(attempt.durationMs)}
+                    </span>
                   </p>
                 </div>
-                <Link href={`/t/${tenantId}/messages/${attempt.messageId}`} className="shrink-0 text-sm font-medium text-brand-700 hover:underline" aria-label={`Open message ${attempt.messageId}`}>
+                <Link
+                  href={`/t/${tenantId}/messages/${attempt.messageId}`}
+                  className="shrink-0 text-sm font-medium text-brand-700 hover:underline"
+                  aria-label={`Open message ${attempt.messageId}`}
+                >
                   Message →
                 </Link>
               </li>
@@ -50,7 +68,12 @@ export function RecentAttempts({ tenantId, endpointId }: { tenantId: string; end
           </ul>
           {attempts.hasNextPage && (
             <div className="mt-8 flex justify-center">
-              <Button variant="secondary" size="sm" busy={attempts.isFetchingNextPage} onClick={() => void attempts.fetchNextPage()}>
+              <Button
+                variant="secondary"
+                size="sm"
+                busy={attempts.isFetchingNextPage}
+                onClick={() => void attempts.fetchNextPage()}
+              >
                 Older attempts
               </Button>
             </div>

@@ -16,7 +16,15 @@ function toLocalInput(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function RecoverFailed({ tenantId, endpointId, disabled }: { tenantId: string; endpointId: string; disabled: boolean }) {
+export function RecoverFailed({
+  tenantId,
+  endpointId,
+  disabled,
+}: {
+  tenantId: string;
+  endpointId: string;
+  disabled: boolean;
+}) {
   // The default, a day ago, is the browser's local time: none until the page runs in the browser.
   const now = useNow();
   const [chosen, setSince] = useState<string | null>(null);
@@ -35,16 +43,33 @@ export function RecoverFailed({ tenantId, endpointId, disabled }: { tenantId: st
   }
 
   return (
-    <Card title="Recover failed messages" description="Queue every failed delivery since a time again, with the full retry schedule. Use it once your receiver is fixed.">
+    <Card
+      title="Recover failed messages"
+      description="Queue every failed delivery since a time again, with the full retry schedule. Use it once your receiver is fixed."
+    >
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <TextField label="Failed since" type="datetime-local" value={since} max={now === null ? undefined : toLocalInput(new Date(now))} onChange={(event) => setSince(event.target.value)} error={error} hint="Your local time." />
+        <TextField
+          label="Failed since"
+          type="datetime-local"
+          value={since}
+          max={now === null ? undefined : toLocalInput(new Date(now))}
+          onChange={(event) => setSince(event.target.value)}
+          error={error}
+          hint="Your local time."
+        />
         <Button type="submit" busy={recover.isPending} disabled={!hydrated || disabled}>
           Recover
         </Button>
-        {disabled && <p className="text-sm text-slate-500">Enable the endpoint first: a disabled endpoint receives nothing.</p>}
+        {disabled && (
+          <p className="text-sm text-slate-500">Enable the endpoint first: a disabled endpoint receives nothing.</p>
+        )}
       </form>
       {recover.data && (
-        <p role="status" aria-label="Recovery result" className="mt-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700 ring-1 ring-brand-100">
+        <p
+          role="status"
+          aria-label="Recovery result"
+          className="mt-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700 ring-1 ring-brand-100"
+        >
           {recover.data.requeued === 0
             ? "No failed deliveries since then: nothing to recover."
             : `${recover.data.requeued} failed ${recover.data.requeued === 1 ? "delivery was" : "deliveries were"} queued again. Watch them arrive under Recent attempts.`}

@@ -13,7 +13,17 @@ import { AttemptOutcome } from "./attempt-outcome";
 import { useSendTestEvent } from "./use-delivery-tools";
 import { useEventTypeCatalog } from "./use-event-type-catalog";
 
-export function SendTestEvent({ tenantId, endpointId, subscribed, disabled }: { tenantId: string; endpointId: string; subscribed: string[]; disabled: boolean }) {
+export function SendTestEvent({
+  tenantId,
+  endpointId,
+  subscribed,
+  disabled,
+}: {
+  tenantId: string;
+  endpointId: string;
+  subscribed: string[];
+  disabled: boolean;
+}) {
   const catalog = useEventTypeCatalog();
   const send = useSendTestEvent(tenantId, endpointId);
   const hydrated = useHydrated();
@@ -29,10 +39,20 @@ export function SendTestEvent({ tenantId, endpointId, subscribed, disabled }: { 
   }
 
   return (
-    <Card title="Send test event" description="Sends the event type's example payload, signed, to this endpoint right now.">
+    <Card
+      title="Send test event"
+      description="Sends the event type's example payload, signed, to this endpoint right now."
+    >
       <form onSubmit={submit} className="space-y-3">
-        <SelectField label="Event type" value={eventType} onChange={(event) => setPicked(event.target.value)} disabled={choices.length === 0}>
-          {choices.length === 0 && <option value="">{catalog.isPending ? "Loading…" : "No event types in the catalog"}</option>}
+        <SelectField
+          label="Event type"
+          value={eventType}
+          onChange={(event) => setPicked(event.target.value)}
+          disabled={choices.length === 0}
+        >
+          {choices.length === 0 && (
+            <option value="">{catalog.isPending ? "Loading…" : "No event types in the catalog"}</option>
+          )}
           {choices.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -45,14 +65,21 @@ export function SendTestEvent({ tenantId, endpointId, subscribed, disabled }: { 
         {disabled && <p className="text-sm text-slate-500">Enable the endpoint to send test events.</p>}
       </form>
       {result && (
-        <div role="status" aria-label="Test event result" className={`mt-4 rounded-md px-3 py-2 text-sm ring-1 ${result.succeeded ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-900 ring-red-200"}`}>
+        <div
+          role="status"
+          aria-label="Test event result"
+          className={`mt-4 rounded-md px-3 py-2 text-sm ring-1 ${result.succeeded ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-900 ring-red-200"}`}
+        >
           <p className="flex flex-wrap items-center gap-2">
             <AttemptOutcome status={result.status} errorKind={result.errorKind} />
             <span className="font-medium">{result.succeeded ? "Delivered" : "Not accepted"}</span>
             <span className="tabular-nums">in {formatMs(result.durationMs)}</span>
           </p>
           {result.errorMessage && <p className="mt-1 break-words">{result.errorMessage}</p>}
-          <Link href={`/t/${tenantId}/messages/${result.messageId}`} className="mt-1 inline-block font-medium underline">
+          <Link
+            href={`/t/${tenantId}/messages/${result.messageId}`}
+            className="mt-1 inline-block font-medium underline"
+          >
             Open the test message
           </Link>
         </div>

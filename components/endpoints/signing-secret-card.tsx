@@ -20,7 +20,19 @@ function describeDuration(ms: number): string {
   return `${Math.round(ms / 60_000)} minutes`;
 }
 
-export function SigningSecretCard({ tenantId, endpointId, canWrite, overlapMs, initialOverlapUntil }: { tenantId: string; endpointId: string; canWrite: boolean; overlapMs: number; initialOverlapUntil: string | null }) {
+export function SigningSecretCard({
+  tenantId,
+  endpointId,
+  canWrite,
+  overlapMs,
+  initialOverlapUntil,
+}: {
+  tenantId: string;
+  endpointId: string;
+  canWrite: boolean;
+  overlapMs: number;
+  initialOverlapUntil: string | null;
+}) {
   const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [rotateAt, setRotateAt] = useState(0);
@@ -30,17 +42,31 @@ export function SigningSecretCard({ tenantId, endpointId, canWrite, overlapMs, i
   const now = useNow();
 
   return (
-    <Card title="Signing secret" description="Receivers verify the webhook-signature header with it, using any Standard Webhooks library.">
+    <Card
+      title="Signing secret"
+      description="Receivers verify the webhook-signature header with it, using any Standard Webhooks library."
+    >
       {!canWrite ? (
-        <p className="text-sm text-slate-600">Only admins and owners of this tenant can reveal or rotate the signing secret.</p>
+        <p className="text-sm text-slate-600">
+          Only admins and owners of this tenant can reveal or rotate the signing secret.
+        </p>
       ) : (
         <div className="space-y-3">
-          <code aria-label="Signing secret" className="block break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200">
+          <code
+            aria-label="Signing secret"
+            className="block break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200"
+          >
             {revealed && secret.data ? secret.data.secret : MASK}
           </code>
           {secret.isError && <p className="text-sm text-red-600">Could not load the secret.</p>}
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" size="sm" busy={revealed && secret.isFetching && !secret.data} onClick={() => setRevealed((shown) => !shown)} aria-pressed={revealed}>
+            <Button
+              variant="secondary"
+              size="sm"
+              busy={revealed && secret.isFetching && !secret.data}
+              onClick={() => setRevealed((shown) => !shown)}
+              aria-pressed={revealed}
+            >
               {revealed ? "Hide" : "Reveal"}
             </Button>
             {revealed && secret.data && <CopyButton value={secret.data.secret} label="Copy secret" />}
@@ -57,7 +83,8 @@ export function SigningSecretCard({ tenantId, endpointId, canWrite, overlapMs, i
           </div>
           {overlapUntil && (now === null || new Date(overlapUntil).getTime() > now) && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" role="status">
-              Rotated recently: the previous secret also signs every webhook until <Time value={overlapUntil} mode="both" />.
+              Rotated recently: the previous secret also signs every webhook until{" "}
+              <Time value={overlapUntil} mode="both" />.
             </p>
           )}
         </div>
@@ -80,8 +107,9 @@ export function SigningSecretCard({ tenantId, endpointId, canWrite, overlapMs, i
         >
           <p>A new secret signs every webhook from now on.</p>
           <p className="mt-2">
-            The current secret keeps signing too, for {describeDuration(overlapMs)}: until about <strong className="text-slate-900">{formatDateTime(new Date(rotateAt + overlapMs))}</strong>. Each webhook carries both signatures until then, so
-            you can switch your receiver to the new secret without missing one.
+            The current secret keeps signing too, for {describeDuration(overlapMs)}: until about{" "}
+            <strong className="text-slate-900">{formatDateTime(new Date(rotateAt + overlapMs))}</strong>. Each webhook
+            carries both signatures until then, so you can switch your receiver to the new secret without missing one.
           </p>
         </ConfirmDialog>
       )}

@@ -13,18 +13,24 @@ export type RecoverResult = z.infer<typeof ZRecoverResult>;
 
 export function useSendTestEvent(tenantId: string, endpointId: string) {
   return useMutationWithToast({
-    mutationFn: (eventType: string) => apiFetch<TestEventResult>(`${endpointPath(tenantId, endpointId)}/test`, { body: { eventType } }),
+    mutationFn: (eventType: string) =>
+      apiFetch<TestEventResult>(`${endpointPath(tenantId, endpointId)}/test`, { body: { eventType } }),
     invalidates: [endpointKeys.one(tenantId, endpointId)],
-    success: (result) => (result.succeeded ? "Test event delivered." : "Test event sent; the receiver did not accept it."),
+    success: (result) =>
+      result.succeeded ? "Test event delivered." : "Test event sent; the receiver did not accept it.",
     failure: "Could not send the test event.",
   });
 }
 
 export function useRecoverFailed(tenantId: string, endpointId: string) {
   return useMutationWithToast({
-    mutationFn: (since: string) => apiFetch<RecoverResult>(`${endpointPath(tenantId, endpointId)}/recover`, { body: { since } }),
+    mutationFn: (since: string) =>
+      apiFetch<RecoverResult>(`${endpointPath(tenantId, endpointId)}/recover`, { body: { since } }),
     invalidates: [endpointKeys.one(tenantId, endpointId)],
-    success: ({ requeued }) => (requeued === 0 ? "Nothing to recover: no failed deliveries in that range." : `${requeued} failed ${requeued === 1 ? "delivery" : "deliveries"} queued again.`),
+    success: ({ requeued }) =>
+      requeued === 0
+        ? "Nothing to recover: no failed deliveries in that range."
+        : `${requeued} failed ${requeued === 1 ? "delivery" : "deliveries"} queued again.`,
     failure: "Could not recover the failed deliveries.",
   });
 }

@@ -10,10 +10,17 @@ import { endpointKeys, endpointPath, type ListQuery } from "./endpoint-keys";
 
 export type EndpointAttempt = z.infer<typeof ZEndpointAttemptView>;
 
-export function useEndpointAttempts(tenantId: string, endpointId: string, query: ListQuery<TListEndpointAttemptsQuery> = { limit: 20 }) {
+export function useEndpointAttempts(
+  tenantId: string,
+  endpointId: string,
+  query: ListQuery<TListEndpointAttemptsQuery> = { limit: 20 },
+) {
   return useInfiniteQuery({
     queryKey: endpointKeys.attempts(tenantId, endpointId, query),
-    queryFn: ({ pageParam }) => apiFetch<Page<EndpointAttempt>>(`${endpointPath(tenantId, endpointId)}/attempts`, { query: { ...query, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<EndpointAttempt>>(`${endpointPath(tenantId, endpointId)}/attempts`, {
+        query: { ...query, cursor: pageParam },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: 5_000,

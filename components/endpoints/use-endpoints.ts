@@ -11,10 +11,16 @@ import { endpointKeys, endpointsPath, type ListQuery } from "./endpoint-keys";
 
 export type EndpointHealth = z.infer<typeof ZEndpointHealthList>["data"][number];
 
-export function useEndpoints(tenantId: string, query: ListQuery<TListEndpointsQuery>, initialPage?: Page<EndpointView>, refetchInterval = 30_000) {
+export function useEndpoints(
+  tenantId: string,
+  query: ListQuery<TListEndpointsQuery>,
+  initialPage?: Page<EndpointView>,
+  refetchInterval = 30_000,
+) {
   return useInfiniteQuery({
     queryKey: endpointKeys.list(tenantId, query),
-    queryFn: ({ pageParam }) => apiFetch<Page<EndpointView>>(endpointsPath(tenantId), { query: { ...query, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<EndpointView>>(endpointsPath(tenantId), { query: { ...query, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     initialData: initialPage ? { pages: [initialPage], pageParams: [undefined] } : undefined,

@@ -20,7 +20,9 @@ export function useEventTypeCatalog() {
       const entries: CatalogEntry[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await apiFetch<Page<z.infer<typeof ZEventTypeView>>>("/api/v1/event-types", { query: { ...query, cursor } });
+        const result = await apiFetch<Page<z.infer<typeof ZEventTypeView>>>("/api/v1/event-types", {
+          query: { ...query, cursor },
+        });
         entries.push(...result.data.map(({ name, description, archived }) => ({ name, description, archived })));
         if (!result.nextCursor) break;
         cursor = result.nextCursor;

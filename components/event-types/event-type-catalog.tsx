@@ -10,16 +10,28 @@ import { schemaFieldNames } from "./schema-fields";
 import { useEventTypes, type EventTypeView } from "./use-event-types";
 
 function matches(eventType: EventTypeView, words: string[]): boolean {
-  const haystack = [eventType.name, eventType.description, ...schemaFieldNames(eventType.schema)].join(" ").toLowerCase();
+  const haystack = [eventType.name, eventType.description, ...schemaFieldNames(eventType.schema)]
+    .join(" ")
+    .toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
-export function EventTypeCatalog({ tenantId, initialSearch, initialPage }: { tenantId: string; initialSearch: string; initialPage: { data: EventTypeView[]; nextCursor: string | null } }) {
+export function EventTypeCatalog({
+  tenantId,
+  initialSearch,
+  initialPage,
+}: {
+  tenantId: string;
+  initialSearch: string;
+  initialPage: { data: EventTypeView[]; nextCursor: string | null };
+}) {
   const [search, setSearch] = useState(initialSearch);
   const catalog = useEventTypes({ includeArchived: true, initialPage });
   const shown = useMemo(() => {
     const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-    return catalog.eventTypes.filter((eventType) => matches(eventType, words)).sort((a, b) => Number(a.archived) - Number(b.archived));
+    return catalog.eventTypes
+      .filter((eventType) => matches(eventType, words))
+      .sort((a, b) => Number(a.archived) - Number(b.archived));
   }, [catalog.eventTypes, search]);
 
   function changeSearch(value: string) {
@@ -31,12 +43,14 @@ export function EventTypeCatalog({ tenantId, initialSearch, initialPage }: { ten
     window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
   }
 
-  if (catalog.isPending) return <Spinner label="Loading the catalog" className="mx-auto my-16 h-6 w-6 text-slate-400" />;
+  if (catalog.isPending)
+    return <Spinner label="Loading the catalog" className="mx-auto my-16 h-6 w-6 text-slate-400" />;
   if (!catalog.eventTypes.length) {
     return (
       <EmptyState title="The catalog is empty">
-        Event types (like <code className="font-mono">invoice.paid</code>) are defined by the platform&apos;s operator. Once there are some, they are listed here with their schema and an example, and your
-        endpoints can subscribe to them.
+        Event types (like <code className="font-mono">invoice.paid</code>) are defined by the platform&apos;s operator.
+        Once there are some, they are listed here with their schema and an example, and your endpoints can subscribe to
+        them.
       </EmptyState>
     );
   }
@@ -45,20 +59,35 @@ export function EventTypeCatalog({ tenantId, initialSearch, initialPage }: { ten
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="w-full sm:max-w-sm">
-          <TextField label="Search event types" type="search" value={search} placeholder="Name, description or field" onChange={(event) => changeSearch(event.target.value)} />
+          <TextField
+            label="Search event types"
+            type="search"
+            value={search}
+            placeholder="Name, description or field"
+            onChange={(event) => changeSearch(event.target.value)}
+          />
         </div>
         <p className="text-sm text-slate-600" aria-live="polite">
-          {search.trim() ? `${shown.length} of ${catalog.eventTypes.length} event types match` : `${catalog.eventTypes.length} event type${catalog.eventTypes.length === 1 ? "" : "s"}`}
+          {search.trim()
+            ? `${shown.length} of ${catalog.eventTypes.length} event types match`
+            : `${catalog.eventTypes.length} event type${catalog.eventTypes.length === 1 ? "" : "s"}`}
         </p>
       </div>
       {shown.length ? (
         <ul aria-label="Event types" className="space-y-3">
           {shown.map((eventType) => (
-            <EventTypeCard key={eventType.id} eventType={eventType} tenantId={tenantId} open={exact && (shown.length === 1 || eventType.name === search.trim())} />
+            <EventTypeCard
+              key={eventType.id}
+              eventType={eventType}
+              tenantId={tenantId}
+              open={exact && (shown.length === 1 || eventType.name === search.trim())}
+            />
           ))}
         </ul>
       ) : (
-        <EmptyState title={`No event type matches “${search.trim()}”`}>Search looks at names, descriptions and the names of the fields in each schema.</EmptyState>
+        <EmptyState title={`No event type matches “${search.trim()}”`}>
+          Search looks at names, descriptions and the names of the fields in each schema.
+        </EmptyState>
       )}
     </div>
   );

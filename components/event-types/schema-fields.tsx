@@ -1,9 +1,23 @@
 // The top-level fields of a JSON Schema as a table (name, type, required, description): what a
 // receiver will find in `data`, readable without reading the schema itself.
-type JsonSchema = { type?: unknown; properties?: Record<string, JsonSchema>; required?: unknown; description?: unknown; items?: JsonSchema; enum?: unknown[]; format?: unknown };
+type JsonSchema = {
+  type?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: unknown;
+  description?: unknown;
+  items?: JsonSchema;
+  enum?: unknown[];
+  format?: unknown;
+};
 
 function typeOf(schema: JsonSchema): string {
-  const base = Array.isArray(schema.type) ? schema.type.join(" | ") : typeof schema.type === "string" ? schema.type : schema.enum ? "enum" : "any";
+  const base = Array.isArray(schema.type)
+    ? schema.type.join(" | ")
+    : typeof schema.type === "string"
+      ? schema.type
+      : schema.enum
+        ? "enum"
+        : "any";
   if (base === "array" && schema.items) return `array of ${typeOf(schema.items)}`;
   if (typeof schema.format === "string") return `${base} (${schema.format})`;
   return base;
@@ -39,10 +53,13 @@ export function SchemaFields({ schema, name }: { schema: object | null; name: st
                 {required.has(field) && <span className="ml-1.5 text-[11px] font-medium text-red-700">required</span>}
                 <span className="block break-words font-mono text-xs text-slate-500">
                   {typeOf(definition)}
-                  {Array.isArray(definition.enum) && `: ${definition.enum.map((value) => JSON.stringify(value)).join(", ")}`}
+                  {Array.isArray(definition.enum) &&
+                    `: ${definition.enum.map((value) => JSON.stringify(value)).join(", ")}`}
                 </span>
               </td>
-              <td className="px-3 py-2 align-top text-slate-600">{typeof definition.description === "string" ? definition.description : ""}</td>
+              <td className="px-3 py-2 align-top text-slate-600">
+                {typeof definition.description === "string" ? definition.description : ""}
+              </td>
             </tr>
           ))}
         </tbody>

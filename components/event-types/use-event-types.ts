@@ -17,7 +17,8 @@ export function useEventTypes(options: { includeArchived: boolean; initialPage?:
   const query: EventTypesQuery = { limit: 250, includeArchived: options.includeArchived ? "true" : "false" };
   const pages = useInfiniteQuery({
     queryKey: eventTypesKey(query),
-    queryFn: ({ pageParam }) => apiFetch<EventTypePage>("/api/v1/event-types", { query: { ...query, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      apiFetch<EventTypePage>("/api/v1/event-types", { query: { ...query, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: options.initialPage ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,
@@ -27,6 +28,14 @@ export function useEventTypes(options: { includeArchived: boolean; initialPage?:
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const eventTypes = useMemo(() => (pages.data?.pages.flatMap((page) => page.data) ?? []).sort((a, b) => a.name.localeCompare(b.name)), [pages.data]);
-  return { eventTypes, isPending: pages.isPending, isComplete: pages.isSuccess && !hasNextPage, error: pages.error ?? null };
+  const eventTypes = useMemo(
+    () => (pages.data?.pages.flatMap((page) => page.data) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    [pages.data],
+  );
+  return {
+    eventTypes,
+    isPending: pages.isPending,
+    isComplete: pages.isSuccess && !hasNextPage,
+    error: pages.error ?? null,
+  };
 }

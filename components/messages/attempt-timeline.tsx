@@ -35,7 +35,9 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
             <span className="font-semibold">POST</span> {attempt.url}
           </p>
           <HeadersList headers={attempt.requestHeaders} label={`Request headers of attempt ${attempt.number}`} />
-          <p className="text-xs text-slate-500">Body: the message payload in its envelope, {"{type, timestamp, data}"}.</p>
+          <p className="text-xs text-slate-500">
+            Body: the message payload in its envelope, {"{type, timestamp, data}"}.
+          </p>
         </section>
         <section className="min-w-0 space-y-2">
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Response</h4>
@@ -49,7 +51,11 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
               <p className="font-mono text-xs text-slate-700">HTTP {attemptOutcome(attempt)}</p>
               <HeadersList headers={attempt.responseHeaders} label={`Response headers of attempt ${attempt.number}`} />
               {attempt.responseBody ? (
-                <pre aria-label={`Response body of attempt ${attempt.number}`} tabIndex={0} className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                <pre
+                  aria-label={`Response body of attempt ${attempt.number}`}
+                  tabIndex={0}
+                  className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+                >
                   {readableBody(attempt.responseBody)}
                 </pre>
               ) : (
@@ -70,17 +76,27 @@ export function AttemptTimeline({ attempts }: { attempts: AttemptView[] }) {
         const ok = succeeded(attempt);
         return (
           <li key={attempt.id} className="relative" data-attempt={attempt.number}>
-            <span aria-hidden className={cn("absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full ring-4 ring-white", ok ? "bg-emerald-500" : "bg-red-500")} />
+            <span
+              aria-hidden
+              className={cn(
+                "absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full ring-4 ring-white",
+                ok ? "bg-emerald-500" : "bg-red-500",
+              )}
+            />
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className="text-sm font-semibold text-slate-900">Attempt {attempt.number}</span>
               <Badge tone={TRIGGER_TONE[attempt.trigger]}>{attempt.trigger}</Badge>
               <Badge tone={ok ? "success" : "danger"}>{attemptOutcome(attempt)}</Badge>
-              {attempt.durationMs !== null && <span className="text-sm text-slate-500">{formatDuration(attempt.durationMs)}</span>}
+              {attempt.durationMs !== null && (
+                <span className="text-sm text-slate-500">{formatDuration(attempt.durationMs)}</span>
+              )}
             </div>
             <p className="mt-0.5 text-xs text-slate-500">
               <Time value={attempt.startedAt} mode="both" />
             </p>
-            {!ok && attempt.errorMessage && attempt.responseStatus === null && <p className="mt-1 break-words text-sm text-red-700">{attempt.errorMessage}</p>}
+            {!ok && attempt.errorMessage && attempt.responseStatus === null && (
+              <p className="mt-1 break-words text-sm text-red-700">{attempt.errorMessage}</p>
+            )}
             <AttemptDetails attempt={attempt} />
           </li>
         );

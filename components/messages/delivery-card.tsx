@@ -38,7 +38,9 @@ export function DeliveryCard({
       }
       description={
         <span className="block space-y-0.5">
-          {endpoint && endpoint.label !== delivery.endpointUrl && <span className="block break-all font-mono text-xs">{delivery.endpointUrl}</span>}
+          {endpoint && endpoint.label !== delivery.endpointUrl && (
+            <span className="block break-all font-mono text-xs">{delivery.endpointUrl}</span>
+          )}
           <span className="block">
             {delivery.attemptCount} attempt{delivery.attemptCount === 1 ? "" : "s"}
             {retrying && (
@@ -66,7 +68,11 @@ export function DeliveryCard({
       {attempts.length ? (
         <AttemptTimeline attempts={attempts} />
       ) : (
-        <p className="text-sm text-slate-500">{delivery.status === "failed" ? "Not tried: the delivery failed before its first attempt." : "No attempt yet: the first try is queued."}</p>
+        <p className="text-sm text-slate-500">
+          {delivery.status === "failed"
+            ? "Not tried: the delivery failed before its first attempt."
+            : "No attempt yet: the first try is queued."}
+        </p>
       )}
     </Card>
   );

@@ -57,18 +57,31 @@ export function MessageDetail({
               </span>
             </Detail>
             <Detail term="Event type">
-              <Link href={`/t/${tenantId}/event-types?q=${encodeURIComponent(message.eventType)}`} className="font-mono text-brand-700 hover:underline">
+              <Link
+                href={`/t/${tenantId}/event-types?q=${encodeURIComponent(message.eventType)}`}
+                className="font-mono text-brand-700 hover:underline"
+              >
                 {message.eventType}
               </Link>
             </Detail>
             <Detail term="Published">
               <Time value={message.createdAt} mode="both" />
             </Detail>
-            <Detail term="Idempotency key">{message.idempotencyKey ? <code className="break-all font-mono">{message.idempotencyKey}</code> : <span className="text-slate-500">None</span>}</Detail>
+            <Detail term="Idempotency key">
+              {message.idempotencyKey ? (
+                <code className="break-all font-mono">{message.idempotencyKey}</code>
+              ) : (
+                <span className="text-slate-500">None</span>
+              )}
+            </Detail>
             <Detail term="Deliveries">{deliverySummary(message)}</Detail>
           </dl>
         </Card>
-        <Card title="Payload" description="As published; receivers get it as data in the envelope." className="min-w-0 lg:col-span-3">
+        <Card
+          title="Payload"
+          description="As published; receivers get it as data in the envelope."
+          className="min-w-0 lg:col-span-3"
+        >
           <JsonBlock value={message.payload} label="Payload" />
         </Card>
       </div>
@@ -84,10 +97,13 @@ export function MessageDetail({
             </span>
           )}
         </div>
-        {attempts.error && <p className="text-sm text-red-700">The attempts could not be loaded: {attempts.error.message}</p>}
+        {attempts.error && (
+          <p className="text-sm text-red-700">The attempts could not be loaded: {attempts.error.message}</p>
+        )}
         {message.deliveries.length === 0 ? (
           <EmptyState title="Not delivered anywhere">
-            No enabled endpoint was subscribed to <code className="font-mono">{message.eventType}</code> when this message was published.{" "}
+            No enabled endpoint was subscribed to <code className="font-mono">{message.eventType}</code> when this
+            message was published.{" "}
             <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">
               Add or enable an endpoint
             </Link>{" "}
@@ -107,7 +123,11 @@ export function MessageDetail({
           ))
         )}
         {attempts.hasNextPage && (
-          <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={attempts.fetchNextPage}>
+          <button
+            type="button"
+            className="text-sm font-medium text-brand-700 hover:underline"
+            onClick={attempts.fetchNextPage}
+          >
             {attempts.isFetchingNextPage ? "Loading older attempts…" : "Load older attempts"}
           </button>
         )}

@@ -31,11 +31,18 @@ export function MessageFiltersBar({
 }) {
   const set = (patch: Partial<MessageLogFilters>) => onChange({ ...filters, ...patch });
   // A filter taken from the URL that the lists do not (yet) hold still shows as chosen.
-  const eventTypeNames = eventTypes.some((type) => type.name === filters.eventType) || !filters.eventType ? eventTypes : [...eventTypes, { name: filters.eventType, archived: false }];
+  const eventTypeNames =
+    eventTypes.some((type) => type.name === filters.eventType) || !filters.eventType
+      ? eventTypes
+      : [...eventTypes, { name: filters.eventType, archived: false }];
   return (
     <div className="space-y-3">
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <SelectField label="Event type" value={filters.eventType} onChange={(event) => set({ eventType: event.target.value })}>
+        <SelectField
+          label="Event type"
+          value={filters.eventType}
+          onChange={(event) => set({ eventType: event.target.value })}
+        >
           <option value="">All event types</option>
           {eventTypeNames.map((type) => (
             <option key={type.name} value={type.name}>
@@ -44,7 +51,12 @@ export function MessageFiltersBar({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={filters.status} onChange={(event) => set({ status: event.target.value as MessageLogFilters["status"] })} hint={filters.status ? "Messages with a delivery in this state" : undefined}>
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(event) => set({ status: event.target.value as MessageLogFilters["status"] })}
+          hint={filters.status ? "Messages with a delivery in this state" : undefined}
+        >
           <option value="">Any status</option>
           {DELIVERY_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -52,9 +64,15 @@ export function MessageFiltersBar({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Endpoint" value={filters.endpointId} onChange={(event) => set({ endpointId: event.target.value })}>
+        <SelectField
+          label="Endpoint"
+          value={filters.endpointId}
+          onChange={(event) => set({ endpointId: event.target.value })}
+        >
           <option value="">All endpoints</option>
-          {filters.endpointId && !endpoints.some((endpoint) => endpoint.id === filters.endpointId) && <option value={filters.endpointId}>{filters.endpointId}</option>}
+          {filters.endpointId && !endpoints.some((endpoint) => endpoint.id === filters.endpointId) && (
+            <option value={filters.endpointId}>{filters.endpointId}</option>
+          )}
           {endpoints.map((endpoint) => (
             <option key={endpoint.id} value={endpoint.id}>
               {endpoint.label}
@@ -62,7 +80,11 @@ export function MessageFiltersBar({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Time range" value={filters.range} onChange={(event) => set({ range: event.target.value as TimeRange, from: "", to: "" })}>
+        <SelectField
+          label="Time range"
+          value={filters.range}
+          onChange={(event) => set({ range: event.target.value as TimeRange, from: "", to: "" })}
+        >
           <option value="">Any time</option>
           {TIME_RANGES.map((range) => (
             <option key={range.value} value={range.value}>
@@ -74,8 +96,22 @@ export function MessageFiltersBar({
       </div>
       {filters.range === "custom" && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <TextField label="From" type="datetime-local" value={toLocalInput(filters.from)} max={toLocalInput(filters.to) || undefined} onChange={(event) => set({ from: fromLocalInput(event.target.value) })} hint="Created at or after (your time zone)" />
-          <TextField label="To" type="datetime-local" value={toLocalInput(filters.to)} min={toLocalInput(filters.from) || undefined} onChange={(event) => set({ to: fromLocalInput(event.target.value) })} hint="Created before" />
+          <TextField
+            label="From"
+            type="datetime-local"
+            value={toLocalInput(filters.from)}
+            max={toLocalInput(filters.to) || undefined}
+            onChange={(event) => set({ from: fromLocalInput(event.target.value) })}
+            hint="Created at or after (your time zone)"
+          />
+          <TextField
+            label="To"
+            type="datetime-local"
+            value={toLocalInput(filters.to)}
+            min={toLocalInput(filters.from) || undefined}
+            onChange={(event) => set({ to: fromLocalInput(event.target.value) })}
+            hint="Created before"
+          />
         </div>
       )}
     </div>

@@ -29,12 +29,23 @@ function LiveToggle({ live, onToggle, failing }: { live: boolean; onToggle: () =
       type="button"
       aria-pressed={live}
       onClick={onToggle}
-      title={live ? "New messages appear as they arrive. Click to pause." : "Paused. Click to show new messages as they arrive."}
+      title={
+        live
+          ? "New messages appear as they arrive. Click to pause."
+          : "Paused. Click to show new messages as they arrive."
+      }
       className="inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
     >
       <span aria-hidden className="relative flex h-2.5 w-2.5">
-        {live && !failing && <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-75" />}
-        <span className={cn("relative inline-flex h-2.5 w-2.5 rounded-full", !live ? "bg-slate-400" : failing ? "bg-amber-500" : "bg-emerald-500")} />
+        {live && !failing && (
+          <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-75" />
+        )}
+        <span
+          className={cn(
+            "relative inline-flex h-2.5 w-2.5 rounded-full",
+            !live ? "bg-slate-400" : failing ? "bg-amber-500" : "bg-emerald-500",
+          )}
+        />
       </span>
       {live ? (failing ? "Live (reconnecting…)" : "Live") : "Paused"}
     </button>
@@ -60,7 +71,10 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
   const [announcement, setAnnouncement] = useState("");
   const announced = useRef(0);
   useEffect(() => {
-    if (log.arrived.size > announced.current) setAnnouncement(`${log.arrived.size - announced.current} new message${log.arrived.size - announced.current === 1 ? "" : "s"}`);
+    if (log.arrived.size > announced.current)
+      setAnnouncement(
+        `${log.arrived.size - announced.current} new message${log.arrived.size - announced.current === 1 ? "" : "s"}`,
+      );
     announced.current = log.arrived.size;
   }, [log.arrived]);
 
@@ -70,10 +84,17 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
   return (
     <div className="space-y-4">
       <Card>
-        <MessageFiltersBar filters={state.filters} onChange={applyFilters} eventTypes={catalog.eventTypes} endpoints={endpoints.list} />
+        <MessageFiltersBar
+          filters={state.filters}
+          onChange={applyFilters}
+          eventTypes={catalog.eventTypes}
+          endpoints={endpoints.list}
+        />
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
           <p className="text-sm text-slate-600" aria-live="off">
-            {log.isPending || log.isStale ? "Loading…" : `${log.messages.length}${log.hasNextPage || log.gap ? "+" : ""} message${log.messages.length === 1 ? "" : "s"}${filtered ? " match" : ""}`}
+            {log.isPending || log.isStale
+              ? "Loading…"
+              : `${log.messages.length}${log.hasNextPage || log.gap ? "+" : ""} message${log.messages.length === 1 ? "" : "s"}${filtered ? " match" : ""}`}
           </p>
           <div className="flex flex-wrap items-center gap-2">
             {filtered && (
@@ -81,7 +102,11 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
                 Clear filters
               </Button>
             )}
-            <LiveToggle live={live} onToggle={() => setLive((value) => !value)} failing={live && log.liveError !== null} />
+            <LiveToggle
+              live={live}
+              onToggle={() => setLive((value) => !value)}
+              failing={live && log.liveError !== null}
+            />
           </div>
         </div>
       </Card>
@@ -99,25 +124,58 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
         </div>
       ) : log.messages.length === 0 ? (
         filtered ? (
-          <EmptyState title="No messages match these filters" action={<Button variant="secondary" onClick={() => applyFilters(NO_FILTERS)}>Clear filters</Button>}>
-            Try another event type, status, endpoint or a wider time range.{live ? " New messages that match will appear here by themselves." : ""}
+          <EmptyState
+            title="No messages match these filters"
+            action={
+              <Button variant="secondary" onClick={() => applyFilters(NO_FILTERS)}>
+                Clear filters
+              </Button>
+            }
+          >
+            Try another event type, status, endpoint or a wider time range.
+            {live ? " New messages that match will appear here by themselves." : ""}
           </EmptyState>
         ) : publicUrl ? (
-          <PublishFirstMessage tenantId={tenantId} publicUrl={publicUrl} eventType={firstType} endpointCount={endpoints.list.length} />
+          <PublishFirstMessage
+            tenantId={tenantId}
+            publicUrl={publicUrl}
+            eventType={firstType}
+            endpointCount={endpoints.list.length}
+          />
         ) : (
-          <EmptyState title="No messages yet">Messages sent to your endpoints will appear here, with every delivery attempt.</EmptyState>
+          <EmptyState title="No messages yet">
+            Messages sent to your endpoints will appear here, with every delivery attempt.
+          </EmptyState>
         )
       ) : (
-        <div className={cn("overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity", log.isStale && "opacity-60")} aria-busy={log.isStale || undefined}>
-          <div className="hidden grid-cols-[minmax(0,15rem)_minmax(0,1fr)_7.5rem] gap-x-4 border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:grid" aria-hidden>
+        <div
+          className={cn(
+            "overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity",
+            log.isStale && "opacity-60",
+          )}
+          aria-busy={log.isStale || undefined}
+        >
+          <div
+            className="hidden grid-cols-[minmax(0,15rem)_minmax(0,1fr)_7.5rem] gap-x-4 border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:grid"
+            aria-hidden
+          >
             <span>Message</span>
             <span>Deliveries</span>
             <span className="text-right">Created</span>
           </div>
           <ul aria-label="Messages" className="divide-y divide-slate-100">
             {log.messages.map((message, index) => (
-              <MessageListItem key={message.id} gapAfter={log.gap && index === log.arrived.size - 1} onRestart={log.restart}>
-                <MessageRow tenantId={tenantId} message={message} labels={endpoints.labels} fresh={log.arrived.has(message.id)} />
+              <MessageListItem
+                key={message.id}
+                gapAfter={log.gap && index === log.arrived.size - 1}
+                onRestart={log.restart}
+              >
+                <MessageRow
+                  tenantId={tenantId}
+                  message={message}
+                  labels={endpoints.labels}
+                  fresh={log.arrived.has(message.id)}
+                />
               </MessageListItem>
             ))}
           </ul>
@@ -127,7 +185,9 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
                 Load more
               </Button>
             ) : (
-              <p className="text-sm text-slate-500">{filtered ? "No more messages match." : "That is every message."}</p>
+              <p className="text-sm text-slate-500">
+                {filtered ? "No more messages match." : "That is every message."}
+              </p>
             )}
           </div>
         </div>
@@ -137,7 +197,15 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
 }
 
 /** A row, followed (after a burst larger than one poll) by a note that rows are missing there. */
-function MessageListItem({ children, gapAfter, onRestart }: { children: ReactNode; gapAfter: boolean; onRestart: () => void }) {
+function MessageListItem({
+  children,
+  gapAfter,
+  onRestart,
+}: {
+  children: ReactNode;
+  gapAfter: boolean;
+  onRestart: () => void;
+}) {
   return (
     <>
       {children}

@@ -33,7 +33,14 @@ function EndpointBadges({ message, labels }: { message: MessageSummary; labels: 
         );
       })}
       {hidden.length > 0 && (
-        <li className="inline-flex items-center rounded-full px-2 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200" title={hidden.map((state) => `${labels.get(state.endpointId)?.label ?? state.endpointId}: ${describeDeliveryState(state)}`).join("\n")}>
+        <li
+          className="inline-flex items-center rounded-full px-2 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200"
+          title={hidden
+            .map(
+              (state) => `${labels.get(state.endpointId)?.label ?? state.endpointId}: ${describeDeliveryState(state)}`,
+            )
+            .join("\n")}
+        >
           +{hidden.length} more ({hidden.filter((state) => state.status === "failed").length} failed)
         </li>
       )}
@@ -43,7 +50,17 @@ function EndpointBadges({ message, labels }: { message: MessageSummary; labels: 
 
 const FLASH_MS = 2_500;
 
-export function MessageRow({ tenantId, message, labels, fresh }: { tenantId: string; message: MessageSummary; labels: Map<string, EndpointLabel>; fresh: boolean }) {
+export function MessageRow({
+  tenantId,
+  message,
+  labels,
+  fresh,
+}: {
+  tenantId: string;
+  message: MessageSummary;
+  labels: Map<string, EndpointLabel>;
+  fresh: boolean;
+}) {
   const [flash, setFlash] = useState(fresh);
   useEffect(() => {
     if (!flash) return;
@@ -54,7 +71,10 @@ export function MessageRow({ tenantId, message, labels, fresh }: { tenantId: str
     <li className={cn("transition-colors duration-1000", flash && "bg-brand-50")}>
       <Link
         href={`/t/${tenantId}/messages/${message.id}`}
-        className={cn("grid gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_7.5rem] sm:items-center", focusRing)}
+        className={cn(
+          "grid gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_7.5rem] sm:items-center",
+          focusRing,
+        )}
       >
         <div className="flex min-w-0 items-baseline justify-between gap-3 sm:block">
           <div className="min-w-0">

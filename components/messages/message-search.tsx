@@ -30,7 +30,11 @@ export function MessageSearch({ tenantId }: { tenantId: string }) {
       await apiFetch(`/api/v1/tenants/${tenantId}/messages/${messageId}`);
       router.push(`/t/${tenantId}/messages/${messageId}`);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 404 ? `No message ${messageId} in this tenant.` : "Could not look the message up; try again.");
+      setError(
+        caught instanceof ApiError && caught.status === 404
+          ? `No message ${messageId} in this tenant.`
+          : "Could not look the message up; try again.",
+      );
       setBusy(false);
     }
   }
@@ -50,7 +54,11 @@ export function MessageSearch({ tenantId }: { tenantId: string }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={() => setError(null)}
-          className={cn("min-w-0 flex-1 rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm placeholder:font-sans placeholder:text-slate-400 sm:w-80", error ? "border-red-500" : "border-slate-300", focusRing)}
+          className={cn(
+            "min-w-0 flex-1 rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm placeholder:font-sans placeholder:text-slate-400 sm:w-80",
+            error ? "border-red-500" : "border-slate-300",
+            focusRing,
+          )}
         />
         <Button type="submit" variant="secondary" busy={busy}>
           Find

@@ -22,7 +22,10 @@ export function publishCommand(publicUrl: string, tenantId: string, eventType: s
 function Step({ number, title, children }: { number: number; title: string; children: ReactNode }) {
   return (
     <li className="flex gap-3">
-      <span aria-hidden className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700 ring-1 ring-brand-100">
+      <span
+        aria-hidden
+        className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700 ring-1 ring-brand-100"
+      >
         {number}
       </span>
       <div className="min-w-0 flex-1">
@@ -44,14 +47,23 @@ export function PublishFirstMessage({
   eventType: { name: string; example: object | null } | null;
   endpointCount: number;
 }) {
-  const command = publishCommand(publicUrl, tenantId, eventType?.name ?? "invoice.paid", eventType?.example ?? { id: "in_42", amount: 4200 });
+  const command = publishCommand(
+    publicUrl,
+    tenantId,
+    eventType?.name ?? "invoice.paid",
+    eventType?.example ?? { id: "in_42", amount: 4200 },
+  );
   return (
-    <Card title="No messages yet" description="Messages your platform publishes for this tenant show up here as they arrive — keep this page open, it updates by itself.">
+    <Card
+      title="No messages yet"
+      description="Messages your platform publishes for this tenant show up here as they arrive — keep this page open, it updates by itself."
+    >
       <ol className="space-y-5">
         <Step number={1} title={endpointCount ? "Endpoints are ready" : "Add an endpoint"}>
           {endpointCount ? (
             <p>
-              {endpointCount} endpoint{endpointCount === 1 ? "" : "s"} will receive the messages {endpointCount === 1 ? "it is" : "they are"} subscribed to.
+              {endpointCount} endpoint{endpointCount === 1 ? "" : "s"} will receive the messages{" "}
+              {endpointCount === 1 ? "it is" : "they are"} subscribed to.
             </p>
           ) : (
             <p>
@@ -75,14 +87,18 @@ export function PublishFirstMessage({
         <Step number={3} title="Publish a message">
           {eventType ? (
             <p>
-              Here with the example payload of <code className="rounded bg-slate-100 px-1 font-mono text-xs">{eventType.name}</code>; any type of the{" "}
+              Here with the example payload of{" "}
+              <code className="rounded bg-slate-100 px-1 font-mono text-xs">{eventType.name}</code>; any type of the{" "}
               <Link href={`/t/${tenantId}/event-types`} className="font-medium text-brand-700 hover:underline">
                 event-type catalog
               </Link>{" "}
               works.
             </p>
           ) : (
-            <p>The event-type catalog is still empty: an operator adds types (like invoice.paid) before messages of them can be published.</p>
+            <p>
+              The event-type catalog is still empty: an operator adds types (like invoice.paid) before messages of them
+              can be published.
+            </p>
           )}
           <CodeBlock label="Publish command" value={command} />
         </Step>

@@ -7,12 +7,18 @@ import { ApiError } from "@/lib/client/api-fetch";
 import { describeTry } from "./http-status";
 import { useResendMessage, type AttemptResult } from "./use-message";
 
-function summary(results: AttemptResult[], endpointName: string | undefined): { tone: "success" | "error"; text: string } {
+function summary(
+  results: AttemptResult[],
+  endpointName: string | undefined,
+): { tone: "success" | "error"; text: string } {
   const failed = results.filter((result) => !result.succeeded);
   if (results.length === 1) {
     const [result] = results as [AttemptResult];
     const to = endpointName ? ` to ${endpointName}` : "";
-    return { tone: result.succeeded ? "success" : "error", text: `Resent${to}: ${describeTry(result)}${result.succeeded ? "." : " — the receiver did not accept it."}` };
+    return {
+      tone: result.succeeded ? "success" : "error",
+      text: `Resent${to}: ${describeTry(result)}${result.succeeded ? "." : " — the receiver did not accept it."}`,
+    };
   }
   return {
     tone: failed.length ? "error" : "success",
@@ -51,7 +57,8 @@ export function ResendButton({
             const { tone, text } = summary(results, endpoint?.name);
             notify(tone, text);
           },
-          onError: (error) => notify("error", `Could not resend: ${error instanceof ApiError ? error.message : "the request failed."}`),
+          onError: (error) =>
+            notify("error", `Could not resend: ${error instanceof ApiError ? error.message : "the request failed."}`),
         })
       }
     >

@@ -29,6 +29,9 @@ export function endpointLabelOf(endpoint: Pick<EndpointView, "id" | "url" | "des
 
 export function useEndpointLabels(tenantId: string) {
   const endpoints = useEndpoints(tenantId, { limit: 250 });
-  const labels = useMemo(() => new Map((endpoints.data?.pages[0]?.data ?? []).map((endpoint) => [endpoint.id, endpointLabelOf(endpoint)])), [endpoints.data]);
+  const labels = useMemo(
+    () => new Map((endpoints.data?.pages[0]?.data ?? []).map((endpoint) => [endpoint.id, endpointLabelOf(endpoint)])),
+    [endpoints.data],
+  );
   return { labels, list: [...labels.values()], isPending: endpoints.isPending };
 }

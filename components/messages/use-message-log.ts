@@ -21,13 +21,20 @@ const LIVE_INTERVAL_MS = 3_000;
 
 /** Every query of a tenant's messages starts with this (log, message, attempts): invalidate it after a change. */
 export const tenantMessagesKey = (tenantId: string) => ["messages", tenantId] as const;
-export const messageLogKey = (tenantId: string, query: MessageLogQuery) => [...tenantMessagesKey(tenantId), "log", query] as const;
+export const messageLogKey = (tenantId: string, query: MessageLogQuery) =>
+  [...tenantMessagesKey(tenantId), "log", query] as const;
 
 function fetchPage(tenantId: string, query: MessageLogQuery, cursor: string | undefined): Promise<MessagePage> {
-  return apiFetch<MessagePage>(`/api/v1/tenants/${tenantId}/messages`, { query: { ...query, limit: LOG_PAGE_SIZE, cursor } });
+  return apiFetch<MessagePage>(`/api/v1/tenants/${tenantId}/messages`, {
+    query: { ...query, limit: LOG_PAGE_SIZE, cursor },
+  });
 }
 
-export function useMessageLog(tenantId: string, query: MessageLogQuery, options: { live: boolean; initialPage?: MessagePage }) {
+export function useMessageLog(
+  tenantId: string,
+  query: MessageLogQuery,
+  options: { live: boolean; initialPage?: MessagePage },
+) {
   const key = messageLogKey(tenantId, query);
   const pages = useInfiniteQuery({
     queryKey: key,

@@ -5,7 +5,13 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/client/api-fetch";
-import type { ZAttemptView, ZListAttemptsQuery, ZMessageView, ZResendMessage, ZResendResult } from "@/lib/schemas/messages";
+import type {
+  ZAttemptView,
+  ZListAttemptsQuery,
+  ZMessageView,
+  ZResendMessage,
+  ZResendResult,
+} from "@/lib/schemas/messages";
 import { tenantMessagesKey } from "./use-message-log";
 
 export type MessageView = z.infer<typeof ZMessageView>;
@@ -17,11 +23,15 @@ type AttemptsQuery = Omit<z.input<typeof ZListAttemptsQuery>, "cursor"> & { limi
 const IN_FLIGHT_INTERVAL_MS = 2_000;
 const ATTEMPTS_QUERY: AttemptsQuery = { limit: 250 };
 
-export const messageKey = (tenantId: string, messageId: string) => [...tenantMessagesKey(tenantId), "message", messageId] as const;
-const attemptsKey = (tenantId: string, messageId: string, query: AttemptsQuery) => [...tenantMessagesKey(tenantId), "attempts", messageId, query] as const;
+export const messageKey = (tenantId: string, messageId: string) =>
+  [...tenantMessagesKey(tenantId), "message", messageId] as const;
+const attemptsKey = (tenantId: string, messageId: string, query: AttemptsQuery) =>
+  [...tenantMessagesKey(tenantId), "attempts", messageId, query] as const;
 
 export function isInFlight(message: MessageView | undefined): boolean {
-  return Boolean(message?.deliveries.some((delivery) => delivery.status === "pending" || delivery.status === "sending"));
+  return Boolean(
+    message?.deliveries.some((delivery) => delivery.status === "pending" || delivery.status === "sending"),
+  );
 }
 
 export function useMessage(tenantId: string, messageId: string, initialData?: MessageView) {
@@ -34,11 +44,18 @@ export function useMessage(tenantId: string, messageId: string, initialData?: Me
 }
 
 /** Every attempt of the message, newest first, grouped by endpoint. */
-export function useAttempts(tenantId: string, messageId: string, options: { live: boolean; initialPage?: { data: AttemptView[]; nextCursor: string | null } }) {
+export function useAttempts(
+  tenantId: string,
+  messageId: string,
+  options: { live: boolean; initialPage?: { data: AttemptView[]; nextCursor: string | null } },
+) {
   const attempts = useInfiniteQuery({
     queryKey: attemptsKey(tenantId, messageId, ATTEMPTS_QUERY),
     queryFn: ({ pageParam }) =>
-      apiFetch<{ data: AttemptView[]; nextCursor: string | null }>(`/api/v1/tenants/${tenantId}/messages/${messageId}/attempts`, { query: { ...ATTEMPTS_QUERY, cursor: pageParam } }),
+      apiFetch<{ data: AttemptView[]; nextCursor: string | null }>(
+        `/api/v1/tenants/${tenantId}/messages/${messageId}/attempts`,
+        { query: { ...ATTEMPTS_QUERY, cursor: pageParam } },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: options.initialPage ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,
@@ -53,7 +70,14 @@ export function useAttempts(tenantId: string, messageId: string, options: { live
     }
     return groups;
   }, [attempts.data]);
-  return { byEndpoint, isPending: attempts.isPending, error: attempts.error ?? null, hasNextPage: attempts.hasNextPage, fetchNextPage: () => void attempts.fetchNextPage(), isFetchingNextPage: attempts.isFetchingNextPage };
+  return {
+    byEndpoint,
+    isPending: attempts.isPending,
+    error: attempts.error ?? null,
+    hasNextPage: attempts.hasNextPage,
+    fetchNextPage: () => void attempts.fetchNextPage(),
+    isFetchingNextPage: attempts.isFetchingNextPage,
+  };
 }
 
 /** "Resend": a manual attempt now, to one endpoint or (without one) to all; refreshes every message view after. */
@@ -61,7 +85,10 @@ export function useResendMessage(tenantId: string, messageId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof ZResendMessage>) =>
-      apiFetch<{ data: AttemptResult[] }>(`/api/v1/tenants/${tenantId}/messages/${messageId}/resend`, { method: "POST", body }).then((answer) => answer.data),
+      apiFetch<{ data: AttemptResult[] }>(`/api/v1/tenants/${tenantId}/messages/${messageId}/resend`, {
+        method: "POST",
+        body,
+      }).then((answer) => answer.data),
     onSettled: () => queryClient.invalidateQueries({ queryKey: tenantMessagesKey(tenantId) }),
   });
 }

@@ -22,11 +22,20 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
   const [search, setSearch] = useState("");
   const term = useDeferredValue(search.trim().toLowerCase());
   const shown = catalog.items
-    .filter((eventType) => !term || eventType.name.toLowerCase().includes(term) || eventType.description.toLowerCase().includes(term))
+    .filter(
+      (eventType) =>
+        !term || eventType.name.toLowerCase().includes(term) || eventType.description.toLowerCase().includes(term),
+    )
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name));
 
   async function save(input: EventTypeInput) {
-    if (editor.mode === "edit") await catalog.update.mutateAsync({ name: input.name, description: input.description, schema: input.schema, example: input.example });
+    if (editor.mode === "edit")
+      await catalog.update.mutateAsync({
+        name: input.name,
+        description: input.description,
+        schema: input.schema,
+        example: input.example,
+      });
     else await catalog.create.mutateAsync(input);
     setEditor({ mode: "closed" });
   }
@@ -36,7 +45,13 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
       {editor.mode === "closed" ? (
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div className="w-full max-w-xs">
-            <TextField label="Search the catalog" type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="invoice" />
+            <TextField
+              label="Search the catalog"
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder="invoice"
+            />
           </div>
           <Button onClick={() => setEditor({ mode: "new" })}>New event type</Button>
         </div>
@@ -50,27 +65,59 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
       )}
 
       {catalog.items.length === 0 ? (
-        <EmptyState title="The catalog is empty" action={editor.mode === "closed" ? <Button onClick={() => setEditor({ mode: "new" })}>New event type</Button> : undefined}>
-          Publishers can only send messages of a type in the catalog. Add one, like invoice.paid, with a JSON Schema that its payloads must match.
+        <EmptyState
+          title="The catalog is empty"
+          action={
+            editor.mode === "closed" ? (
+              <Button onClick={() => setEditor({ mode: "new" })}>New event type</Button>
+            ) : undefined
+          }
+        >
+          Publishers can only send messages of a type in the catalog. Add one, like invoice.paid, with a JSON Schema
+          that its payloads must match.
         </EmptyState>
       ) : shown.length === 0 ? (
         <p className="text-sm text-slate-500">No event type matches “{search}”.</p>
       ) : (
-        <Table label="Event types" head={["Event type", "Schema", "Status", "Updated", <span key="actions" className="sr-only">Actions</span>]}>
+        <Table
+          label="Event types"
+          head={[
+            "Event type",
+            "Schema",
+            "Status",
+            "Updated",
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        >
           {shown.map((eventType) => (
             <tr key={eventType.id} className={eventType.archived ? "bg-slate-50" : undefined}>
               <Td className="max-w-md whitespace-normal">
                 <div className="font-mono text-sm font-medium text-slate-900">{eventType.name}</div>
                 {eventType.description && <div className="mt-0.5 text-xs text-slate-500">{eventType.description}</div>}
               </Td>
-              <Td>{eventType.schema ? <Badge tone="info">JSON Schema</Badge> : <span className="text-slate-400">any object</span>}</Td>
-              <Td>{eventType.archived ? <Badge tone="warning">archived</Badge> : <Badge tone="success">active</Badge>}</Td>
+              <Td>
+                {eventType.schema ? (
+                  <Badge tone="info">JSON Schema</Badge>
+                ) : (
+                  <span className="text-slate-400">any object</span>
+                )}
+              </Td>
+              <Td>
+                {eventType.archived ? <Badge tone="warning">archived</Badge> : <Badge tone="success">active</Badge>}
+              </Td>
               <Td>
                 <RelativeTime iso={eventType.updatedAt} />
               </Td>
               <Td className="text-right">
                 <div className="flex justify-end gap-1">
-                  <Button variant="ghost" size="sm" aria-label={`Edit ${eventType.name}`} onClick={() => setEditor({ mode: "edit", eventType })}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Edit ${eventType.name}`}
+                    onClick={() => setEditor({ mode: "edit", eventType })}
+                  >
                     Edit
                   </Button>
                   {eventType.archived ? (
@@ -84,7 +131,12 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
                       Unarchive
                     </Button>
                   ) : (
-                    <Button variant="ghost" size="sm" aria-label={`Archive ${eventType.name}`} onClick={() => setArchiving(eventType)}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Archive ${eventType.name}`}
+                      onClick={() => setArchiving(eventType)}
+                    >
                       Archive
                     </Button>
                   )}
@@ -104,9 +156,15 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
           danger
           busy={catalog.setArchived.isPending}
           onCancel={() => setArchiving(null)}
-          onConfirm={() => catalog.setArchived.mutate({ name: archiving.name, archived: true }, { onSettled: () => setArchiving(null) })}
+          onConfirm={() =>
+            catalog.setArchived.mutate(
+              { name: archiving.name, archived: true },
+              { onSettled: () => setArchiving(null) },
+            )
+          }
         >
-          Publishing {archiving.name} is refused from now on (422). Its messages stay readable, and you can unarchive it later.
+          Publishing {archiving.name} is refused from now on (422). Its messages stay readable, and you can unarchive it
+          later.
         </ConfirmDialog>
       )}
     </div>

@@ -51,7 +51,17 @@ export function errorsByField(error: unknown): Partial<Record<Field, string>> {
   return joined;
 }
 
-export function EventTypeForm({ editing, busy, onSubmit, onCancel }: { editing: EventType | null; busy: boolean; onSubmit: (input: EventTypeInput) => Promise<unknown>; onCancel: () => void }) {
+export function EventTypeForm({
+  editing,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  editing: EventType | null;
+  busy: boolean;
+  onSubmit: (input: EventTypeInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -62,23 +72,33 @@ export function EventTypeForm({ editing, busy, onSubmit, onCancel }: { editing: 
     const schema = parseObject(String(data.get("schema") ?? ""));
     const example = parseObject(String(data.get("example") ?? ""));
     const local: Partial<Record<Field, string>> = {};
-    if (!/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/i.test(name)) local.name = "Dotted words of letters, digits, _ and -, like invoice.paid.";
+    if (!/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/i.test(name))
+      local.name = "Dotted words of letters, digits, _ and -, like invoice.paid.";
     if ("error" in schema) local.schema = schema.error;
     if ("error" in example) local.example = example.error;
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length || "error" in schema || "error" in example) return;
     try {
-      await onSubmit({ name, description: String(data.get("description") ?? ""), schema: schema.value, example: example.value });
+      await onSubmit({
+        name,
+        description: String(data.get("description") ?? ""),
+        schema: schema.value,
+        example: example.value,
+      });
     } catch (error) {
       const byField = errorsByField(error);
       setErrors(byField);
-      if (!Object.keys(byField).length) setFormError(error instanceof ApiError ? error.message : "Could not save the event type.");
+      if (!Object.keys(byField).length)
+        setFormError(error instanceof ApiError ? error.message : "Could not save the event type.");
     }
   }
 
   return (
-    <Card title={editing ? `Edit ${editing.name}` : "New event type"} description="Payloads published with this type must match its schema; the example is what “Send test event” sends and what the API docs show.">
+    <Card
+      title={editing ? `Edit ${editing.name}` : "New event type"}
+      description="Payloads published with this type must match its schema; the example is what “Send test event” sends and what the API docs show."
+    >
       <form key={editing?.id ?? "new"} onSubmit={submit} noValidate className="space-y-4">
         {formError && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
@@ -86,12 +106,46 @@ export function EventTypeForm({ editing, busy, onSubmit, onCancel }: { editing: 
           </p>
         )}
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Name" name="name" defaultValue={editing?.name} disabled={Boolean(editing)} placeholder="invoice.paid" error={errors.name} hint={editing ? "Names never change: messages refer to them." : "Dotted words, like invoice.paid."} />
-          <TextField label="Description" name="description" defaultValue={editing?.description} placeholder="An invoice was paid in full." error={errors.description} />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={editing?.name}
+            disabled={Boolean(editing)}
+            placeholder="invoice.paid"
+            error={errors.name}
+            hint={editing ? "Names never change: messages refer to them." : "Dotted words, like invoice.paid."}
+          />
+          <TextField
+            label="Description"
+            name="description"
+            defaultValue={editing?.description}
+            placeholder="An invoice was paid in full."
+            error={errors.description}
+          />
         </div>
         <div className="grid gap-4 lg:grid-cols-2">
-          <TextAreaField label="JSON Schema" name="schema" rows={14} spellCheck={false} defaultValue={pretty(editing?.schema)} placeholder={'{\n  "type": "object",\n  "required": ["id"],\n  "properties": { "id": { "type": "string" } }\n}'} error={errors.schema} hint="Draft 2020-12. Empty: any JSON object is accepted." />
-          <TextAreaField label="Example payload" name="example" rows={14} spellCheck={false} defaultValue={pretty(editing?.example)} placeholder={'{\n  "id": "in_1"\n}'} error={errors.example} hint="Must match the schema." />
+          <TextAreaField
+            label="JSON Schema"
+            name="schema"
+            rows={14}
+            spellCheck={false}
+            defaultValue={pretty(editing?.schema)}
+            placeholder={
+              '{\n  "type": "object",\n  "required": ["id"],\n  "properties": { "id": { "type": "string" } }\n}'
+            }
+            error={errors.schema}
+            hint="Draft 2020-12. Empty: any JSON object is accepted."
+          />
+          <TextAreaField
+            label="Example payload"
+            name="example"
+            rows={14}
+            spellCheck={false}
+            defaultValue={pretty(editing?.example)}
+            placeholder={'{\n  "id": "in_1"\n}'}
+            error={errors.example}
+            hint="Must match the schema."
+          />
         </div>
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onCancel}>

@@ -15,7 +15,11 @@ import type { TSystemStatus } from "@/lib/schemas/system";
 import { AttemptsChart } from "./attempts-chart";
 import { useSystemStatus } from "./use-system-status";
 
-const WORKER_TONE: Record<TSystemStatus["workers"][number]["state"], Tone> = { live: "success", stale: "danger", stopped: "neutral" };
+const WORKER_TONE: Record<TSystemStatus["workers"][number]["state"], Tone> = {
+  live: "success",
+  stale: "danger",
+  stopped: "neutral",
+};
 
 /** How long something has waited: ms and seconds, minutes, then hours. */
 function formatAge(ms: number): string {
@@ -25,7 +29,11 @@ function formatAge(ms: number): string {
 
 /** A number that needs attention, in the tone it deserves. */
 function Toned({ tone, children }: { tone?: "warning" | "danger"; children: ReactNode }) {
-  return <span className={tone === "danger" ? "text-red-700" : tone === "warning" ? "text-amber-700" : undefined}>{children}</span>;
+  return (
+    <span className={tone === "danger" ? "text-red-700" : tone === "warning" ? "text-amber-700" : undefined}>
+      {children}
+    </span>
+  );
 }
 
 export function SystemStatus({ initial }: { initial: TSystemStatus }) {
@@ -39,7 +47,8 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
   return (
     <div className="space-y-6">
       <p className="text-xs text-slate-500" aria-live="polite">
-        {isError ? "Could not refresh; showing the last known status." : "Updates every 5 seconds."} Last update: <RelativeTime iso={new Date(dataUpdatedAt || Date.parse(status.generatedAt)).toISOString()} />
+        {isError ? "Could not refresh; showing the last known status." : "Updates every 5 seconds."} Last update:{" "}
+        <RelativeTime iso={new Date(dataUpdatedAt || Date.parse(status.generatedAt)).toISOString()} />
       </p>
 
       <section aria-labelledby="queue-heading">
@@ -47,19 +56,38 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
           Queue
         </h2>
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <StatTile label="Due now" value={<Toned tone={status.queue.due > 1_000 ? "warning" : undefined}>{formatCount(status.queue.due)}</Toned>} detail="pending, waiting for a worker" />
+          <StatTile
+            label="Due now"
+            value={
+              <Toned tone={status.queue.due > 1_000 ? "warning" : undefined}>{formatCount(status.queue.due)}</Toned>
+            }
+            detail="pending, waiting for a worker"
+          />
           <StatTile label="Scheduled retries" value={formatCount(status.queue.scheduled)} detail="pending, due later" />
-          <StatTile label="Sending" value={formatCount(status.queue.sending)} detail="claimed by a worker" live={status.queue.sending > 0} />
+          <StatTile
+            label="Sending"
+            value={formatCount(status.queue.sending)}
+            detail="claimed by a worker"
+            live={status.queue.sending > 0}
+          />
           <StatTile
             label="Oldest due"
-            value={<Toned tone={oldestAge > 300_000 ? "danger" : oldestAge > 30_000 ? "warning" : undefined}>{status.oldestDue ? formatAge(oldestAge) : "—"}</Toned>}
+            value={
+              <Toned tone={oldestAge > 300_000 ? "danger" : oldestAge > 30_000 ? "warning" : undefined}>
+                {status.oldestDue ? formatAge(oldestAge) : "—"}
+              </Toned>
+            }
             detail={status.oldestDue ? "waiting since it became due" : "nothing is waiting"}
           />
         </div>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Attempts per minute" description={`Last hour: ${formatCount(attemptsLastHour)} attempts.`} className="lg:col-span-2">
+        <Card
+          title="Attempts per minute"
+          description={`Last hour: ${formatCount(attemptsLastHour)} attempts.`}
+          className="lg:col-span-2"
+        >
           <AttemptsChart points={status.attemptsPerMinute} />
         </Card>
         <Card title="Deliveries, last 24 h" description="Created in the last 24 hours, by their status now.">
@@ -87,7 +115,11 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
               );
             })}
           </dl>
-          {settled > 0 && <p className="mt-4 text-xs text-slate-500">Success rate of settled deliveries: {((status.last24h.succeeded / settled) * 100).toFixed(1)} %</p>}
+          {settled > 0 && (
+            <p className="mt-4 text-xs text-slate-500">
+              Success rate of settled deliveries: {((status.last24h.succeeded / settled) * 100).toFixed(1)} %
+            </p>
+          )}
         </Card>
       </div>
 
@@ -102,9 +134,15 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
         }
       >
         {status.workers.length === 0 ? (
-          <EmptyState title="No worker has run yet">Nothing is being delivered. Start one with npm start, or npm run worker on any machine that reaches the database.</EmptyState>
+          <EmptyState title="No worker has run yet">
+            Nothing is being delivered. Start one with npm start, or npm run worker on any machine that reaches the
+            database.
+          </EmptyState>
         ) : (
-          <Table label="Workers" head={["Worker", "Host", "State", "Last heartbeat", "In flight", "Started", "Version"]}>
+          <Table
+            label="Workers"
+            head={["Worker", "Host", "State", "Last heartbeat", "In flight", "Started", "Version"]}
+          >
             {status.workers.map((worker) => (
               <tr key={worker.id} className={worker.state === "stale" ? "bg-red-50" : undefined}>
                 <Td className="font-mono text-xs">{worker.id}</Td>
@@ -128,7 +166,10 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
         )}
       </Card>
 
-      <Card title="Failing endpoints" description="Endpoints whose latest attempts failed, and disabled ones, across all tenants.">
+      <Card
+        title="Failing endpoints"
+        description="Endpoints whose latest attempts failed, and disabled ones, across all tenants."
+      >
         {status.failingEndpoints.length === 0 ? (
           <p className="text-sm text-slate-500">Every endpoint is delivering.</p>
         ) : (
@@ -136,13 +177,31 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
             {status.failingEndpoints.map((endpoint) => (
               <tr key={endpoint.id}>
                 <Td className="max-w-xs truncate">
-                  <Link href={`/t/${endpoint.tenantId}/endpoints/${endpoint.id}`} className="text-brand-700 hover:underline" title={endpoint.url}>
+                  <Link
+                    href={`/t/${endpoint.tenantId}/endpoints/${endpoint.id}`}
+                    className="text-brand-700 hover:underline"
+                    title={endpoint.url}
+                  >
                     {endpoint.url}
                   </Link>
                 </Td>
                 <Td>{endpoint.tenantName}</Td>
-                <Td>{endpoint.disabledAt ? <Badge tone="warning">disabled{endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}</Badge> : <Badge tone="danger">failing</Badge>}</Td>
-                <Td>{endpoint.failingSince || endpoint.disabledAt ? <RelativeTime iso={(endpoint.failingSince ?? endpoint.disabledAt)!} /> : "—"}</Td>
+                <Td>
+                  {endpoint.disabledAt ? (
+                    <Badge tone="warning">
+                      disabled{endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}
+                    </Badge>
+                  ) : (
+                    <Badge tone="danger">failing</Badge>
+                  )}
+                </Td>
+                <Td>
+                  {endpoint.failingSince || endpoint.disabledAt ? (
+                    <RelativeTime iso={(endpoint.failingSince ?? endpoint.disabledAt)!} />
+                  ) : (
+                    "—"
+                  )}
+                </Td>
                 <Td className="tabular-nums">{endpoint.failuresSinceSuccess}</Td>
               </tr>
             ))}

@@ -18,11 +18,16 @@ export function TenantsList({ initialPage }: { initialPage: ListPage<TenantUsage
   const queryClient = useQueryClient();
   return (
     <div className="space-y-6">
-      <Card title="New tenant" description="A tenant is one of your customers: it owns endpoints, receives messages and has its own members and API keys.">
+      <Card
+        title="New tenant"
+        description="A tenant is one of your customers: it owns endpoints, receives messages and has its own members and API keys."
+      >
         <CreateTenantForm onCreated={() => void queryClient.invalidateQueries({ queryKey: tenantUsageKey() })} />
       </Card>
       {tenants.items.length === 0 ? (
-        <EmptyState title="No tenants yet">Create the first one above, or with the API: POST /api/v1/tenants with a platform key.</EmptyState>
+        <EmptyState title="No tenants yet">
+          Create the first one above, or with the API: POST /api/v1/tenants with a platform key.
+        </EmptyState>
       ) : (
         <Table label="Tenants" head={["Tenant", "Endpoints", "Messages (24 h)", "Members", "Retention", "Created"]}>
           {tenants.items.map((tenant) => (

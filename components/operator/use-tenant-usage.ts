@@ -7,5 +7,10 @@ export type TenantUsage = TTenantUsageView;
 
 /** Every tenant with its usage counts (operators). */
 export function useTenantUsage(initialPage?: ListPage<TenantUsage>) {
-  return usePagedList<TenantUsage>({ queryKey: tenantUsageKey(), path: "/api/v1/system/tenants", query: TENANT_USAGE_QUERY, initialPage });
+  return usePagedList<TenantUsage>({
+    queryKey: tenantUsageKey(),
+    path: "/api/v1/system/tenants",
+    query: TENANT_USAGE_QUERY,
+    initialPage,
+  });
 }

@@ -20,7 +20,9 @@ function reasonOf(endpoint: EndpointView) {
       </>
     );
   }
-  return <>Failing since {endpoint.failingSince ? <Time value={endpoint.failingSince} /> : "recently"}; retries continue.</>;
+  return (
+    <>Failing since {endpoint.failingSince ? <Time value={endpoint.failingSince} /> : "recently"}; retries continue.</>
+  );
 }
 
 export function AttentionList({ tenantId }: { tenantId: string }) {
@@ -45,11 +47,18 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
           {endpoints.map((endpoint) => {
             const last = health.byId.get(endpoint.id)?.lastAttempt;
             return (
-              <li key={endpoint.id} className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+              <li
+                key={endpoint.id}
+                className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+              >
                 <div className="min-w-0">
                   <div className="flex min-w-0 items-center gap-2">
                     <EndpointStateBadge endpoint={endpoint} />
-                    <Link href={`/t/${tenantId}/endpoints/${endpoint.id}`} className="truncate font-mono font-medium text-brand-700 hover:underline" title={endpoint.url}>
+                    <Link
+                      href={`/t/${tenantId}/endpoints/${endpoint.id}`}
+                      className="truncate font-mono font-medium text-brand-700 hover:underline"
+                      title={endpoint.url}
+                    >
                       {endpoint.url}
                     </Link>
                   </div>
@@ -57,7 +66,8 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
                 </div>
                 {last && (
                   <p className="flex shrink-0 items-center gap-2 text-xs text-slate-500">
-                    Last attempt <AttemptOutcome status={last.status} errorKind={last.errorKind} /> <Time value={last.startedAt} />
+                    Last attempt <AttemptOutcome status={last.status} errorKind={last.errorKind} />{" "}
+                    <Time value={last.startedAt} />
                   </p>
                 )}
               </li>

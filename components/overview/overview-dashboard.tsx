@@ -20,8 +20,14 @@ function LiveQueueTile({ tenantId }: { tenantId: string }) {
       live
       className="col-span-2 lg:col-span-1"
       label="Pending deliveries"
-      value={<span aria-live="polite">{queue ? `${formatCount(queue.pending + queue.sending)}${queue.capped ? "+" : ""}` : "…"}</span>}
-      detail={queue && recent ? `${formatCount(queue.sending)} sending · ${formatCount(recent.total)} tries/5 min` : "Live"}
+      value={
+        <span aria-live="polite">
+          {queue ? `${formatCount(queue.pending + queue.sending)}${queue.capped ? "+" : ""}` : "…"}
+        </span>
+      }
+      detail={
+        queue && recent ? `${formatCount(queue.sending)} sending · ${formatCount(recent.total)} tries/5 min` : "Live"
+      }
     />
   );
 }
@@ -37,9 +43,21 @@ export function OverviewDashboard({ tenantId }: { tenantId: string }) {
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <LiveQueueTile tenantId={tenantId} />
         <StatTile label="Messages" value={totals ? formatCount(totals.messages) : "…"} detail={period} />
-        <StatTile label="Attempts" value={totals ? formatCount(totals.total) : "…"} detail={totals && `${formatCount(totals.failed)} failed`} />
-        <StatTile label="Success rate" value={totals ? formatRate(totals.successRate) : "…"} detail={totals && `${formatCount(totals.succeeded)} succeeded`} />
-        <StatTile label="p95 latency" value={totals ? formatMs(totals.p95Ms) : "…"} detail={totals && `p50 ${formatMs(totals.p50Ms)} · p99 ${formatMs(totals.p99Ms)}`} />
+        <StatTile
+          label="Attempts"
+          value={totals ? formatCount(totals.total) : "…"}
+          detail={totals && `${formatCount(totals.failed)} failed`}
+        />
+        <StatTile
+          label="Success rate"
+          value={totals ? formatRate(totals.successRate) : "…"}
+          detail={totals && `${formatCount(totals.succeeded)} succeeded`}
+        />
+        <StatTile
+          label="p95 latency"
+          value={totals ? formatMs(totals.p95Ms) : "…"}
+          detail={totals && `p50 ${formatMs(totals.p50Ms)} · p99 ${formatMs(totals.p99Ms)}`}
+        />
       </div>
       <section aria-labelledby="overview-performance" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -11,7 +11,8 @@ import type { TTenantStatsQuery, ZTenantStats } from "@/lib/schemas/stats";
 
 export type TenantStats = z.infer<typeof ZTenantStats>;
 
-export const tenantStatsKey = (tenantId: string, query: TTenantStatsQuery) => ["tenants", tenantId, "stats", query] as const;
+export const tenantStatsKey = (tenantId: string, query: TTenantStatsQuery) =>
+  ["tenants", tenantId, "stats", query] as const;
 
 const LIVE_WINDOW_MS = 5 * 60_000;
 
@@ -30,5 +31,9 @@ export function useTenantStats(tenantId: string, range: TimeRange) {
 
 export function useLiveQueue(tenantId: string) {
   const minute = useMinute();
-  return useTenantStatsQuery(tenantId, { from: new Date(minute + 60_000 - LIVE_WINDOW_MS).toISOString(), granularity: "minute" }, 3_000);
+  return useTenantStatsQuery(
+    tenantId,
+    { from: new Date(minute + 60_000 - LIVE_WINDOW_MS).toISOString(), granularity: "minute" },
+    3_000,
+  );
 }

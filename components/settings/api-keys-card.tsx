@@ -23,7 +23,17 @@ function keyState(key: ApiKey): { label: string; tone: "success" | "danger" | "w
   return { label: "active", tone: "success" };
 }
 
-export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantId: string; role: Role; canWrite: boolean; initialPage: ListPage<ApiKey> }) {
+export function ApiKeysCard({
+  tenantId,
+  role,
+  canWrite,
+  initialPage,
+}: {
+  tenantId: string;
+  role: Role;
+  canWrite: boolean;
+  initialPage: ListPage<ApiKey>;
+}) {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -39,12 +49,19 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
     setCreated(null);
     keys.create.mutate(
       { name, role: String(data.get("role")) as Role },
-      { onSuccess: () => form.reset(), onError: (error) => setNameError(error instanceof ApiError ? (error.fieldErrors().name ?? error.message) : undefined) },
+      {
+        onSuccess: () => form.reset(),
+        onError: (error) =>
+          setNameError(error instanceof ApiError ? (error.fieldErrors().name ?? error.message) : undefined),
+      },
     );
   }
 
   return (
-    <Card title="API keys" description="Your backend publishes messages and manages endpoints with these keys (Authorization: Bearer …).">
+    <Card
+      title="API keys"
+      description="Your backend publishes messages and manages endpoints with these keys (Authorization: Bearer …)."
+    >
       {canWrite && (
         <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
           <TextField label="Key name" name="name" autoComplete="off" placeholder="billing backend" error={nameError} />
@@ -62,12 +79,19 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
           </div>
         </form>
       )}
-      {canWrite && <p className="mb-5 mt-2 text-xs text-slate-500">{ROLES_EXPLAINED} A key never gets more than your own role.</p>}
+      {canWrite && (
+        <p className="mb-5 mt-2 text-xs text-slate-500">{ROLES_EXPLAINED} A key never gets more than your own role.</p>
+      )}
 
       {created && (
-        <div className="mb-5 space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4" role="region" aria-label="New API key">
+        <div
+          className="mb-5 space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4"
+          role="region"
+          aria-label="New API key"
+        >
           <p className="text-sm text-amber-900">
-            <strong>Copy this key now: it will not be shown again.</strong> Only a hash of it is stored. Keep it in your backend&apos;s secret store, never in a browser or a repository.
+            <strong>Copy this key now: it will not be shown again.</strong> Only a hash of it is stored. Keep it in your
+            backend&apos;s secret store, never in a browser or a repository.
           </p>
           <CodeBlock label="New API key" value={created.key} />
           <Button variant="secondary" size="sm" onClick={() => setCreated(null)}>
@@ -78,10 +102,29 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
 
       {keys.items.length === 0 ? (
         <EmptyState title="No API keys yet">
-          {canWrite ? "Create a key for your backend to publish messages through the API." : "An admin of this tenant can create keys for your backend."}
+          {canWrite
+            ? "Create a key for your backend to publish messages through the API."
+            : "An admin of this tenant can create keys for your backend."}
         </EmptyState>
       ) : (
-        <Table label="API keys" head={["Name", "Key", "Role", "Last used", "Created", "Status", ...(canWrite ? [<span key="actions" className="sr-only">Actions</span>] : [])]}>
+        <Table
+          label="API keys"
+          head={[
+            "Name",
+            "Key",
+            "Role",
+            "Last used",
+            "Created",
+            "Status",
+            ...(canWrite
+              ? [
+                  <span key="actions" className="sr-only">
+                    Actions
+                  </span>,
+                ]
+              : []),
+          ]}
+        >
           {keys.items.map((key) => {
             const state = keyState(key);
             const revocable = canWrite && !key.revokedAt && (!key.role || mayGrant(role, key.role));
@@ -90,7 +133,13 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
                 <Td className="font-medium text-slate-900">{key.name}</Td>
                 <Td className="font-mono text-xs">hl_{key.prefix}_…</Td>
                 <Td>{key.role ? <Badge>{key.role}</Badge> : "—"}</Td>
-                <Td>{key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} /> : <span className="text-slate-400">never</span>}</Td>
+                <Td>
+                  {key.lastUsedAt ? (
+                    <RelativeTime iso={key.lastUsedAt} />
+                  ) : (
+                    <span className="text-slate-400">never</span>
+                  )}
+                </Td>
                 <Td>
                   <RelativeTime iso={key.createdAt} />
                 </Td>
@@ -100,7 +149,13 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
                 {canWrite && (
                   <Td className="text-right">
                     {revocable && (
-                      <Button variant="ghost" size="sm" aria-label={`Revoke the key ${key.name}`} busy={keys.revoke.isPending && keys.revoke.variables?.id === key.id} onClick={() => setRevoking(key)}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Revoke the key ${key.name}`}
+                        busy={keys.revoke.isPending && keys.revoke.variables?.id === key.id}
+                        onClick={() => setRevoking(key)}
+                      >
                         Revoke
                       </Button>
                     )}
@@ -123,7 +178,8 @@ export function ApiKeysCard({ tenantId, role, canWrite, initialPage }: { tenantI
           onCancel={() => setRevoking(null)}
           onConfirm={() => keys.revoke.mutate(revoking, { onSettled: () => setRevoking(null) })}
         >
-          Requests with “{revoking.name}” (hl_{revoking.prefix}_…) are refused from now on with 401. This cannot be undone.
+          Requests with “{revoking.name}” (hl_{revoking.prefix}_…) are refused from now on with 401. This cannot be
+          undone.
         </ConfirmDialog>
       )}
     </Card>

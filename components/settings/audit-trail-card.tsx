@@ -15,7 +15,11 @@ import { AUDIT_QUERY, auditKey } from "./queries";
 
 export type AuditEvent = z.infer<typeof ZAuditEventView>;
 
-const ACTOR_LABEL: Record<AuditEvent["actor"]["kind"], string> = { portal: "portal", user: "account", api_key: "API key" };
+const ACTOR_LABEL: Record<AuditEvent["actor"]["kind"], string> = {
+  portal: "portal",
+  user: "account",
+  api_key: "API key",
+};
 
 function actorName(actor: AuditEvent["actor"]): string {
   if (actor.kind === "api_key") return actor.id ?? "admin key";
@@ -23,11 +27,21 @@ function actorName(actor: AuditEvent["actor"]): string {
 }
 
 export function AuditTrailCard({ tenantId, initialPage }: { tenantId: string; initialPage: ListPage<AuditEvent> }) {
-  const events = usePagedList<AuditEvent>({ queryKey: auditKey(tenantId), path: `/api/v1/tenants/${tenantId}/audit-events`, query: AUDIT_QUERY, initialPage });
+  const events = usePagedList<AuditEvent>({
+    queryKey: auditKey(tenantId),
+    path: `/api/v1/tenants/${tenantId}/audit-events`,
+    query: AUDIT_QUERY,
+    initialPage,
+  });
   return (
-    <Card title="Audit trail" description="Changes to endpoints, secret rotations, resends and recoveries, with who made them. Only operators see this.">
+    <Card
+      title="Audit trail"
+      description="Changes to endpoints, secret rotations, resends and recoveries, with who made them. Only operators see this."
+    >
       {events.items.length === 0 ? (
-        <EmptyState title="Nothing changed yet">Changes made in the dashboard, a portal or through the API appear here.</EmptyState>
+        <EmptyState title="Nothing changed yet">
+          Changes made in the dashboard, a portal or through the API appear here.
+        </EmptyState>
       ) : (
         <Table label="Audit trail" head={["What", "Who", "When"]}>
           {events.items.map((event) => (
@@ -39,9 +53,13 @@ export function AuditTrailCard({ tenantId, initialPage }: { tenantId: string; in
               <Td>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="text-slate-900">{actorName(event.actor)}</span>
-                  <Badge tone={event.actor.kind === "portal" ? "info" : "neutral"}>{ACTOR_LABEL[event.actor.kind]}</Badge>
+                  <Badge tone={event.actor.kind === "portal" ? "info" : "neutral"}>
+                    {ACTOR_LABEL[event.actor.kind]}
+                  </Badge>
                 </div>
-                {event.actor.email && event.actor.name && <div className="text-xs text-slate-500">{event.actor.email}</div>}
+                {event.actor.email && event.actor.name && (
+                  <div className="text-xs text-slate-500">{event.actor.email}</div>
+                )}
               </Td>
               <Td>
                 <RelativeTime iso={event.createdAt} />

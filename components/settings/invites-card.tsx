@@ -16,7 +16,15 @@ import { grantableRoles, ROLES_EXPLAINED, type Role } from "./role-select";
 import { useInvites, type CreatedInvite, type Invite } from "./use-invites";
 import { LoadMore } from "@/components/ui/load-more";
 
-export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string; role: Role; initialPage: ListPage<Invite> }) {
+export function InvitesCard({
+  tenantId,
+  role,
+  initialPage,
+}: {
+  tenantId: string;
+  role: Role;
+  initialPage: ListPage<Invite>;
+}) {
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [revoking, setRevoking] = useState<Invite | null>(null);
@@ -35,15 +43,26 @@ export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string;
       { email, role: String(data.get("role")) as Role },
       {
         onSuccess: () => form.reset(),
-        onError: (error) => setErrors(error instanceof ApiError ? { email: error.fieldErrors().email ?? error.message } : {}),
+        onError: (error) =>
+          setErrors(error instanceof ApiError ? { email: error.fieldErrors().email ?? error.message } : {}),
       },
     );
   }
 
   return (
-    <Card title="Invites" description="Invite people by email. They get a link that is valid for 7 days and works once, for that email address only.">
+    <Card
+      title="Invites"
+      description="Invite people by email. They get a link that is valid for 7 days and works once, for that email address only."
+    >
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
-        <TextField label="Email" name="email" type="email" autoComplete="off" placeholder="teammate@example.com" error={errors.email} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          placeholder="teammate@example.com"
+          error={errors.email}
+        />
         <SelectField label="Role" name="role" defaultValue="viewer">
           {grantableRoles(role).map((option) => (
             <option key={option} value={option}>
@@ -60,9 +79,14 @@ export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string;
       <p className="mt-2 text-xs text-slate-500">{ROLES_EXPLAINED}</p>
 
       {created && (
-        <div className="mt-5 space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4" role="region" aria-label="New invite link">
+        <div
+          className="mt-5 space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4"
+          role="region"
+          aria-label="New invite link"
+        >
           <p className="text-sm text-amber-900">
-            <strong>Copy this link now</strong> and send it to {created.email}: it is shown only once. It lets {created.email} join as <strong>{created.role}</strong>.
+            <strong>Copy this link now</strong> and send it to {created.email}: it is shown only once. It lets{" "}
+            {created.email} join as <strong>{created.role}</strong>.
           </p>
           <CodeBlock label="Invite link" value={created.url} />
           <Button variant="secondary" size="sm" onClick={() => setCreated(null)}>
@@ -73,9 +97,21 @@ export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string;
 
       <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">Pending invites</h3>
       {pending.length === 0 ? (
-        <p className="text-sm text-slate-500">No pending invites. Invites that were accepted, revoked or expired are not listed.</p>
+        <p className="text-sm text-slate-500">
+          No pending invites. Invites that were accepted, revoked or expired are not listed.
+        </p>
       ) : (
-        <Table label="Pending invites" head={["Email", "Role", "Expires", <span key="actions" className="sr-only">Actions</span>]}>
+        <Table
+          label="Pending invites"
+          head={[
+            "Email",
+            "Role",
+            "Expires",
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        >
           {pending.map((invite) => (
             <tr key={invite.id}>
               <Td className="font-medium text-slate-900">{invite.email}</Td>
@@ -86,7 +122,12 @@ export function InvitesCard({ tenantId, role, initialPage }: { tenantId: string;
                 <RelativeTime iso={invite.expiresAt} />
               </Td>
               <Td className="text-right">
-                <Button variant="ghost" size="sm" aria-label={`Revoke the invite for ${invite.email}`} onClick={() => setRevoking(invite)}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Revoke the invite for ${invite.email}`}
+                  onClick={() => setRevoking(invite)}
+                >
                   Revoke
                 </Button>
               </Td>

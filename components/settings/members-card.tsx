@@ -14,22 +14,55 @@ import { InlineRoleSelect, ROLES, type Role } from "./role-select";
 import { useMembers, type Member } from "./use-members";
 import { LoadMore } from "@/components/ui/load-more";
 
-export function MembersCard({ tenantId, currentUserId, canManage, initialPage }: { tenantId: string; currentUserId: string; canManage: boolean; initialPage: ListPage<Member> }) {
+export function MembersCard({
+  tenantId,
+  currentUserId,
+  canManage,
+  initialPage,
+}: {
+  tenantId: string;
+  currentUserId: string;
+  canManage: boolean;
+  initialPage: ListPage<Member>;
+}) {
   const members = useMembers(tenantId, initialPage);
   const [removing, setRemoving] = useState<Member | null>(null);
   const owners = members.items.filter((member) => member.role === "owner").length;
   const isLastOwner = (member: Member) => member.role === "owner" && owners <= 1;
 
   return (
-    <Card title="Members" description={canManage ? "Who can sign in to this tenant, and what they may do." : "Who can sign in to this tenant. Owners manage members."}>
+    <Card
+      title="Members"
+      description={
+        canManage
+          ? "Who can sign in to this tenant, and what they may do."
+          : "Who can sign in to this tenant. Owners manage members."
+      }
+    >
       {members.items.length === 0 ? (
         <EmptyState title="No members yet">Invite someone below; they join when they open the invite link.</EmptyState>
       ) : (
-        <Table label="Members" head={["Member", "Role", "Joined", ...(canManage ? [<span key="actions" className="sr-only">Actions</span>] : [])]}>
+        <Table
+          label="Members"
+          head={[
+            "Member",
+            "Role",
+            "Joined",
+            ...(canManage
+              ? [
+                  <span key="actions" className="sr-only">
+                    Actions
+                  </span>,
+                ]
+              : []),
+          ]}
+        >
           {members.items.map((member) => {
             const label = member.name ? `${member.name} (${member.email})` : member.email;
             const lastOwner = isLastOwner(member);
-            const busy = (members.changeRole.isPending && members.changeRole.variables?.member.userId === member.userId) || (members.remove.isPending && members.remove.variables?.userId === member.userId);
+            const busy =
+              (members.changeRole.isPending && members.changeRole.variables?.member.userId === member.userId) ||
+              (members.remove.isPending && members.remove.variables?.userId === member.userId);
             return (
               <tr key={member.userId}>
                 <Td>
@@ -44,7 +77,9 @@ export function MembersCard({ tenantId, currentUserId, canManage, initialPage }:
                       value={member.role}
                       roles={ROLES}
                       disabled={lastOwner || busy}
-                      title={lastOwner ? "A tenant needs at least one owner: make someone else owner first." : undefined}
+                      title={
+                        lastOwner ? "A tenant needs at least one owner: make someone else owner first." : undefined
+                      }
                       onChange={(role: Role) => members.changeRole.mutate({ member, role })}
                     />
                   ) : (
@@ -87,7 +122,8 @@ export function MembersCard({ tenantId, currentUserId, canManage, initialPage }:
           onCancel={() => setRemoving(null)}
           onConfirm={() => members.remove.mutate(removing, { onSettled: () => setRemoving(null) })}
         >
-          {removing.email} loses access to this tenant at once. API keys they created keep working until you revoke them.
+          {removing.email} loses access to this tenant at once. API keys they created keep working until you revoke
+          them.
         </ConfirmDialog>
       )}
     </Card>

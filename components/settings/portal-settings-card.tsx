@@ -24,20 +24,50 @@ export function PortalSettingsCard({ initial }: { initial: Tenant }) {
     if (text("logoUrl")) settings.logoUrl = text("logoUrl");
     if (text("primaryColor")) settings.primaryColor = text("primaryColor");
     if (text("theme") === "light" || text("theme") === "dark") settings.theme = text("theme") as "light" | "dark";
-    const origins = text("allowedOrigins").split(/[\s,]+/).filter(Boolean);
+    const origins = text("allowedOrigins")
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (origins.length) settings.allowedOrigins = origins;
     setErrors({});
-    update.mutate({ portal: Object.keys(settings).length ? settings : null }, { onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}) });
+    update.mutate(
+      { portal: Object.keys(settings).length ? settings : null },
+      { onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}) },
+    );
   }
 
-  const error = (name: string) => errors[`portal.${name}`] ?? Object.entries(errors).find(([path]) => path.startsWith(`portal.${name}.`))?.[1];
+  const error = (name: string) =>
+    errors[`portal.${name}`] ?? Object.entries(errors).find(([path]) => path.startsWith(`portal.${name}.`))?.[1];
   return (
-    <Card title="Portal" description="How this tenant's portal looks when the platform opens it for its customer, and which pages may embed it. Empty: the server's HOOKLINE_PORTAL_* settings.">
+    <Card
+      title="Portal"
+      description="How this tenant's portal looks when the platform opens it for its customer, and which pages may embed it. Empty: the server's HOOKLINE_PORTAL_* settings."
+    >
       <form onSubmit={submit} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Brand name" name="brandName" defaultValue={portal.brandName ?? ""} maxLength={80} placeholder="server default" error={error("brandName")} />
-          <TextField label="Logo URL" name="logoUrl" type="url" defaultValue={portal.logoUrl ?? ""} placeholder="https://…/logo.svg" error={error("logoUrl")} />
-          <TextField label="Primary colour" name="primaryColor" defaultValue={portal.primaryColor ?? ""} placeholder="#2756e0" error={error("primaryColor")} hint="#rrggbb" />
+          <TextField
+            label="Brand name"
+            name="brandName"
+            defaultValue={portal.brandName ?? ""}
+            maxLength={80}
+            placeholder="server default"
+            error={error("brandName")}
+          />
+          <TextField
+            label="Logo URL"
+            name="logoUrl"
+            type="url"
+            defaultValue={portal.logoUrl ?? ""}
+            placeholder="https://…/logo.svg"
+            error={error("logoUrl")}
+          />
+          <TextField
+            label="Primary colour"
+            name="primaryColor"
+            defaultValue={portal.primaryColor ?? ""}
+            placeholder="#2756e0"
+            error={error("primaryColor")}
+            hint="#rrggbb"
+          />
           <SelectField label="Theme" name="theme" defaultValue={portal.theme ?? ""} error={error("theme")}>
             <option value="">server default</option>
             <option value="light">light</option>

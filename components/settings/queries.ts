@@ -10,10 +10,12 @@ type InvitesQuery = z.output<typeof ZListInvitesQuery>;
 type ApiKeysQuery = z.output<typeof ZListApiKeysQuery>;
 
 export const MEMBERS_QUERY: MembersQuery = { limit: 100 };
-export const membersKey = (tenantId: string, query: MembersQuery = MEMBERS_QUERY) => ["tenants", tenantId, "members", query] as const;
+export const membersKey = (tenantId: string, query: MembersQuery = MEMBERS_QUERY) =>
+  ["tenants", tenantId, "members", query] as const;
 
 export const INVITES_QUERY: InvitesQuery = { limit: 100 };
-export const invitesKey = (tenantId: string, query: InvitesQuery = INVITES_QUERY) => ["tenants", tenantId, "invites", query] as const;
+export const invitesKey = (tenantId: string, query: InvitesQuery = INVITES_QUERY) =>
+  ["tenants", tenantId, "invites", query] as const;
 
 export const apiKeysQuery = (tenantId: string): ApiKeysQuery => ({ tenantId, limit: 100 });
 export const apiKeysKey = (query: ApiKeysQuery) => ["api-keys", query] as const;
@@ -22,4 +24,5 @@ export const tenantKey = (tenantId: string) => ["tenants", tenantId, "settings"]
 
 type AuditQuery = z.output<typeof ZListAuditEventsQuery>;
 export const AUDIT_QUERY: AuditQuery = { limit: 50 };
-export const auditKey = (tenantId: string, query: AuditQuery = AUDIT_QUERY) => ["tenants", tenantId, "audit-events", query] as const;
+export const auditKey = (tenantId: string, query: AuditQuery = AUDIT_QUERY) =>
+  ["tenants", tenantId, "audit-events", query] as const;

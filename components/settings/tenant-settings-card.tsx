@@ -18,7 +18,15 @@ function ReadOnly({ label, value, hint }: { label: string; value: string; hint?:
   );
 }
 
-export function TenantSettingsCard({ initial, canRename, isOperator }: { initial: Tenant; canRename: boolean; isOperator: boolean }) {
+export function TenantSettingsCard({
+  initial,
+  canRename,
+  isOperator,
+}: {
+  initial: Tenant;
+  canRename: boolean;
+  isOperator: boolean;
+}) {
   const { tenant, update } = useTenant(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const rateLimit = tenant.apiRateLimit === null ? "server default" : `${tenant.apiRateLimit} requests/s per key`;
@@ -34,11 +42,16 @@ export function TenantSettingsCard({ initial, canRename, isOperator }: { initial
     }
     if (isOperator) {
       const retention = Number(data.get("retentionDays"));
-      if (!Number.isInteger(retention) || retention < 1 || retention > 3_650) local.retentionDays = "Between 1 and 3650 days.";
+      if (!Number.isInteger(retention) || retention < 1 || retention > 3_650)
+        local.retentionDays = "Between 1 and 3650 days.";
       patch.retentionDays = retention;
       const limit = String(data.get("apiRateLimit") ?? "").trim();
       patch.apiRateLimit = limit === "" ? null : Number(limit);
-      if (patch.apiRateLimit !== null && (!Number.isInteger(patch.apiRateLimit) || patch.apiRateLimit < 1 || patch.apiRateLimit > 100_000)) local.apiRateLimit = "A whole number from 1 to 100000, or empty for the server default.";
+      if (
+        patch.apiRateLimit !== null &&
+        (!Number.isInteger(patch.apiRateLimit) || patch.apiRateLimit < 1 || patch.apiRateLimit > 100_000)
+      )
+        local.apiRateLimit = "A whole number from 1 to 100000, or empty for the server default.";
     }
     setErrors(local);
     if (Object.keys(local).length) return;
@@ -47,7 +60,10 @@ export function TenantSettingsCard({ initial, canRename, isOperator }: { initial
 
   const editable = canRename || isOperator;
   return (
-    <Card title="Tenant" description={editable ? undefined : "Only owners can rename the tenant; limits are set by the platform operator."}>
+    <Card
+      title="Tenant"
+      description={editable ? undefined : "Only owners can rename the tenant; limits are set by the platform operator."}
+    >
       <form onSubmit={submit} noValidate className="space-y-4">
         <dl className="grid gap-4 sm:grid-cols-2">
           {canRename ? (
@@ -58,12 +74,35 @@ export function TenantSettingsCard({ initial, canRename, isOperator }: { initial
           <ReadOnly label="Tenant id" value={tenant.id} hint="Use it in API paths: /api/v1/tenants/{id}/…" />
           {isOperator ? (
             <>
-              <TextField label="Retention (days)" name="retentionDays" type="number" min={1} max={3650} defaultValue={tenant.retentionDays} error={errors.retentionDays} hint="Messages and attempts older than this are deleted." />
-              <TextField label="API rate limit (requests/s per key)" name="apiRateLimit" type="number" min={1} max={100000} defaultValue={tenant.apiRateLimit ?? ""} placeholder="server default" error={errors.apiRateLimit} hint="Empty: the server's HOOKLINE_API_RATE_LIMIT." />
+              <TextField
+                label="Retention (days)"
+                name="retentionDays"
+                type="number"
+                min={1}
+                max={3650}
+                defaultValue={tenant.retentionDays}
+                error={errors.retentionDays}
+                hint="Messages and attempts older than this are deleted."
+              />
+              <TextField
+                label="API rate limit (requests/s per key)"
+                name="apiRateLimit"
+                type="number"
+                min={1}
+                max={100000}
+                defaultValue={tenant.apiRateLimit ?? ""}
+                placeholder="server default"
+                error={errors.apiRateLimit}
+                hint="Empty: the server's HOOKLINE_API_RATE_LIMIT."
+              />
             </>
           ) : (
             <>
-              <ReadOnly label="Retention" value={`${tenant.retentionDays} days`} hint="Messages and attempts older than this are deleted. Set by the platform operator." />
+              <ReadOnly
+                label="Retention"
+                value={`${tenant.retentionDays} days`}
+                hint="Messages and attempts older than this are deleted. Set by the platform operator."
+              />
               <ReadOnly label="API rate limit" value={rateLimit} hint="Set by the platform operator." />
             </>
           )}

@@ -14,7 +14,8 @@ export function useApiKeys(tenantId: string, initialPage?: ListPage<ApiKey>, onC
   const query = apiKeysQuery(tenantId);
   const list = usePagedList<ApiKey>({ queryKey: apiKeysKey(query), path: "/api/v1/api-keys", query, initialPage });
   const create = useMutationWithToast({
-    mutationFn: (input: Omit<z.input<typeof ZCreateApiKey>, "tenantId">) => apiFetch<CreatedApiKey>("/api/v1/api-keys", { body: { ...input, tenantId } }),
+    mutationFn: (input: Omit<z.input<typeof ZCreateApiKey>, "tenantId">) =>
+      apiFetch<CreatedApiKey>("/api/v1/api-keys", { body: { ...input, tenantId } }),
     invalidates: [apiKeysKey(query)],
     success: (key) => `API key “${key.name}” created.`,
     failure: "Could not create the API key.",

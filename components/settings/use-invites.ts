@@ -10,7 +10,11 @@ export type Invite = z.infer<typeof ZInviteView>;
 export type CreatedInvite = z.infer<typeof ZCreatedInvite>;
 
 /** The tenant's invites (owners only), creating one (the link is in the answer, once) and revoking. */
-export function useInvites(tenantId: string, initialPage?: ListPage<Invite>, onCreated?: (invite: CreatedInvite) => void) {
+export function useInvites(
+  tenantId: string,
+  initialPage?: ListPage<Invite>,
+  onCreated?: (invite: CreatedInvite) => void,
+) {
   const path = `/api/v1/tenants/${tenantId}/invites`;
   const list = usePagedList<Invite>({ queryKey: invitesKey(tenantId), path, query: INVITES_QUERY, initialPage });
   const create = useMutationWithToast({

@@ -13,7 +13,8 @@ export function useMembers(tenantId: string, initialPage?: ListPage<Member>) {
   const path = `/api/v1/tenants/${tenantId}/members`;
   const list = usePagedList<Member>({ queryKey: membersKey(tenantId), path, query: MEMBERS_QUERY, initialPage });
   const changeRole = useMutationWithToast({
-    mutationFn: ({ member, role }: { member: Member } & z.input<typeof ZUpdateMember>) => apiFetch<Member>(`${path}/${member.userId}`, { method: "PATCH", body: { role } }),
+    mutationFn: ({ member, role }: { member: Member } & z.input<typeof ZUpdateMember>) =>
+      apiFetch<Member>(`${path}/${member.userId}`, { method: "PATCH", body: { role } }),
     invalidates: [membersKey(tenantId)],
     success: (updated) => `${updated.email} is now ${updated.role}.`,
     failure: "Could not change the role.",

@@ -12,9 +12,14 @@ export type Tenant = z.infer<typeof ZTenantView>;
 /** One tenant and its settings; a rename also refreshes the shell (the tenant switcher shows the name). */
 export function useTenant(initial: Tenant) {
   const router = useRouter();
-  const query = useQuery({ queryKey: tenantKey(initial.id), queryFn: () => apiFetch<Tenant>(`/api/v1/tenants/${initial.id}`), initialData: initial });
+  const query = useQuery({
+    queryKey: tenantKey(initial.id),
+    queryFn: () => apiFetch<Tenant>(`/api/v1/tenants/${initial.id}`),
+    initialData: initial,
+  });
   const update = useMutationWithToast({
-    mutationFn: (patch: z.input<typeof ZUpdateTenant>) => apiFetch<Tenant>(`/api/v1/tenants/${initial.id}`, { method: "PATCH", body: patch }),
+    mutationFn: (patch: z.input<typeof ZUpdateTenant>) =>
+      apiFetch<Tenant>(`/api/v1/tenants/${initial.id}`, { method: "PATCH", body: patch }),
     invalidates: [tenantKey(initial.id)],
     success: () => "Settings saved.",
     failure: "Could not save the settings.",

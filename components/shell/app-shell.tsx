@@ -33,7 +33,15 @@ function currentTenantId(pathname: string): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-export function AppShell({ user, tenants, children }: { user: { email: string; name: string | null; isOperator: boolean }; tenants: ShellTenant[]; children: ReactNode }) {
+export function AppShell({
+  user,
+  tenants,
+  children,
+}: {
+  user: { email: string; name: string | null; isOperator: boolean };
+  tenants: ShellTenant[];
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -47,7 +55,11 @@ export function AppShell({ user, tenants, children }: { user: { email: string; n
         href={href}
         aria-current={active ? "page" : undefined}
         onClick={() => setMenuOpen(false)}
-        className={cn("block rounded-md px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900", focusRing)}
+        className={cn(
+          "block rounded-md px-3 py-2 text-sm font-medium",
+          active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+          focusRing,
+        )}
       >
         {label}
       </Link>
@@ -71,7 +83,10 @@ export function AppShell({ user, tenants, children }: { user: { email: string; n
             </svg>
           </button>
           <Link href="/t" className="flex items-center gap-2 font-semibold text-slate-900">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            <span
+              aria-hidden
+              className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            >
               H
             </span>
             <span className="hidden sm:inline">Hookline</span>
@@ -80,10 +95,19 @@ export function AppShell({ user, tenants, children }: { user: { email: string; n
             <label className="ml-2 flex min-w-0 items-center gap-2 text-sm">
               <span className="sr-only">Tenant</span>
               <select
-                className={cn("max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm sm:max-w-xs", focusRing)}
+                className={cn(
+                  "max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm sm:max-w-xs",
+                  focusRing,
+                )}
                 value={tenantId ?? ""}
                 onChange={(event) => {
-                  const section = tenantId ? pathname.replace(/^\/t\/[^/]+/, "").split("/").slice(0, 2).join("/") : "";
+                  const section = tenantId
+                    ? pathname
+                        .replace(/^\/t\/[^/]+/, "")
+                        .split("/")
+                        .slice(0, 2)
+                        .join("/")
+                    : "";
                   router.push(`/t/${event.target.value}${section}`);
                 }}
               >
@@ -103,7 +127,11 @@ export function AppShell({ user, tenants, children }: { user: { email: string; n
             <span className="hidden max-w-[14rem] truncate text-sm text-slate-500 md:inline" title={user.email}>
               {user.name ?? user.email}
             </span>
-            <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })} className={cn("rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100", focusRing)}>
+            <button
+              type="button"
+              onClick={() => void signOut({ callbackUrl: "/sign-in" })}
+              className={cn("rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100", focusRing)}
+            >
               Sign out
             </button>
           </div>
@@ -113,12 +141,19 @@ export function AppShell({ user, tenants, children }: { user: { email: string; n
         <nav
           id="side-nav"
           aria-label="Main"
-          className={cn("w-56 shrink-0 py-6", menuOpen ? "fixed inset-x-0 top-14 z-20 block w-auto border-b border-slate-200 bg-white px-4 shadow-lg" : "hidden lg:block")}
+          className={cn(
+            "w-56 shrink-0 py-6",
+            menuOpen
+              ? "fixed inset-x-0 top-14 z-20 block w-auto border-b border-slate-200 bg-white px-4 shadow-lg"
+              : "hidden lg:block",
+          )}
         >
           {tenantId && (
             <div className="space-y-1">
               <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">Tenant</p>
-              {TENANT_SECTIONS.map((section) => navLink(`/t/${tenantId}${section.path}`, section.label, section.path === ""))}
+              {TENANT_SECTIONS.map((section) =>
+                navLink(`/t/${tenantId}${section.path}`, section.label, section.path === ""),
+              )}
             </div>
           )}
           {user.isOperator && (

@@ -43,14 +43,20 @@ export function PortalShell({ tenant, brand, actor, embed, poweredBy, allowedOri
               // eslint-disable-next-line @next/next/no-img-element -- the platform's logo, on its own host
               <img src={brand.logoUrl} alt="" className="h-7 w-auto" />
             ) : (
-              <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+              <span
+                aria-hidden
+                className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+              >
                 {brand.name.slice(0, 1).toUpperCase()}
               </span>
             )}
             <span className="truncate font-semibold text-slate-900">{brand.name}</span>
             <span className="hidden text-sm text-slate-400 sm:inline">Webhooks</span>
             {(actor.name || actor.email) && (
-              <span className="ml-auto hidden max-w-[14rem] truncate text-sm text-slate-500 md:inline" title={actor.email ?? undefined}>
+              <span
+                className="ml-auto hidden max-w-[14rem] truncate text-sm text-slate-500 md:inline"
+                title={actor.email ?? undefined}
+              >
                 {actor.name ?? actor.email}
               </span>
             )}
@@ -61,7 +67,8 @@ export function PortalShell({ tenant, brand, actor, embed, poweredBy, allowedOri
         <div className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-2 sm:gap-1 sm:px-4">
           {PORTAL_SECTIONS.map((section) => {
             const href = `${base}${section.path}`;
-            const active = section.path === "" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+            const active =
+              section.path === "" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
             return (
               <Link
                 key={href}

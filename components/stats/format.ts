@@ -37,7 +37,14 @@ export function formatRate(value: number | null | undefined): string {
 }
 
 export function formatDateTime(value: string | Date): string {
-  return new Date(value).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  return new Date(value).toLocaleString("en-US", {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  });
 }
 
 export function formatTick(value: string | number, granularity: Granularity): string {
@@ -49,8 +56,15 @@ export function formatTick(value: string | number, granularity: Granularity): st
 /** "14:05" within the day of `now`, "Nov 26 14:05" otherwise: tooltips of a bucket. */
 export function formatBucket(value: string | number, granularity: Granularity): string {
   const date = new Date(value);
-  if (granularity === "day") return date.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric" });
-  return date.toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+  if (granularity === "day")
+    return date.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric" });
+  return date.toLocaleString("en-US", {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
 }
 
 /** What the outcome of an attempt was, in a few characters: "200", "HTTP 503", "timeout". */

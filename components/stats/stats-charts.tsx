@@ -5,7 +5,17 @@
 // around them re-render on every poll (react-query keeps `series` the same object when the
 // data did not change).
 import { memo, type ReactNode } from "react";
-import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame, LegendItem } from "@/components/ui/chart-frame";
 import { CHART_COLORS } from "./chart-colors";
 import { countOf, formatBucket, formatCount, formatMs, formatMsTick, formatRate, formatTick } from "./format";
@@ -45,12 +55,33 @@ interface ChartProps {
 const AXIS_TICK = { fontSize: 11, fill: CHART_COLORS.axis };
 
 function xAxis(granularity: Granularity) {
-  return <XAxis dataKey="time" tickFormatter={(value: string) => formatTick(value, granularity)} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} minTickGap={28} />;
+  return (
+    <XAxis
+      dataKey="time"
+      tickFormatter={(value: string) => formatTick(value, granularity)}
+      tick={AXIS_TICK}
+      tickLine={false}
+      axisLine={{ stroke: CHART_COLORS.grid }}
+      minTickGap={28}
+    />
+  );
 }
 
 type Rows = (point: StatsPoint) => Array<{ label: string; value: string; color: string }>;
 
-function TooltipCard({ active, payload, label, granularity, rows }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; label?: string | number; granularity: Granularity; rows: Rows }) {
+function TooltipCard({
+  active,
+  payload,
+  label,
+  granularity,
+  rows,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  label?: string | number;
+  granularity: Granularity;
+  rows: Rows;
+}) {
   const point = payload?.[0]?.payload as StatsPoint | undefined;
   if (!active || !point) return null;
   return (
@@ -84,7 +115,10 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
   return (
     <ChartFrame
       title={withMessages ? "Messages and attempts" : "Attempts"}
-      figure={totals && `${withMessages ? `${countOf(totals.messages ?? 0, "message")} · ` : ""}${countOf(totals.total, "attempt")}`}
+      figure={
+        totals &&
+        `${withMessages ? `${countOf(totals.messages ?? 0, "message")} · ` : ""}${countOf(totals.total, "attempt")}`
+      }
       legend={
         <>
           <LegendItem color={CHART_COLORS.succeeded} label="Succeeded" />
@@ -100,7 +134,14 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
         <ComposedChart data={series} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="15%">
           <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
           {xAxis(granularity)}
-          <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} tickFormatter={(value: number) => formatCount(value)} />
+          <YAxis
+            allowDecimals={false}
+            tick={AXIS_TICK}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
           <Tooltip
             cursor={{ fill: "rgba(148, 163, 184, 0.15)" }}
             content={(props) => (
@@ -110,16 +151,41 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
                 label={props.label}
                 granularity={granularity}
                 rows={(point) => [
-                  ...(withMessages ? [{ label: "Messages", value: formatCount(point.messages ?? 0), color: CHART_COLORS.messages }] : []),
+                  ...(withMessages
+                    ? [{ label: "Messages", value: formatCount(point.messages ?? 0), color: CHART_COLORS.messages }]
+                    : []),
                   { label: "Succeeded", value: formatCount(point.succeeded), color: CHART_COLORS.succeeded },
                   { label: "Failed", value: formatCount(point.failed), color: CHART_COLORS.failed },
                 ]}
               />
             )}
           />
-          <Bar dataKey="succeeded" name="Succeeded" stackId="attempts" fill={CHART_COLORS.succeeded} isAnimationActive={false} />
-          <Bar dataKey="failed" name="Failed" stackId="attempts" fill={CHART_COLORS.failed} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-          {withMessages && <Line dataKey="messages" name="Messages" type="monotone" stroke={CHART_COLORS.messages} strokeWidth={2} dot={false} isAnimationActive={false} />}
+          <Bar
+            dataKey="succeeded"
+            name="Succeeded"
+            stackId="attempts"
+            fill={CHART_COLORS.succeeded}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="failed"
+            name="Failed"
+            stackId="attempts"
+            fill={CHART_COLORS.failed}
+            radius={[2, 2, 0, 0]}
+            isAnimationActive={false}
+          />
+          {withMessages && (
+            <Line
+              dataKey="messages"
+              name="Messages"
+              type="monotone"
+              stroke={CHART_COLORS.messages}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          )}
         </ComposedChart>,
       )}
     </ChartFrame>
@@ -130,7 +196,12 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
 export const SuccessRateChart = memo(function SuccessRateChart({ series, totals, granularity, loading }: ChartProps) {
   const points = series?.filter((point) => point.successRate !== null).length ?? 0;
   return (
-    <ChartFrame title="Success rate" figure={totals && formatRate(totals.successRate)} loading={loading} empty={!totals || totals.total === 0}>
+    <ChartFrame
+      title="Success rate"
+      figure={totals && formatRate(totals.successRate)}
+      loading={loading}
+      empty={!totals || totals.total === 0}
+    >
       {plot(
         <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
@@ -158,7 +229,16 @@ export const SuccessRateChart = memo(function SuccessRateChart({ series, totals,
               />
             )}
           />
-          <Line dataKey="successRate" name="Success rate" type="monotone" stroke={CHART_COLORS.rate} strokeWidth={2} dot={points <= 12 ? { r: 3 } : false} connectNulls isAnimationActive={false} />
+          <Line
+            dataKey="successRate"
+            name="Success rate"
+            type="monotone"
+            stroke={CHART_COLORS.rate}
+            strokeWidth={2}
+            dot={points <= 12 ? { r: 3 } : false}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>,
       )}
     </ChartFrame>
@@ -203,9 +283,37 @@ export const LatencyChart = memo(function LatencyChart({ series, totals, granula
               />
             )}
           />
-          <Line dataKey="p50Ms" name="p50" type="monotone" stroke={CHART_COLORS.p50} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-          <Line dataKey="p95Ms" name="p95" type="monotone" stroke={CHART_COLORS.p95} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-          <Line dataKey="p99Ms" name="p99" type="monotone" stroke={CHART_COLORS.p99} strokeWidth={2} strokeDasharray="5 3" dot={dot} connectNulls isAnimationActive={false} />
+          <Line
+            dataKey="p50Ms"
+            name="p50"
+            type="monotone"
+            stroke={CHART_COLORS.p50}
+            strokeWidth={2}
+            dot={dot}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="p95Ms"
+            name="p95"
+            type="monotone"
+            stroke={CHART_COLORS.p95}
+            strokeWidth={2}
+            dot={dot}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="p99Ms"
+            name="p99"
+            type="monotone"
+            stroke={CHART_COLORS.p99}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={dot}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>,
       )}
     </ChartFrame>

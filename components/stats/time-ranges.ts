@@ -14,7 +14,11 @@ export const TIME_RANGES = {
 
 export type TimeRange = keyof typeof TIME_RANGES;
 
-export const RANGE_OPTIONS = Object.entries(TIME_RANGES).map(([value, range]) => ({ value: value as TimeRange, label: range.label, name: range.name }));
+export const RANGE_OPTIONS = Object.entries(TIME_RANGES).map(([value, range]) => ({
+  value: value as TimeRange,
+  label: range.label,
+  name: range.name,
+}));
 
 export function statsQueryFor(range: TimeRange, now: number): TStatsQuery & { granularity: Granularity } {
   const minute = Math.floor(now / 60_000) * 60_000;

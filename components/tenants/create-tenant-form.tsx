@@ -35,7 +35,11 @@ export function CreateTenantForm({ onCreated }: { onCreated?: (id: string) => vo
   }
 
   return (
-    <form onSubmit={submit} className="flex w-full max-w-md flex-col gap-3 text-left sm:flex-row sm:items-end" noValidate>
+    <form
+      onSubmit={submit}
+      className="flex w-full max-w-md flex-col gap-3 text-left sm:flex-row sm:items-end"
+      noValidate
+    >
       <div className="flex-1">
         <TextField label="Tenant name" name="name" required error={error} />
       </div>

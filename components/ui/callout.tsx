@@ -10,9 +10,28 @@ const TONES: Record<Tone, string> = {
 };
 
 /** A banner that must not be missed: a disabled endpoint, a failing one. */
-export function Callout({ tone = "info", title, children, actions, className }: { tone?: Tone; title: ReactNode; children?: ReactNode; actions?: ReactNode; className?: string }) {
+export function Callout({
+  tone = "info",
+  title,
+  children,
+  actions,
+  className,
+}: {
+  tone?: Tone;
+  title: ReactNode;
+  children?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === "info" ? "status" : "alert"} className={cn("flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-center sm:justify-between", TONES[tone], className)}>
+    <div
+      role={tone === "info" ? "status" : "alert"}
+      className={cn(
+        "flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-center sm:justify-between",
+        TONES[tone],
+        className,
+      )}
+    >
       <div className="min-w-0">
         <p className="font-semibold">{title}</p>
         {children && <div className="mt-1 text-sm opacity-90">{children}</div>}

@@ -38,7 +38,9 @@ export function ChartFrame({
             <Spinner label={`Loading ${title.toLowerCase()}`} />
           </div>
         ) : empty ? (
-          <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500">{emptyText}</div>
+          <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500">
+            {emptyText}
+          </div>
         ) : (
           children
         )}
@@ -51,7 +53,11 @@ export function ChartFrame({
 export function LegendItem({ color, label, dashed }: { color: string; label: string; dashed?: boolean }) {
   return (
     <span className="inline-flex items-center gap-1.5">
-      <span aria-hidden className={cn("inline-block h-0.5 w-4", dashed && "border-t-2 border-dashed bg-transparent")} style={dashed ? { borderColor: color } : { backgroundColor: color, height: 3 }} />
+      <span
+        aria-hidden
+        className={cn("inline-block h-0.5 w-4", dashed && "border-t-2 border-dashed bg-transparent")}
+        style={dashed ? { borderColor: color } : { backgroundColor: color, height: 3 }}
+      />
       {label}
     </span>
   );

@@ -8,7 +8,11 @@ export function CodeBlock({ value, label, maxHeight = "24rem" }: { value: string
   return (
     <div className="relative">
       {/* Wraps long tokens (keys, secrets, URLs) instead of widening the page on a phone. */}
-      <pre aria-label={label} className="overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100 [overflow-wrap:anywhere]" style={{ maxHeight }}>
+      <pre
+        aria-label={label}
+        className="overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100 [overflow-wrap:anywhere]"
+        style={{ maxHeight }}
+      >
         <code>{value}</code>
       </pre>
       <Button

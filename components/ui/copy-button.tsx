@@ -3,7 +3,12 @@
 import { useState } from "react";
 import { Button, type ButtonProps } from "./button";
 
-export function CopyButton({ value, label = "Copy", copiedLabel = "Copied", ...props }: { value: string; label?: string; copiedLabel?: string } & Omit<ButtonProps, "onClick" | "children">) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  copiedLabel = "Copied",
+  ...props
+}: { value: string; label?: string; copiedLabel?: string } & Omit<ButtonProps, "onClick" | "children">) {
   const [copied, setCopied] = useState(false);
   return (
     <Button

@@ -1,8 +1,17 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { focusRing } from "./button";
 import { cn } from "./cn";
 
-const control = cn("block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-50", focusRing);
+const control = cn(
+  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-50",
+  focusRing,
+);
 
 interface FieldProps {
   label: string;
@@ -20,7 +29,12 @@ export function Field({ label, error, hint, children }: FieldProps) {
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: cn(control, error ? "border-red-500" : "border-slate-300") })}
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+        className: cn(control, error ? "border-red-500" : "border-slate-300"),
+      })}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-600">
           {error}
@@ -34,7 +48,12 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
-export function TextField({ label, error, hint, ...props }: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...props
+}: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field label={label} error={error} hint={hint}>
       {(wiring) => <input {...props} {...wiring} className={cn(wiring.className, props.className)} />}
@@ -42,7 +61,12 @@ export function TextField({ label, error, hint, ...props }: { label: string; err
   );
 }
 
-export function TextAreaField({ label, error, hint, ...props }: { label: string; error?: string; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...props
+}: { label: string; error?: string; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Field label={label} error={error} hint={hint}>
       {(wiring) => <textarea {...props} {...wiring} className={cn(wiring.className, "font-mono", props.className)} />}
@@ -50,7 +74,13 @@ export function TextAreaField({ label, error, hint, ...props }: { label: string;
   );
 }
 
-export function SelectField({ label, error, hint, children, ...props }: { label: string; error?: string; hint?: ReactNode; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...props
+}: { label: string; error?: string; hint?: ReactNode; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field label={label} error={error} hint={hint}>
       {(wiring) => (

@@ -15,7 +15,16 @@ function highlight(text: string): ReactNode[] {
     const index = match.index;
     if (index > last) out.push(text.slice(last, index));
     const [whole, string, colon, literal, number] = match;
-    const className = string !== undefined ? (colon ? "text-sky-300" : "text-emerald-300") : literal !== undefined ? "text-fuchsia-300" : number !== undefined ? "text-amber-300" : undefined;
+    const className =
+      string !== undefined
+        ? colon
+          ? "text-sky-300"
+          : "text-emerald-300"
+        : literal !== undefined
+          ? "text-fuchsia-300"
+          : number !== undefined
+            ? "text-amber-300"
+            : undefined;
     out.push(
       <span key={index} className={className}>
         {colon ? string : whole}
@@ -28,12 +37,27 @@ function highlight(text: string): ReactNode[] {
   return out;
 }
 
-export function JsonBlock({ value, label, maxHeight = "28rem", className }: { value: unknown; label: string; maxHeight?: string; className?: string }) {
+export function JsonBlock({
+  value,
+  label,
+  maxHeight = "28rem",
+  className,
+}: {
+  value: unknown;
+  label: string;
+  maxHeight?: string;
+  className?: string;
+}) {
   const text = useMemo(() => JSON.stringify(value, null, 2) ?? "null", [value]);
   const tokens = useMemo(() => highlight(text), [text]);
   return (
     <div className={cn("relative", className)}>
-      <pre aria-label={label} tabIndex={0} className="overflow-auto rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100" style={{ maxHeight }}>
+      <pre
+        aria-label={label}
+        tabIndex={0}
+        className="overflow-auto rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"
+        style={{ maxHeight }}
+      >
         <code>
           {tokens.map((token, index) => (
             <Fragment key={index}>{token}</Fragment>

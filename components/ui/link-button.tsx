@@ -10,7 +10,12 @@ const VARIANTS = {
   secondary: "border border-slate-300 bg-white text-slate-700 shadow-sm hover:bg-slate-50",
 } as const;
 
-export function LinkButton({ variant = "primary", size = "md", className, ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" }) {
+export function LinkButton({
+  variant = "primary",
+  size = "md",
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" }) {
   return (
     <Link
       {...props}

@@ -7,7 +7,17 @@ export interface Crumb {
 }
 
 /** The title row of a page, with its breadcrumbs and actions. */
-export function PageHeader({ title, description, crumbs = [], actions }: { title: ReactNode; description?: ReactNode; crumbs?: Crumb[]; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  crumbs = [],
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  crumbs?: Crumb[];
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6">
       {crumbs.length > 0 && (

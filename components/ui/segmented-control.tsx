@@ -12,7 +12,19 @@ export interface Segment<Value extends string> {
   accessibleName?: string;
 }
 
-export function SegmentedControl<Value extends string>({ label, value, options, onChange, className }: { label: string; value: Value; options: readonly Segment<Value>[]; onChange: (value: Value) => void; className?: string }) {
+export function SegmentedControl<Value extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: Value;
+  options: readonly Segment<Value>[];
+  onChange: (value: Value) => void;
+  className?: string;
+}) {
   const name = useId();
   return (
     <fieldset className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm", className)}>

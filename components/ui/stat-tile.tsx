@@ -2,9 +2,25 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /** A headline number with its label and a line of context. */
-export function StatTile({ label, value, detail, className, live }: { label: string; value: ReactNode; detail?: ReactNode; className?: string; live?: boolean }) {
+export function StatTile({
+  label,
+  value,
+  detail,
+  className,
+  live,
+}: {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  className?: string;
+  live?: boolean;
+}) {
   return (
-    <div role="group" aria-label={label} className={cn("min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm", className)}>
+    <div
+      role="group"
+      aria-label={label}
+      className={cn("min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm", className)}
+    >
       <p className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-slate-500">
         {live && (
           <span aria-hidden className="relative flex h-2 w-2">

@@ -11,7 +11,11 @@ export function Table({ head, children, label }: { head: ReactNode[]; children: 
         <thead className="bg-slate-50">
           <tr>
             {head.map((cell, index) => (
-              <th key={index} scope="col" className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <th
+                key={index}
+                scope="col"
+                className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+              >
                 {cell}
               </th>
             ))}

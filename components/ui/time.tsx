@@ -60,7 +60,11 @@ export function relativeTime(time: number, reference: number): string | null {
 
 /** A date and time with seconds, local on the client, UTC (and saying so) on the server. */
 export function absoluteTime(time: Date, local: boolean): string {
-  const text = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: local ? undefined : "UTC" }).format(time);
+  const text = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: local ? undefined : "UTC",
+  }).format(time);
   return local ? text : `${text} UTC`;
 }
 
@@ -76,12 +80,21 @@ export function formatDuration(ms: number): string {
  * A <time> element. `relative` shows words ("3 min ago") with the exact time on hover; `absolute`
  * the exact time; `both` the exact time followed by the words.
  */
-export function Time({ value, mode = "relative", className }: { value: string; mode?: "relative" | "absolute" | "both"; className?: string }) {
+export function Time({
+  value,
+  mode = "relative",
+  className,
+}: {
+  value: string;
+  mode?: "relative" | "absolute" | "both";
+  className?: string;
+}) {
   const current = useNow();
   const date = new Date(value);
   const exact = absoluteTime(date, current !== null);
   const words = current === null ? null : relativeTime(date.getTime(), current);
-  const text = mode === "absolute" ? exact : mode === "both" ? (words ? `${exact} (${words})` : exact) : (words ?? exact);
+  const text =
+    mode === "absolute" ? exact : mode === "both" ? (words ? `${exact} (${words})` : exact) : (words ?? exact);
   return (
     <time dateTime={value} title={exact} className={className}>
       {text}

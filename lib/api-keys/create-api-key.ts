@@ -14,13 +14,20 @@ import { keyTenantAccess } from "./key-scope";
  * A new key, shown once in the answer. A tenant key gets a role no higher than its creator's
  * (viewer unless asked); without a tenant, the key is platform-wide (operators only).
  */
-export async function createApiKey(principal: Principal, data: z.output<typeof ZCreateApiKey>): Promise<z.infer<typeof ZCreatedApiKey>> {
+export async function createApiKey(
+  principal: Principal,
+  data: z.output<typeof ZCreateApiKey>,
+): Promise<z.infer<typeof ZCreatedApiKey>> {
   if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("validation_failed", "The expiry must be in the future.", [{ path: "expiresAt", message: "must be in the future" }]);
+    throw new AppError("validation_failed", "The expiry must be in the future.", [
+      { path: "expiresAt", message: "must be in the future" },
+    ]);
   }
   const access = await keyTenantAccess(principal, data.tenantId, "write");
   if (!access && data.role) {
-    throw new AppError("validation_failed", "Platform-wide keys have no role.", [{ path: "role", message: "only for tenant keys" }]);
+    throw new AppError("validation_failed", "Platform-wide keys have no role.", [
+      { path: "role", message: "only for tenant keys" },
+    ]);
   }
   const role = access ? (data.role ?? "viewer") : null;
   if (access && role) assertMayGrant(access, role);

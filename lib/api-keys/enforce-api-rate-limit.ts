@@ -12,5 +12,10 @@ export function enforceApiRateLimit({ principal, rateLimit }: AuthenticatedKey):
   const result = takeMemoryToken(`api:${principal.keyId ?? "admin"}`, { perSecond, burst: perSecond * 2 });
   if (result.allowed) return;
   const seconds = retryAfterSeconds(result.retryAfterMs);
-  throw new AppError("rate_limited", `Too many requests for this API key; retry in ${seconds} s.`, { limitPerSecond: perSecond }, { "retry-after": String(seconds) });
+  throw new AppError(
+    "rate_limited",
+    `Too many requests for this API key; retry in ${seconds} s.`,
+    { limitPerSecond: perSecond },
+    { "retry-after": String(seconds) },
+  );
 }

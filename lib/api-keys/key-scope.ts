@@ -13,16 +13,26 @@ export function defaultTenantOf(principal: Principal): string | undefined {
 }
 
 /** The tenant a key operation acts in (null: platform-wide, for platform callers only). */
-export async function keyTenantAccess(principal: Principal, tenantId: string | undefined, action: TenantAction): Promise<TenantAccess | null> {
+export async function keyTenantAccess(
+  principal: Principal,
+  tenantId: string | undefined,
+  action: TenantAction,
+): Promise<TenantAccess | null> {
   assertNotPortal(principal);
   const target = tenantId ?? defaultTenantOf(principal);
   if (target) return authorizeTenant(principal, target, action);
   if (isPlatform(principal)) return null;
-  throw new AppError("validation_failed", "Name the tenant (tenantId).", [{ path: "tenantId", message: "is required" }]);
+  throw new AppError("validation_failed", "Name the tenant (tenantId).", [
+    { path: "tenantId", message: "is required" },
+  ]);
 }
 
 /** A key the caller may act on, with the caller's access to its tenant (null for platform keys). */
-export async function getApiKeyOrThrow(principal: Principal, keyId: string, action: TenantAction): Promise<{ key: ApiKey; access: TenantAccess | null }> {
+export async function getApiKeyOrThrow(
+  principal: Principal,
+  keyId: string,
+  action: TenantAction,
+): Promise<{ key: ApiKey; access: TenantAccess | null }> {
   assertNotPortal(principal);
   const key = await db().apiKey.findUnique({ where: { id: keyId } });
   if (!key) throw notFound("API key");

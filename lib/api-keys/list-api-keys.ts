@@ -8,7 +8,10 @@ import { toApiKeyView, type ApiKeyView } from "./api-key-view";
 import { getApiKeyOrThrow, keyTenantAccess } from "./key-scope";
 
 /** One tenant's keys, or (platform callers naming no tenant) every key. Revoked keys included. */
-export async function listApiKeys(principal: Principal, query: z.output<typeof ZListApiKeysQuery>): Promise<Page<ApiKeyView>> {
+export async function listApiKeys(
+  principal: Principal,
+  query: z.output<typeof ZListApiKeysQuery>,
+): Promise<Page<ApiKeyView>> {
   const access = await keyTenantAccess(principal, query.tenantId, "read");
   const rows = await db().apiKey.findMany({
     where: { ...(access ? { tenantId: access.tenantId } : {}), id: keysetFilter(query.cursor) },

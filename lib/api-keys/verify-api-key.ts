@@ -40,7 +40,10 @@ export async function authenticateApiKey(key: string): Promise<AuthenticatedKey 
   if (!row || !hashesEqual(row.hash, hashApiKey(key))) return null;
   if (row.stale) await pool().query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
   if (row.tenant_id === null) return { principal: { kind: "platform", keyId: row.id }, rateLimit: null };
-  return { principal: { kind: "tenant_key", keyId: row.id, tenantId: row.tenant_id, role: row.role ?? "viewer" }, rateLimit: row.api_rate_limit };
+  return {
+    principal: { kind: "tenant_key", keyId: row.id, tenantId: row.tenant_id, role: row.role ?? "viewer" },
+    rateLimit: row.api_rate_limit,
+  };
 }
 
 export async function verifyApiKey(key: string): Promise<Principal | null> {

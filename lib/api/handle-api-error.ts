@@ -10,8 +10,19 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
 }
 
-export function errorResponse(code: ErrorCode, message: string, options: { details?: unknown; headers?: Record<string, string>; requestId?: string } = {}) {
-  const body: ErrorBody = { error: { code, message, ...(options.details === undefined ? {} : { details: options.details }), ...(options.requestId ? { requestId: options.requestId } : {}) } };
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  options: { details?: unknown; headers?: Record<string, string>; requestId?: string } = {},
+) {
+  const body: ErrorBody = {
+    error: {
+      code,
+      message,
+      ...(options.details === undefined ? {} : { details: options.details }),
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    },
+  };
   return NextResponse.json(body, { status: ERROR_STATUS[code], headers: options.headers });
 }
 
@@ -24,13 +35,33 @@ export function zodDetails(error: ZodError): Array<{ path: string; message: stri
 // shutdown, 08xxx connection exceptions) and Prisma's (P1001 unreachable, P1002 timed out,
 // P1008 operation timed out, P1017 connection closed, P2024 pool timeout).
 const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
-  "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004",
-  "P1001", "P1002", "P1008", "P1017", "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
 ]);
 
 // How Prisma's pg adapter describes the same failures (meta.driverAdapterError.cause).
-const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
 
 interface AdapterCause {
   kind?: string;
@@ -41,21 +72,32 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-  const adapterCause = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError?.cause;
-  if (adapterCause && (UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind ?? "") || UNAVAILABLE_CODES.has(adapterCause.originalCode ?? ""))) return true;
-  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(error.message)) return true;
+  const adapterCause = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError
+    ?.cause;
+  if (
+    adapterCause &&
+    (UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind ?? "") || UNAVAILABLE_CODES.has(adapterCause.originalCode ?? ""))
+  )
+    return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(error.message))
+    return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isDatabaseUnavailable(cause);
 }
 
 /** Prisma's "record not found" (P2025) and our own AppError, ZodError and the rest. */
 export function handleApiError(error: unknown, requestId?: string) {
-  if (error instanceof AppError) return errorResponse(error.code, error.message, { details: error.details, headers: error.headers, requestId });
-  if (error instanceof ZodError) return errorResponse("validation_failed", "The request is not valid.", { details: zodDetails(error), requestId });
+  if (error instanceof AppError)
+    return errorResponse(error.code, error.message, { details: error.details, headers: error.headers, requestId });
+  if (error instanceof ZodError)
+    return errorResponse("validation_failed", "The request is not valid.", { details: zodDetails(error), requestId });
   if ((error as { code?: unknown })?.code === "P2025") return errorResponse("not_found", "Not found.", { requestId });
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, requestId }, "database unavailable");
-    return errorResponse("unavailable", "The service is temporarily unavailable; try again shortly.", { headers: { "retry-after": "5" }, requestId });
+    return errorResponse("unavailable", "The service is temporarily unavailable; try again shortly.", {
+      headers: { "retry-after": "5" },
+      requestId,
+    });
   }
   logger.error({ err: error, requestId }, "unhandled error in API route");
   return errorResponse("internal_error", "Something went wrong on our side.", { requestId });

@@ -10,7 +10,11 @@ export async function readOptionalJsonBody(request: Request, maxBytes: number): 
   return readJsonBody(request, maxBytes, { emptyAs: {} });
 }
 
-export async function readJsonBody(request: Request, maxBytes: number, options: { emptyAs?: unknown } = {}): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  options: { emptyAs?: unknown } = {},
+): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (content-type: application/json).");
@@ -22,7 +26,11 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
   if (!text.trim() && options.emptyAs !== undefined) return options.emptyAs;
   if (!text.trim()) throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
-    throw new AppError("validation_failed", `The request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`, [{ path: "", message: `deeper than ${MAX_JSON_DEPTH} levels` }]);
+    throw new AppError(
+      "validation_failed",
+      `The request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`,
+      [{ path: "", message: `deeper than ${MAX_JSON_DEPTH} levels` }],
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -45,7 +53,8 @@ export function nestingDepth(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c) index++; // backslash: skip the escaped character
+      if (code === 0x5c)
+        index++; // backslash: skip the escaped character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x5b || code === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -95,9 +104,18 @@ function nulPath(value: unknown, path: string[] = []): string | null {
 }
 
 /** Reads a management route's body and parses it with its zod schema (422 with field paths). */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, options: { optional?: boolean } = {}): Promise<z.output<Schema>> {
-  const body = options.optional ? await readOptionalJsonBody(request, API_BODY_LIMIT) : await readJsonBody(request, API_BODY_LIMIT);
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  options: { optional?: boolean } = {},
+): Promise<z.output<Schema>> {
+  const body = options.optional
+    ? await readOptionalJsonBody(request, API_BODY_LIMIT)
+    : await readJsonBody(request, API_BODY_LIMIT);
   const nul = nulPath(body);
-  if (nul !== null) throw new AppError("validation_failed", "Strings must not contain NUL characters (\\u0000).", [{ path: nul, message: "contains a NUL character" }]);
+  if (nul !== null)
+    throw new AppError("validation_failed", "Strings must not contain NUL characters (\\u0000).", [
+      { path: nul, message: "contains a NUL character" },
+    ]);
   return schema.parse(body);
 }

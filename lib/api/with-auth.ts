@@ -63,9 +63,15 @@ async function authenticate(request: NextRequest): Promise<Principal> {
       return user;
     }
   }
-  if (!token) throw new AppError("unauthorized", "Send an API key (Authorization: Bearer <key>) or sign in.", undefined, { "www-authenticate": "Bearer" });
+  if (!token)
+    throw new AppError("unauthorized", "Send an API key (Authorization: Bearer <key>) or sign in.", undefined, {
+      "www-authenticate": "Bearer",
+    });
   const authenticated = await authenticateApiKey(token);
-  if (!authenticated) throw new AppError("unauthorized", "The API key is not valid, or was revoked.", undefined, { "www-authenticate": "Bearer" });
+  if (!authenticated)
+    throw new AppError("unauthorized", "The API key is not valid, or was revoked.", undefined, {
+      "www-authenticate": "Bearer",
+    });
   enforceApiRateLimit(authenticated);
   return authenticated.principal;
 }
@@ -78,7 +84,9 @@ async function checkedParams<Params>(context: RouteContext<Params>): Promise<Par
   return params;
 }
 
-function wrap<Params>(run: (request: NextRequest, context: RouteContext<Params>, requestId: string) => Promise<Response>) {
+function wrap<Params>(
+  run: (request: NextRequest, context: RouteContext<Params>, requestId: string) => Promise<Response>,
+) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     const requestId = requestIdOf(request);
     const started = performance.now();
@@ -93,15 +101,22 @@ function wrap<Params>(run: (request: NextRequest, context: RouteContext<Params>,
       const seconds = (performance.now() - started) / 1_000;
       const route = routeLabel(request.nextUrl.pathname);
       httpRequestDuration().observe({ route, method: request.method, status: String(response.status) }, seconds);
-      logger.info({ method: request.method, route, status: response.status, ms: Math.round(seconds * 1_000) }, "request");
+      logger.info(
+        { method: request.method, route, status: response.status, ms: Math.round(seconds * 1_000) },
+        "request",
+      );
       return response;
     });
   };
 }
 
 /** For the public routes (the OpenAPI document): params and errors, no authentication. */
-export function withApiErrors<Params = Record<string, never>>(handler: (context: PublicApiContext<Params>) => Promise<Response>) {
-  return wrap<Params>(async (request, context, requestId) => handler({ request, params: await checkedParams(context), requestId }));
+export function withApiErrors<Params = Record<string, never>>(
+  handler: (context: PublicApiContext<Params>) => Promise<Response>,
+) {
+  return wrap<Params>(async (request, context, requestId) =>
+    handler({ request, params: await checkedParams(context), requestId }),
+  );
 }
 
 export function withAuth<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {

@@ -43,7 +43,9 @@ export function embeddableCookies(publicUrl: string, mode: "auto" | "lax" = "aut
 function cookieOptions(secure: boolean, embeddable: boolean): NextAuthOptions["cookies"] {
   const prefix = secure ? "__Secure-" : "";
   const options = (httpOnly: boolean) =>
-    embeddable ? { httpOnly, sameSite: "none", path: "/", secure: true, partitioned: true } : { httpOnly, sameSite: "lax", path: "/", secure };
+    embeddable
+      ? { httpOnly, sameSite: "none", path: "/", secure: true, partitioned: true }
+      : { httpOnly, sameSite: "lax", path: "/", secure };
   // Names as next-auth gives them (getToken() finds the session cookie by them).
   return {
     sessionToken: { name: `${prefix}next-auth.session-token`, options: options(true) },
@@ -84,7 +86,10 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           try {
-            const user = await verifyCredentials({ email: credentials?.email ?? "", password: credentials?.password ?? "" }, clientAddress(request.headers));
+            const user = await verifyCredentials(
+              { email: credentials?.email ?? "", password: credentials?.password ?? "" },
+              clientAddress(request.headers),
+            );
             return { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator };
           } catch (error) {
             // next-auth turns a thrown message into ?error=<message> for the sign-in page.

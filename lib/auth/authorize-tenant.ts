@@ -23,7 +23,11 @@ export function isPlatform(principal: Principal): boolean {
 // tenants included), and Prisma's client costs ~0.5 ms of CPU per query here.
 async function roleIn(principal: Principal, tenantId: string): Promise<Role | null> {
   if (isPlatform(principal)) {
-    const { rowCount } = await pool().query({ name: "hookline_tenant_exists", text: `SELECT 1 FROM tenants WHERE id = $1`, values: [tenantId] });
+    const { rowCount } = await pool().query({
+      name: "hookline_tenant_exists",
+      text: `SELECT 1 FROM tenants WHERE id = $1`,
+      values: [tenantId],
+    });
     return rowCount ? "owner" : null;
   }
   switch (principal.kind) {
@@ -43,7 +47,11 @@ async function roleIn(principal: Principal, tenantId: string): Promise<Role | nu
   }
 }
 
-export async function authorizeTenant(principal: Principal, tenantId: string, action: TenantAction): Promise<TenantAccess> {
+export async function authorizeTenant(
+  principal: Principal,
+  tenantId: string,
+  action: TenantAction,
+): Promise<TenantAccess> {
   const role = await roleIn(principal, tenantId);
   if (!role) throw notFound("Tenant");
   if (!ROLE_ALLOWS[role].includes(action)) {

@@ -45,7 +45,10 @@ export async function requireTenant(tenantId: string, action: TenantAction = "re
 }
 
 /** Pages that stay with the tenant's accounts (members, API keys): not found for a portal session. */
-export async function requireTenantMember(tenantId: string, action: TenantAction = "read"): Promise<PageAccess & { user: UserPrincipal }> {
+export async function requireTenantMember(
+  tenantId: string,
+  action: TenantAction = "read",
+): Promise<PageAccess & { user: UserPrincipal }> {
   const page = await requireTenant(tenantId, action);
   if (page.principal.kind === "portal") notFound();
   return { ...page, user: page.principal };

@@ -20,7 +20,10 @@ export type TPortalClaims = z.infer<typeof ZPortalClaims>;
 export type PortalPrincipal = Extract<Principal, { kind: "portal" }> & { claims: TPortalClaims };
 
 /** The portal session in a decoded JWT, or null (none, malformed or over). */
-export function portalClaimsOf(token: Record<string, unknown> | null | undefined, now = Date.now()): TPortalClaims | null {
+export function portalClaimsOf(
+  token: Record<string, unknown> | null | undefined,
+  now = Date.now(),
+): TPortalClaims | null {
   if (!token?.portal) return null;
   const parsed = ZPortalClaims.safeParse(token.portal);
   if (!parsed.success || parsed.data.expiresAt * 1_000 <= now) return null;

@@ -17,8 +17,13 @@ export type SessionPrincipal = UserPrincipal | PortalPrincipal;
 
 async function userPrincipal(userId: unknown): Promise<UserPrincipal | null> {
   if (typeof userId !== "string") return null;
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isOperator: true } });
-  return user ? { kind: "user", userId: user.id, isOperator: user.isOperator, email: user.email, name: user.name } : null;
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, isOperator: true },
+  });
+  return user
+    ? { kind: "user", userId: user.id, isOperator: user.isOperator, email: user.email, name: user.name }
+    : null;
 }
 
 async function sessionPrincipal(token: Record<string, unknown> | null | undefined): Promise<SessionPrincipal | null> {

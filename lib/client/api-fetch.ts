@@ -24,9 +24,13 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(path: string, options: { method?: string; body?: unknown; query?: Record<string, string | number | undefined | null> } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  options: { method?: string; body?: unknown; query?: Record<string, string | number | undefined | null> } = {},
+): Promise<T> {
   const url = new URL(path, window.location.origin);
-  for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, String(value));
+  for (const [name, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, String(value));
   const response = await fetch(url, {
     method: options.method ?? (options.body === undefined ? "GET" : "POST"),
     headers: options.body === undefined ? undefined : { "content-type": "application/json" },
@@ -37,7 +41,12 @@ export async function apiFetch<T>(path: string, options: { method?: string; body
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? "error", error?.message ?? `Request failed (${response.status})`, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "error",
+      error?.message ?? `Request failed (${response.status})`,
+      error?.details,
+    );
   }
   return data as T;
 }

@@ -24,7 +24,12 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (error !== undefined || !response.ok) {
     const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-    throw new ApiError(response.status, body.error?.code ?? "error", body.error?.message ?? `HTTP ${response.status}`, body.error?.details);
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? "error",
+      body.error?.message ?? `HTTP ${response.status}`,
+      body.error?.details,
+    );
   }
   return data as T;
 }
@@ -49,19 +54,41 @@ export function createHooklineClient(options: HooklineClientOptions) {
       list: () => unwrap(api.GET("/event-types", {})),
     },
     endpoints: {
-      create: (tenantId: string, body: Schemas["CreateEndpoint"]) => unwrap(api.POST("/tenants/{tenant}/endpoints", { ...tenant(tenantId), body })),
+      create: (tenantId: string, body: Schemas["CreateEndpoint"]) =>
+        unwrap(api.POST("/tenants/{tenant}/endpoints", { ...tenant(tenantId), body })),
       list: (tenantId: string) => unwrap(api.GET("/tenants/{tenant}/endpoints", tenant(tenantId))),
       secret: (tenantId: string, endpointId: string) =>
-        unwrap(api.GET("/tenants/{tenant}/endpoints/{endpoint}/secret", { params: { path: { tenant: tenantId, endpoint: endpointId } } })),
+        unwrap(
+          api.GET("/tenants/{tenant}/endpoints/{endpoint}/secret", {
+            params: { path: { tenant: tenantId, endpoint: endpointId } },
+          }),
+        ),
     },
     messages: {
       /** Publishes one message; pass an idempotency key to make retries of this call safe. */
       publish: (tenantId: string, body: Schemas["PublishMessage"], options: { idempotencyKey?: string } = {}) =>
-        unwrap(api.POST("/tenants/{tenant}/messages", { ...tenant(tenantId), body, ...(options.idempotencyKey ? { headers: { "idempotency-key": options.idempotencyKey } } : {}) })),
-      publishBatch: (tenantId: string, messages: Schemas["PublishMessage"][]) => unwrap(api.POST("/tenants/{tenant}/messages/batch", { ...tenant(tenantId), body: { messages } })),
-      get: (tenantId: string, messageId: string) => unwrap(api.GET("/tenants/{tenant}/messages/{message}", { params: { path: { tenant: tenantId, message: messageId } } })),
+        unwrap(
+          api.POST("/tenants/{tenant}/messages", {
+            ...tenant(tenantId),
+            body,
+            ...(options.idempotencyKey ? { headers: { "idempotency-key": options.idempotencyKey } } : {}),
+          }),
+        ),
+      publishBatch: (tenantId: string, messages: Schemas["PublishMessage"][]) =>
+        unwrap(api.POST("/tenants/{tenant}/messages/batch", { ...tenant(tenantId), body: { messages } })),
+      get: (tenantId: string, messageId: string) =>
+        unwrap(
+          api.GET("/tenants/{tenant}/messages/{message}", {
+            params: { path: { tenant: tenantId, message: messageId } },
+          }),
+        ),
       resend: (tenantId: string, messageId: string, endpointId?: string) =>
-        unwrap(api.POST("/tenants/{tenant}/messages/{message}/resend", { params: { path: { tenant: tenantId, message: messageId } }, body: endpointId ? { endpointId } : {} })),
+        unwrap(
+          api.POST("/tenants/{tenant}/messages/{message}/resend", {
+            params: { path: { tenant: tenantId, message: messageId } },
+            body: endpointId ? { endpointId } : {},
+          }),
+        ),
     },
   };
 }

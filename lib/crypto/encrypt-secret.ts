@@ -46,11 +46,13 @@ interface ParsedValue {
 function parseValue(value: string): ParsedValue {
   const parts = value.split(".");
   const [version, keyId, iv, tag, ciphertext] = parts;
-  const complete = version !== undefined && keyId !== undefined && iv !== undefined && tag !== undefined && ciphertext !== undefined;
+  const complete =
+    version !== undefined && keyId !== undefined && iv !== undefined && tag !== undefined && ciphertext !== undefined;
   if (parts.length !== 5 || !complete) {
     throw new DecryptionError("Encrypted value is malformed: expected v1.<keyId>.<iv>.<tag>.<ciphertext>");
   }
-  if (version !== VERSION) throw new DecryptionError(`Encrypted value has unknown format version "${version.slice(0, 8)}"`);
+  if (version !== VERSION)
+    throw new DecryptionError(`Encrypted value has unknown format version "${version.slice(0, 8)}"`);
   if (!KEY_ID.test(keyId)) throw new DecryptionError("Encrypted value is malformed: bad key id");
   if (![iv, tag, ciphertext].every((part) => BASE64URL.test(part))) {
     throw new DecryptionError("Encrypted value is malformed: not base64url");
@@ -95,7 +97,9 @@ export function decryptSecret(value: string, keys: readonly Uint8Array[]): strin
       // Authentication failed with this key; the error below covers the last one.
     }
   }
-  throw new DecryptionError(`Encrypted value failed authentication with key ${parsed.keyId}: it was altered or the key is wrong`);
+  throw new DecryptionError(
+    `Encrypted value failed authentication with key ${parsed.keyId}: it was altered or the key is wrong`,
+  );
 }
 
 // Objects at rest (an endpoint's custom headers, its receiver authentication) go through the

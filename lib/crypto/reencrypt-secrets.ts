@@ -32,15 +32,21 @@ export async function reencryptSecrets(batchSize = 500): Promise<ReencryptResult
     try {
       await client.query("BEGIN");
       for (const row of rows) {
-        const updates = COLUMNS.filter((column) => row[column] !== null && !row[column]!.startsWith(currentPrefix)).map((column) => ({
-          column,
-          value: encryptSecret(decryptSecret(row[column]!, keys.all), keys.current),
-        }));
+        const updates = COLUMNS.filter((column) => row[column] !== null && !row[column]!.startsWith(currentPrefix)).map(
+          (column) => ({
+            column,
+            value: encryptSecret(decryptSecret(row[column]!, keys.all), keys.current),
+          }),
+        );
         if (!updates.length) continue;
         // Guarded by the old values: a concurrent change (a rotation of the signing secret) wins.
         const set = updates.map((update, index) => `${update.column} = $${index + 2}`).join(", ");
         const guard = updates.map((update, index) => `${update.column} = $${index + 2 + updates.length}`).join(" AND ");
-        await client.query(`UPDATE endpoints SET ${set} WHERE id = $1 AND ${guard}`, [row.id, ...updates.map((update) => update.value), ...updates.map((update) => row[update.column])]);
+        await client.query(`UPDATE endpoints SET ${set} WHERE id = $1 AND ${guard}`, [
+          row.id,
+          ...updates.map((update) => update.value),
+          ...updates.map((update) => row[update.column]),
+        ]);
         result.rows++;
         result.values += updates.length;
       }

@@ -13,11 +13,16 @@ export function encryptionKeys(): Promise<EncryptionKeys> {
     const settings = env();
     const keys = await loadEncryptionKeys({
       key: settings.HOOKLINE_ENCRYPTION_KEY,
-      previousKeys: settings.HOOKLINE_ENCRYPTION_PREVIOUS_KEYS?.split(",").map((key) => key.trim()).filter(Boolean),
+      previousKeys: settings.HOOKLINE_ENCRYPTION_PREVIOUS_KEYS?.split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
       dataDir: settings.HOOKLINE_DATA_DIR,
     });
     if (keys.createdKeyFile) {
-      logger.warn({ file: keys.createdKeyFile }, "generated an encryption key for secrets at rest; every web and worker process must use the same key (copy it or set HOOKLINE_ENCRYPTION_KEY)");
+      logger.warn(
+        { file: keys.createdKeyFile },
+        "generated an encryption key for secrets at rest; every web and worker process must use the same key (copy it or set HOOKLINE_ENCRYPTION_KEY)",
+      );
     }
     return keys;
   })();

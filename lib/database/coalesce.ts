@@ -46,7 +46,8 @@ export function coalesce<In, Out>(options: CoalesceOptions<In, Out>): (input: In
   async function runTogether(batch: Array<Waiting<In, Out>>): Promise<void> {
     try {
       const results = await options.run(batch.map((waiting) => waiting.input));
-      if (results.length !== batch.length) throw new Error(`coalesced run returned ${results.length} results for ${batch.length} inputs`);
+      if (results.length !== batch.length)
+        throw new Error(`coalesced run returned ${results.length} results for ${batch.length} inputs`);
       batch.forEach((waiting, index) => waiting.resolve(results[index] as Out));
     } catch (error) {
       if (batch.length > 1 && isStatementError(error)) await Promise.all(batch.map(runAlone));

@@ -56,7 +56,10 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres"]);
+    execFileSync("sh", [
+      "-c",
+      "getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres",
+    ]);
     return { uid: id("-u"), gid: id("-g") };
   }
 }
@@ -105,7 +108,12 @@ function readPassword(dataDir: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-async function initialise(bin: Binaries, dataDir: string, password: string, user: { uid: number; gid: number } | undefined) {
+async function initialise(
+  bin: Binaries,
+  dataDir: string,
+  password: string,
+  user: { uid: number; gid: number } | undefined,
+) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (user) chownSync(dataDir, user.uid, user.gid);
   const pwFile = path.join(os.tmpdir(), `hookline-pw-${randomBytes(6).toString("hex")}`);
@@ -115,13 +123,23 @@ async function initialise(bin: Binaries, dataDir: string, password: string, user
       let output = "";
       const child = spawn(
         bin.initdb,
-        [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C", "--no-instructions"],
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=scram-sha-256",
+          "--username=postgres",
+          `--pwfile=${pwFile}`,
+          "--encoding=UTF8",
+          "--locale=C",
+          "--no-instructions",
+        ],
         { ...user, stdio: ["ignore", "pipe", "pipe"] },
       );
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}):\n${output}`))));
+      child.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}):\n${output}`)),
+      );
     });
   } finally {
     rmSync(pwFile, { force: true });
@@ -182,9 +200,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const logFd = openSync(logFile, "a");
   if (user) chownSync(logFile, user.uid, user.gid);
   const settings = [
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
-    "-c", "max_connections=200",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
     ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
   ];
   const child: ChildProcess = spawn(bin.postgres, ["-D", dataDir, "-p", String(port), ...settings], {

@@ -116,7 +116,8 @@ export async function migrate(
 
     const known = new Set(migrations.map((migration) => migration.name));
     for (const name of applied.keys()) {
-      if (!known.has(name)) log(`warning: the database has migration ${name}, which this version of Hookline does not know`);
+      if (!known.has(name))
+        log(`warning: the database has migration ${name}, which this version of Hookline does not know`);
     }
     return result;
   } finally {

@@ -3,9 +3,20 @@
 import { ssrfErrorKind } from "@/lib/ssrf";
 
 /** `config`: the endpoint's stored configuration could not be read (set by the worker). */
-export type RequestErrorKind = "timeout" | "dns" | "connect" | "connection_reset" | "tls" | "ssrf_blocked" | "invalid_response" | "auth" | "network" | "config";
+export type RequestErrorKind =
+  | "timeout"
+  | "dns"
+  | "connect"
+  | "connection_reset"
+  | "tls"
+  | "ssrf_blocked"
+  | "invalid_response"
+  | "auth"
+  | "network"
+  | "config";
 
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
 
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
@@ -26,11 +37,16 @@ export function classifyRequestError(error: unknown): RequestErrorKind {
   const codes = codesOf(error);
   const has = (...wanted: string[]) => codes.some((code) => wanted.includes(code));
   if (has("RECEIVER_AUTH_FAILED")) return "auth";
-  if (has("TimeoutError", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT")) return "timeout";
+  if (has("TimeoutError", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"))
+    return "timeout";
   if (has("ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "DNS_LOOKUP_FAILED")) return "dns";
   if (codes.some((code) => TLS_CODES.test(code))) return "tls";
   if (has("ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL")) return "connect";
   if (has("ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED")) return "connection_reset";
-  if (codes.some((code) => code.startsWith("HPE_")) || has("HTTPParserError", "UND_ERR_INFO", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH", "UND_ERR_RES_EXCEEDED_MAX_SIZE")) return "invalid_response";
+  if (
+    codes.some((code) => code.startsWith("HPE_")) ||
+    has("HTTPParserError", "UND_ERR_INFO", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH", "UND_ERR_RES_EXCEEDED_MAX_SIZE")
+  )
+    return "invalid_response";
   return "network";
 }

@@ -5,7 +5,10 @@ import { withTransaction } from "@/lib/db";
 import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
 import { failPendingDeliveries } from "./fail-pending-deliveries";
 
-export async function disableFailingEndpoints(afterMs: number, minFailures: number): Promise<Array<{ tenantId: string; endpointId: string }>> {
+export async function disableFailingEndpoints(
+  afterMs: number,
+  minFailures: number,
+): Promise<Array<{ tenantId: string; endpointId: string }>> {
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ id: string; tenant_id: string; url: string; disabled_at: Date }>(
       `UPDATE endpoints SET disabled_at = now(), disabled_reason = 'failing'
@@ -17,11 +20,20 @@ export async function disableFailingEndpoints(afterMs: number, minFailures: numb
       [afterMs, minFailures],
     );
     for (const row of rows) {
-      await failPendingDeliveries(client, row.tenant_id, row.id, "endpoint disabled: no successful delivery for too long");
+      await failPendingDeliveries(
+        client,
+        row.tenant_id,
+        row.id,
+        "endpoint disabled: no successful delivery for too long",
+      );
     }
     await emitOperationalEvents(
       client,
-      rows.map((row) => ({ type: "endpoint.disabled", tenantId: row.tenant_id, payload: { endpointId: row.id, url: row.url, reason: "failing", disabledAt: row.disabled_at.toISOString() } })),
+      rows.map((row) => ({
+        type: "endpoint.disabled",
+        tenantId: row.tenant_id,
+        payload: { endpointId: row.id, url: row.url, reason: "failing", disabledAt: row.disabled_at.toISOString() },
+      })),
     );
     return rows.map((row) => ({ tenantId: row.tenant_id, endpointId: row.id }));
   });

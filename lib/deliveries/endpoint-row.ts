@@ -51,4 +51,3 @@ export function toEndpointRow(row: EndpointSqlRow): EndpointRow {
     version: row.version,
   };
 }
-

@@ -3,7 +3,12 @@
 import "server-only";
 import type pg from "pg";
 
-export async function failPendingDeliveries(client: pg.PoolClient | pg.Pool, tenantId: string, endpointId: string, reason: string): Promise<number> {
+export async function failPendingDeliveries(
+  client: pg.PoolClient | pg.Pool,
+  tenantId: string,
+  endpointId: string,
+  reason: string,
+): Promise<number> {
   const { rowCount } = await client.query(
     `UPDATE deliveries SET status = 'failed', next_attempt_at = NULL, last_error = $3
       WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'pending'`,

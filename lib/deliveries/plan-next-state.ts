@@ -28,15 +28,48 @@ function describe(result: TryResult): string {
 /**
  * @param scheduledTries tries on the retry schedule before this one (0 for the first try)
  */
-export function planNextState(result: TryResult, scheduledTries: number, schedule: readonly number[], now = Date.now()): NextState {
-  const outcome = classifyOutcome({ status: result.status, errorKind: result.errorKind, abortHeader: result.abortHeader });
-  if (outcome.result === "succeeded") return { status: "succeeded", nextAttemptAt: null, disableEndpoint: false, lastError: null, outcome };
+export function planNextState(
+  result: TryResult,
+  scheduledTries: number,
+  schedule: readonly number[],
+  now = Date.now(),
+): NextState {
+  const outcome = classifyOutcome({
+    status: result.status,
+    errorKind: result.errorKind,
+    abortHeader: result.abortHeader,
+  });
+  if (outcome.result === "succeeded")
+    return { status: "succeeded", nextAttemptAt: null, disableEndpoint: false, lastError: null, outcome };
   if (outcome.result === "failed") {
-    return { status: "failed", nextAttemptAt: null, disableEndpoint: outcome.disableEndpoint, lastError: `${describe(result)} (${outcome.reason}, not retried)`, outcome };
+    return {
+      status: "failed",
+      nextAttemptAt: null,
+      disableEndpoint: outcome.disableEndpoint,
+      lastError: `${describe(result)} (${outcome.reason}, not retried)`,
+      outcome,
+    };
   }
-  const delay = nextRetryDelay({ schedule, attemptNumber: scheduledTries + 1, retryAfterHeader: result.retryAfter, now });
+  const delay = nextRetryDelay({
+    schedule,
+    attemptNumber: scheduledTries + 1,
+    retryAfterHeader: result.retryAfter,
+    now,
+  });
   if (delay === null) {
-    return { status: "failed", nextAttemptAt: null, disableEndpoint: false, lastError: `${describe(result)} (retries exhausted)`, outcome };
+    return {
+      status: "failed",
+      nextAttemptAt: null,
+      disableEndpoint: false,
+      lastError: `${describe(result)} (retries exhausted)`,
+      outcome,
+    };
   }
-  return { status: "pending", nextAttemptAt: new Date(now + delay), disableEndpoint: false, lastError: describe(result), outcome };
+  return {
+    status: "pending",
+    nextAttemptAt: new Date(now + delay),
+    disableEndpoint: false,
+    lastError: describe(result),
+    outcome,
+  };
 }

@@ -23,14 +23,24 @@ export function forgetOAuthToken(endpointId: string): void {
   tokens.delete(endpointId);
 }
 
-async function fetchToken(auth: Extract<TEndpointAuth, { type: "oauth2" }>, dispatcher: Dispatcher, signal: AbortSignal): Promise<CachedToken> {
+async function fetchToken(
+  auth: Extract<TEndpointAuth, { type: "oauth2" }>,
+  dispatcher: Dispatcher,
+  signal: AbortSignal,
+): Promise<CachedToken> {
   const form = new URLSearchParams({ grant_type: "client_credentials" });
   if (auth.scope) form.set("scope", auth.scope);
   if (auth.audience) form.set("audience", auth.audience);
-  const basic = Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString("base64");
+  const basic = Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString(
+    "base64",
+  );
   const response = await undiciRequest(auth.tokenUrl, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: `Basic ${basic}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+      authorization: `Basic ${basic}`,
+    },
     body: form.toString(),
     dispatcher,
     signal,
@@ -45,13 +55,21 @@ async function fetchToken(auth: Extract<TEndpointAuth, { type: "oauth2" }>, disp
   } catch {
     throw new ReceiverAuthError("token endpoint did not answer JSON");
   }
-  if (typeof parsed.access_token !== "string" || !parsed.access_token) throw new ReceiverAuthError("token endpoint answered without access_token");
-  const lifetimeMs = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in * 1_000 : 3_600_000;
+  if (typeof parsed.access_token !== "string" || !parsed.access_token)
+    throw new ReceiverAuthError("token endpoint answered without access_token");
+  const lifetimeMs =
+    typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in * 1_000 : 3_600_000;
   return { value: parsed.access_token, expiresAt: Date.now() + lifetimeMs - EARLY_MS };
 }
 
 /** The Authorization header value for a receiver, or null when it has no authentication. */
-export async function authorizationFor(endpointId: string, auth: TEndpointAuth | null, dispatcher: Dispatcher, signal: AbortSignal, forceNew: boolean): Promise<string | null> {
+export async function authorizationFor(
+  endpointId: string,
+  auth: TEndpointAuth | null,
+  dispatcher: Dispatcher,
+  signal: AbortSignal,
+  forceNew: boolean,
+): Promise<string | null> {
   if (!auth) return null;
   if (auth.type === "basic") return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`;
   if (auth.type === "bearer") return `Bearer ${auth.token}`;

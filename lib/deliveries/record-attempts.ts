@@ -77,7 +77,11 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
 }
 
 /** Scheduled and test tries: the leased delivery moves to its planned state and is released. */
-async function advanceDeliveries(client: pg.PoolClient, records: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
+async function advanceDeliveries(
+  client: pg.PoolClient,
+  records: readonly AttemptRecord[],
+  leaseOwner: string,
+): Promise<void> {
   if (!records.length) return;
   await client.query({
     name: "hookline_advance_deliveries",
@@ -120,7 +124,13 @@ async function noteManualTries(client: pg.PoolClient, records: readonly AttemptR
       records.map((record) => record.deliveryId),
       records.map((record) => isSuccess(record.response)),
       records.map((record) => record.response.status),
-      records.map((record) => clean(record.response.status !== null ? `HTTP ${record.response.status}` : `${record.response.errorKind}: ${record.response.errorMessage}`)),
+      records.map((record) =>
+        clean(
+          record.response.status !== null
+            ? `HTTP ${record.response.status}`
+            : `${record.response.errorKind}: ${record.response.errorMessage}`,
+        ),
+      ),
       records.map((record) => record.response.startedAt),
     ],
   });
@@ -131,10 +141,22 @@ function operationalEvents(records: readonly AttemptRecord[], changes: HealthCha
   const events: OperationalEvent[] = [];
   const now = new Date().toISOString();
   for (const endpoint of changes.gone) {
-    events.push({ type: "endpoint.disabled", tenantId: endpoint.tenantId, payload: { endpointId: endpoint.endpointId, url: endpoint.url, reason: "gone", disabledAt: now } });
+    events.push({
+      type: "endpoint.disabled",
+      tenantId: endpoint.tenantId,
+      payload: { endpointId: endpoint.endpointId, url: endpoint.url, reason: "gone", disabledAt: now },
+    });
   }
   for (const endpoint of changes.failing) {
-    events.push({ type: "endpoint.failing", tenantId: endpoint.tenantId, payload: { endpointId: endpoint.endpointId, url: endpoint.url, failingSince: endpoint.failingSince.toISOString() } });
+    events.push({
+      type: "endpoint.failing",
+      tenantId: endpoint.tenantId,
+      payload: {
+        endpointId: endpoint.endpointId,
+        url: endpoint.url,
+        failingSince: endpoint.failingSince.toISOString(),
+      },
+    });
   }
   for (const record of records) {
     if (record.next?.status !== "failed" || record.next.outcome.result !== "retry") continue; // only "retries exhausted"
@@ -142,13 +164,21 @@ function operationalEvents(records: readonly AttemptRecord[], changes: HealthCha
       type: "message.attempt.exhausted",
       tenantId: record.tenantId,
       aboutEventType: record.eventType,
-      payload: { endpointId: record.endpointId, url: record.url, messageId: record.messageId, eventType: record.eventType, attempts: record.number, lastError: record.next.lastError ?? "" },
+      payload: {
+        endpointId: record.endpointId,
+        url: record.url,
+        messageId: record.messageId,
+        eventType: record.eventType,
+        attempts: record.number,
+        lastError: record.next.lastError ?? "",
+      },
     });
   }
   return events;
 }
 
-export const isSuccess = (response: WebhookResponse) => response.status !== null && response.status >= 200 && response.status <= 299;
+export const isSuccess = (response: WebhookResponse) =>
+  response.status !== null && response.status >= 200 && response.status <= 299;
 
 /**
  * Writes a batch of attempts. `leaseOwner` is the worker (or web request) that holds the leases
@@ -160,11 +190,24 @@ export async function recordAttempts(records: readonly AttemptRecord[], leaseOwn
   if (!records.length) return;
   await withTransaction(async (client) => {
     await insertAttempts(client, records);
-    await advanceDeliveries(client, records.filter((record) => record.next !== null), leaseOwner);
-    await noteManualTries(client, records.filter((record) => record.next === null));
+    await advanceDeliveries(
+      client,
+      records.filter((record) => record.next !== null),
+      leaseOwner,
+    );
+    await noteManualTries(
+      client,
+      records.filter((record) => record.next === null),
+    );
     await upsertEndpointStats(client, records);
     const changes = await updateEndpointHealth(client, records);
-    for (const endpoint of changes.gone) await failPendingDeliveries(client, endpoint.tenantId, endpoint.endpointId, "endpoint disabled: the receiver answered 410 Gone");
+    for (const endpoint of changes.gone)
+      await failPendingDeliveries(
+        client,
+        endpoint.tenantId,
+        endpoint.endpointId,
+        "endpoint disabled: the receiver answered 410 Gone",
+      );
     await emitOperationalEvents(client, operationalEvents(records, changes));
     await upsertTenantStats(client, records);
   });

@@ -7,12 +7,27 @@ import { AppError, notFound } from "@/lib/errors";
 import { idFloorAt } from "@/lib/ids";
 import { DELIVERIES_CHANNEL } from "./channel";
 
-export async function recoverFailedDeliveries(tenantId: string, endpointId: string, since: Date, until?: Date): Promise<{ requeued: number }> {
-  if (until && until <= since) throw new AppError("validation_failed", "`until` must be after `since`.", [{ path: "until", message: "must be after since" }]);
+export async function recoverFailedDeliveries(
+  tenantId: string,
+  endpointId: string,
+  since: Date,
+  until?: Date,
+): Promise<{ requeued: number }> {
+  if (until && until <= since)
+    throw new AppError("validation_failed", "`until` must be after `since`.", [
+      { path: "until", message: "must be after since" },
+    ]);
   return withTransaction(async (client) => {
-    const { rows } = await client.query<{ disabled: boolean }>(`SELECT disabled_at IS NOT NULL AS disabled FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR SHARE`, [tenantId, endpointId]);
+    const { rows } = await client.query<{ disabled: boolean }>(
+      `SELECT disabled_at IS NOT NULL AS disabled FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR SHARE`,
+      [tenantId, endpointId],
+    );
     if (!rows[0]) throw notFound("Endpoint");
-    if (rows[0].disabled) throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before recovering its failed deliveries.");
+    if (rows[0].disabled)
+      throw new AppError(
+        "endpoint_disabled",
+        "The endpoint is disabled; enable it before recovering its failed deliveries.",
+      );
     const { rowCount } = await client.query(
       `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), scheduled_tries = 0
         WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'failed' AND id >= $3 AND ($4::text IS NULL OR id < $4)`,

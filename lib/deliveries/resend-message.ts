@@ -15,7 +15,11 @@ interface Row extends EndpointSqlRow {
   payload: string;
 }
 
-export async function resendMessage(tenantId: string, messageId: string, endpointId?: string): Promise<AttemptSummary[]> {
+export async function resendMessage(
+  tenantId: string,
+  messageId: string,
+  endpointId?: string,
+): Promise<AttemptSummary[]> {
   const { rows } = await pool().query<Row>(
     `SELECT d.id AS delivery_id, d.attempt_count, m.event_type, m.created_at, m.payload::text AS payload, ${ENDPOINT_ROW_SQL}
        FROM messages m
@@ -26,7 +30,10 @@ export async function resendMessage(tenantId: string, messageId: string, endpoin
     [tenantId, messageId, endpointId ?? null],
   );
   if (!rows.length) {
-    const message = await pool().query(`SELECT 1 FROM messages WHERE tenant_id = $1 AND id = $2`, [tenantId, messageId]);
+    const message = await pool().query(`SELECT 1 FROM messages WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      messageId,
+    ]);
     throw message.rowCount ? notFound("Delivery of this message to that endpoint") : notFound("Message");
   }
   const enabled = rows.filter((row) => !row.disabled);

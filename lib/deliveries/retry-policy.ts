@@ -91,13 +91,7 @@ export function nextRetryDelay(input: NextRetryInput): number | null {
 }
 
 export type RetryReason =
-  | "redirect"
-  | "request_timeout"
-  | "rate_limited"
-  | "server_error"
-  | "unexpected_status"
-  | "timeout"
-  | "network_error";
+  "redirect" | "request_timeout" | "rate_limited" | "server_error" | "unexpected_status" | "timeout" | "network_error";
 
 export type FailureReason = "gone" | "rejected" | "aborted" | "ssrf_blocked";
 

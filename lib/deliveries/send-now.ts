@@ -49,7 +49,11 @@ export async function sendNow(
     endpointId: delivery.endpoint.id,
     url: config.url,
     messageId: delivery.messageId,
-    body: buildEnvelope({ type: delivery.eventType, createdAt: delivery.messageCreatedAt, payloadJson: delivery.payloadJson }),
+    body: buildEnvelope({
+      type: delivery.eventType,
+      createdAt: delivery.messageCreatedAt,
+      payloadJson: delivery.payloadJson,
+    }),
     secrets: signingSecrets(config),
     headers: config.headers,
     auth: config.auth,
@@ -58,18 +62,20 @@ export async function sendNow(
     dispatcher: webhookAgent(),
   });
   await recordAttempts(
-    [{
-      tenantId: delivery.tenantId,
-      deliveryId: delivery.deliveryId,
-      messageId: delivery.messageId,
-      endpointId: delivery.endpoint.id,
-      url: config.url,
-      eventType: delivery.eventType,
-      number: delivery.attemptNumber,
-      trigger,
-      response,
-      next: plan ? plan(response) : null,
-    }],
+    [
+      {
+        tenantId: delivery.tenantId,
+        deliveryId: delivery.deliveryId,
+        messageId: delivery.messageId,
+        endpointId: delivery.endpoint.id,
+        url: config.url,
+        eventType: delivery.eventType,
+        number: delivery.attemptNumber,
+        trigger,
+        response,
+        next: plan ? plan(response) : null,
+      },
+    ],
     leaseOwner,
   );
   return {
@@ -82,4 +88,3 @@ export async function sendNow(
     succeeded: response.status !== null && response.status >= 200 && response.status <= 299,
   };
 }
-

@@ -17,10 +17,14 @@ export interface TestEventResult extends AttemptSummary {
 }
 
 export async function sendTestEvent(tenantId: string, endpointId: string, eventType: string): Promise<TestEventResult> {
-  const { rows: endpoints } = await pool().query<EndpointSqlRow>(`SELECT ${ENDPOINT_ROW_SQL} FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`, [tenantId, endpointId]);
+  const { rows: endpoints } = await pool().query<EndpointSqlRow>(
+    `SELECT ${ENDPOINT_ROW_SQL} FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
+    [tenantId, endpointId],
+  );
   const endpoint = endpoints[0];
   if (!endpoint) throw notFound("Endpoint");
-  if (endpoint.disabled) throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before sending a test event.");
+  if (endpoint.disabled)
+    throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before sending a test event.");
   const { rows: types } = await pool().query<{ example: string | null; archived: boolean }>(
     `SELECT example::text AS example, archived_at IS NOT NULL AS archived FROM event_types WHERE name = $1`,
     [eventType],
@@ -37,16 +41,36 @@ export async function sendTestEvent(tenantId: string, endpointId: string, eventT
   const payloadJson = type.example ?? "{}";
   // Inserted already leased to this request, so no worker picks it up while we send it.
   await withTransaction(async (client) => {
-    await client.query(`INSERT INTO messages (id, tenant_id, event_type, payload, created_at) VALUES ($1, $2, $3, $4::json, $5)`, [messageId, tenantId, eventType, payloadJson, createdAt]);
+    await client.query(
+      `INSERT INTO messages (id, tenant_id, event_type, payload, created_at) VALUES ($1, $2, $3, $4::json, $5)`,
+      [messageId, tenantId, eventType, payloadJson, createdAt],
+    );
     await client.query(
       `INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, status, lease_owner, lease_until, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, 'sending', $5, now() + make_interval(secs => $6 / 1000.0), NULL, $7)`,
-      [deliveryId, tenantId, messageId, endpointId, leaseOwner, (endpoint.timeout_ms ?? settings.HOOKLINE_REQUEST_TIMEOUT_MS) + 60_000, createdAt],
+      [
+        deliveryId,
+        tenantId,
+        messageId,
+        endpointId,
+        leaseOwner,
+        (endpoint.timeout_ms ?? settings.HOOKLINE_REQUEST_TIMEOUT_MS) + 60_000,
+        createdAt,
+      ],
     );
   });
   const schedule = parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE);
   const summary = await sendNow(
-    { tenantId, deliveryId, messageId, attemptNumber: 1, eventType, messageCreatedAt: createdAt, payloadJson, endpoint: toEndpointRow(endpoint) },
+    {
+      tenantId,
+      deliveryId,
+      messageId,
+      attemptNumber: 1,
+      eventType,
+      messageCreatedAt: createdAt,
+      payloadJson,
+      endpoint: toEndpointRow(endpoint),
+    },
     "test",
     leaseOwner,
     (result) => planNextState(result, 0, schedule),

@@ -138,9 +138,13 @@ export async function sendWebhook(input: WebhookRequest): Promise<WebhookRespons
       abortHeader: responseHeaders["webhook-delivery"] ?? null,
     });
   } catch (error) {
-    if (input.signal?.aborted && !timeout.aborted) return finish({ cancelled: true, errorKind: "network", errorMessage: "cancelled" });
+    if (input.signal?.aborted && !timeout.aborted)
+      return finish({ cancelled: true, errorKind: "network", errorMessage: "cancelled" });
     const errorKind = timeout.aborted ? "timeout" : classifyRequestError(error);
-    const message = errorKind === "timeout" ? `no complete answer within ${input.timeoutMs} ms` : (error as Error)?.message ?? String(error);
+    const message =
+      errorKind === "timeout"
+        ? `no complete answer within ${input.timeoutMs} ms`
+        : ((error as Error)?.message ?? String(error));
     return finish({ errorKind, errorMessage: message.slice(0, 1_000) });
   }
 }

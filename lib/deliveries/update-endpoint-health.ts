@@ -24,11 +24,22 @@ export interface HealthChanges {
 }
 
 /** Returns what this batch changed that operational webhooks announce. */
-export async function updateEndpointHealth(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<HealthChanges> {
+export async function updateEndpointHealth(
+  client: pg.PoolClient,
+  records: readonly AttemptRecord[],
+): Promise<HealthChanges> {
   const byEndpoint = new Map<string, Health>();
   for (const record of records) {
     const at = record.response.startedAt;
-    const health = byEndpoint.get(record.endpointId) ?? { tenantId: record.tenantId, endpointId: record.endpointId, lastSuccessAt: null, firstFailureAt: null, lastFailureAt: null, failures: 0, gone: false };
+    const health = byEndpoint.get(record.endpointId) ?? {
+      tenantId: record.tenantId,
+      endpointId: record.endpointId,
+      lastSuccessAt: null,
+      firstFailureAt: null,
+      lastFailureAt: null,
+      failures: 0,
+      gone: false,
+    };
     if (isSuccess(record.response)) {
       if (!health.lastSuccessAt || at > health.lastSuccessAt) health.lastSuccessAt = at;
     } else if (!record.response.cancelled) {
@@ -42,7 +53,14 @@ export async function updateEndpointHealth(client: pg.PoolClient, records: reado
   const rows = [...byEndpoint.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
   // "recovered": the batch's last word is a success (failures before it in the batch are moot).
   // `before` is the row as it was (locked in id order), so RETURNING can tell what changed.
-  const { rows: changed } = await client.query<{ id: string; tenant_id: string; url: string; newly_gone: boolean; newly_failing: boolean; failing_since: Date | null }>({
+  const { rows: changed } = await client.query<{
+    id: string;
+    tenant_id: string;
+    url: string;
+    newly_gone: boolean;
+    newly_failing: boolean;
+    failing_since: Date | null;
+  }>({
     name: "hookline_update_endpoint_health",
     text: `WITH v AS (
              SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::bool[])
@@ -81,7 +99,16 @@ export async function updateEndpointHealth(client: pg.PoolClient, records: reado
     ],
   });
   return {
-    gone: changed.filter((row) => row.newly_gone).map((row) => ({ tenantId: row.tenant_id, endpointId: row.id, url: row.url })),
-    failing: changed.filter((row) => row.newly_failing && !row.newly_gone).map((row) => ({ tenantId: row.tenant_id, endpointId: row.id, url: row.url, failingSince: row.failing_since ?? new Date() })),
+    gone: changed
+      .filter((row) => row.newly_gone)
+      .map((row) => ({ tenantId: row.tenant_id, endpointId: row.id, url: row.url })),
+    failing: changed
+      .filter((row) => row.newly_failing && !row.newly_gone)
+      .map((row) => ({
+        tenantId: row.tenant_id,
+        endpointId: row.id,
+        url: row.url,
+        failingSince: row.failing_since ?? new Date(),
+      })),
   };
 }

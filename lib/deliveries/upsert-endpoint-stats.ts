@@ -31,7 +31,11 @@ interface Rollup {
 }
 
 /** The records summed per owner and `stepMs` period, sorted by (owner, start). */
-function rollUp(records: readonly AttemptRecord[], stepMs: number, ownerOf: (record: AttemptRecord) => string): Rollup[] {
+function rollUp(
+  records: readonly AttemptRecord[],
+  stepMs: number,
+  ownerOf: (record: AttemptRecord) => string,
+): Rollup[] {
   const rollups = new Map<string, Rollup>();
   for (const record of records) {
     const start = new Date(Math.floor(record.response.startedAt.getTime() / stepMs) * stepMs);
@@ -39,7 +43,15 @@ function rollUp(records: readonly AttemptRecord[], stepMs: number, ownerOf: (rec
     const key = `${owner}\0${start.getTime()}`;
     let rollup = rollups.get(key);
     if (!rollup) {
-      rollup = { owner, start, tenantId: record.tenantId, succeeded: 0, failed: 0, latencySumMs: 0, histogram: emptyHistogram() };
+      rollup = {
+        owner,
+        start,
+        tenantId: record.tenantId,
+        succeeded: 0,
+        failed: 0,
+        latencySumMs: 0,
+        histogram: emptyHistogram(),
+      };
       rollups.set(key, rollup);
     }
     if (isSuccess(record.response)) rollup.succeeded++;
@@ -48,12 +60,17 @@ function rollUp(records: readonly AttemptRecord[], stepMs: number, ownerOf: (rec
     addSample(rollup.histogram, record.response.durationMs);
   }
   // Sorted, so concurrent flushes lock rows in the same order.
-  return [...rollups.values()].sort((a, b) => (a.owner === b.owner ? a.start.getTime() - b.start.getTime() : a.owner < b.owner ? -1 : 1));
+  return [...rollups.values()].sort((a, b) =>
+    a.owner === b.owner ? a.start.getTime() - b.start.getTime() : a.owner < b.owner ? -1 : 1,
+  );
 }
 
 // The same upsert for every table; only the table, its key columns and its time column differ
 // (fixed names). $1 owner, $2 start, $3 tenant (endpoint tables only), then the counts.
-function upsertStatement(table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly", time: "minute" | "hour"): string {
+function upsertStatement(
+  table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly",
+  time: "minute" | "hour",
+): string {
   const perEndpoint = table !== "tenant_stats_hourly";
   const owner = perEndpoint ? "endpoint_id" : "tenant_id";
   return `INSERT INTO ${table} (${owner}, ${time}, ${perEndpoint ? "tenant_id, " : ""}succeeded, failed, latency_sum_ms, histogram)
@@ -71,12 +88,31 @@ const byEndpoint = (record: AttemptRecord) => record.endpointId;
 const byTenant = (record: AttemptRecord) => record.tenantId;
 
 const ENDPOINT_STATEMENTS = [
-  { name: "hookline_upsert_endpoint_stats", text: upsertStatement("endpoint_stats", "minute"), stepMs: MINUTE_MS, ownerOf: byEndpoint },
-  { name: "hookline_upsert_endpoint_stats_hourly", text: upsertStatement("endpoint_stats_hourly", "hour"), stepMs: HOUR_MS, ownerOf: byEndpoint },
+  {
+    name: "hookline_upsert_endpoint_stats",
+    text: upsertStatement("endpoint_stats", "minute"),
+    stepMs: MINUTE_MS,
+    ownerOf: byEndpoint,
+  },
+  {
+    name: "hookline_upsert_endpoint_stats_hourly",
+    text: upsertStatement("endpoint_stats_hourly", "hour"),
+    stepMs: HOUR_MS,
+    ownerOf: byEndpoint,
+  },
 ] as const;
-const TENANT_STATEMENT = { name: "hookline_upsert_tenant_stats_hourly", text: upsertStatement("tenant_stats_hourly", "hour"), stepMs: HOUR_MS, ownerOf: byTenant } as const;
+const TENANT_STATEMENT = {
+  name: "hookline_upsert_tenant_stats_hourly",
+  text: upsertStatement("tenant_stats_hourly", "hour"),
+  stepMs: HOUR_MS,
+  ownerOf: byTenant,
+} as const;
 
-async function upsert(client: pg.PoolClient, records: readonly AttemptRecord[], statement: (typeof ENDPOINT_STATEMENTS)[number] | typeof TENANT_STATEMENT): Promise<void> {
+async function upsert(
+  client: pg.PoolClient,
+  records: readonly AttemptRecord[],
+  statement: (typeof ENDPOINT_STATEMENTS)[number] | typeof TENANT_STATEMENT,
+): Promise<void> {
   const rows = rollUp(records, statement.stepMs, statement.ownerOf);
   await client.query({
     name: statement.name,

@@ -32,13 +32,19 @@ export function createWebhookAgent(options: WebhookAgentOptions): Dispatcher {
   const playground = createAgent({ ...options, allowPrivateNetworks: true });
   return guarded.compose(
     (dispatch) => (request, handler) =>
-      isOwnPlaygroundRequest(String(request.origin ?? ""), request.path, publicUrl) ? playground.dispatch(request, handler) : dispatch(request, handler),
+      isOwnPlaygroundRequest(String(request.origin ?? ""), request.path, publicUrl)
+        ? playground.dispatch(request, handler)
+        : dispatch(request, handler),
   );
 }
 
 function createAgent(options: WebhookAgentOptions): Agent {
   return new Agent({
-    connect: createGuardedConnector({ allowPrivateNetworks: options.allowPrivateNetworks, connectTimeoutMs: options.connectTimeoutMs, resolve: options.resolve }),
+    connect: createGuardedConnector({
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      connectTimeoutMs: options.connectTimeoutMs,
+      resolve: options.resolve,
+    }),
     // Receivers often close idle connections after ~5 s; reuse within that, then reconnect.
     keepAliveTimeout: 4_000,
     keepAliveMaxTimeout: 30_000,

@@ -25,8 +25,18 @@ export const DEMO_TENANT_NAME = "Acme Billing (demo)";
 
 const DEMO_ENDPOINTS: Array<{ mode: PlaygroundMode; description: string; eventTypes: string[]; timeoutMs: number }> = [
   { mode: "ok", description: "Billing service: every event, answers at once", eventTypes: [], timeoutMs: 15_000 },
-  { mode: "flaky", description: "CRM sync: customers and subscriptions, fails a third of the time", eventTypes: ["customer.created", "customer.updated", "subscription.created", "subscription.canceled"], timeoutMs: 15_000 },
-  { mode: "slow", description: "Data warehouse: money movements, answers in 1–3 s", eventTypes: ["invoice.paid", "charge.refunded", "payout.paid"], timeoutMs: 10_000 },
+  {
+    mode: "flaky",
+    description: "CRM sync: customers and subscriptions, fails a third of the time",
+    eventTypes: ["customer.created", "customer.updated", "subscription.created", "subscription.canceled"],
+    timeoutMs: 15_000,
+  },
+  {
+    mode: "slow",
+    description: "Data warehouse: money movements, answers in 1–3 s",
+    eventTypes: ["invoice.paid", "charge.refunded", "payout.paid"],
+    timeoutMs: 10_000,
+  },
 ];
 
 export interface DemoSeedOptions {
@@ -53,7 +63,11 @@ const newPassword = () => randomBytes(12).toString("base64url");
 
 /** The first operator, or a new one when the installation has none. */
 async function ensureOperator(): Promise<DemoSeedResult["operator"]> {
-  const existing = await db().user.findFirst({ where: { isOperator: true }, orderBy: { createdAt: "asc" }, select: { email: true } });
+  const existing = await db().user.findFirst({
+    where: { isOperator: true },
+    orderBy: { createdAt: "asc" },
+    select: { email: true },
+  });
   if (existing) return { email: existing.email, password: null, reused: true };
   const password = newPassword();
   const passwordHash = await hashPassword(password);
@@ -78,7 +92,14 @@ async function ensureDemoUser(): Promise<{ id: string; email: string; password: 
 }
 
 async function ensureCatalog(): Promise<DemoSeedResult["eventTypes"]> {
-  const existing = new Set((await db().eventType.findMany({ where: { name: { in: DEMO_EVENT_TYPES.map((type) => type.name) } }, select: { name: true } })).map((row) => row.name));
+  const existing = new Set(
+    (
+      await db().eventType.findMany({
+        where: { name: { in: DEMO_EVENT_TYPES.map((type) => type.name) } },
+        select: { name: true },
+      })
+    ).map((row) => row.name),
+  );
   const created: string[] = [];
   for (const type of DEMO_EVENT_TYPES) {
     if (existing.has(type.name)) continue;
@@ -90,15 +111,23 @@ async function ensureCatalog(): Promise<DemoSeedResult["eventTypes"]> {
 
 /** Earlier demo tenants of the demo user go, with everything in them (cascade). */
 async function removeEarlierDemoTenants(userId: string): Promise<number> {
-  const { count } = await db().tenant.deleteMany({ where: { name: DEMO_TENANT_NAME, memberships: { some: { userId, role: "owner" } } } });
+  const { count } = await db().tenant.deleteMany({
+    where: { name: DEMO_TENANT_NAME, memberships: { some: { userId, role: "owner" } } },
+  });
   return count;
 }
 
 /** One message of each live type, published now: the worker delivers these for real. */
 async function publishLiveMessages(tenantId: string): Promise<string[]> {
-  const live = await db().eventType.findMany({ where: { name: { in: DEMO_EVENT_TYPES.map((type) => type.name) }, archivedAt: null }, select: { name: true } });
+  const live = await db().eventType.findMany({
+    where: { name: { in: DEMO_EVENT_TYPES.map((type) => type.name) }, archivedAt: null },
+    select: { name: true },
+  });
   const names = new Set(live.map((row) => row.name));
-  const inputs = DEMO_EVENT_TYPES.filter((type) => names.has(type.name)).map((type) => ({ eventType: type.name, payload: type.example }));
+  const inputs = DEMO_EVENT_TYPES.filter((type) => names.has(type.name)).map((type) => ({
+    eventType: type.name,
+    payload: type.example,
+  }));
   if (!inputs.length) return [];
   return (await publishMessages(tenantId, inputs)).map((message) => message.id);
 }
@@ -120,22 +149,39 @@ export async function seedDemo(options: DemoSeedOptions = {}): Promise<DemoSeedR
 
   const endpoints: HistoryEndpoint[] = [];
   for (const spec of DEMO_ENDPOINTS) {
-    const endpoint = await createPlaygroundEndpoint(tenant.id, spec.mode, publicUrl, { description: spec.description, eventTypes: spec.eventTypes, timeoutMs: spec.timeoutMs });
+    const endpoint = await createPlaygroundEndpoint(tenant.id, spec.mode, publicUrl, {
+      description: spec.description,
+      eventTypes: spec.eventTypes,
+      timeoutMs: spec.timeoutMs,
+    });
     await db().endpoint.update({ where: { id: endpoint.id }, data: { createdAt: since } });
-    endpoints.push({ id: endpoint.id, mode: spec.mode, url: endpoint.url, eventTypes: spec.eventTypes, timeoutMs: spec.timeoutMs });
+    endpoints.push({
+      id: endpoint.id,
+      mode: spec.mode,
+      url: endpoint.url,
+      eventTypes: spec.eventTypes,
+      timeoutMs: spec.timeoutMs,
+    });
   }
 
   const history = await generateDemoHistory({
     tenantId: tenant.id,
     endpoints,
-    eventTypes: DEMO_EVENT_TYPES.map((type) => ({ name: type.name, example: type.example, weight: DEMO_TRAFFIC_WEIGHTS[type.name] ?? 1 })),
+    eventTypes: DEMO_EVENT_TYPES.map((type) => ({
+      name: type.name,
+      example: type.example,
+      weight: DEMO_TRAFFIC_WEIGHTS[type.name] ?? 1,
+    })),
     days,
     messagesPerMinute: options.messagesPerMinute ?? 1.2,
     schedule: parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE),
     now,
   });
   const messageIds = await publishLiveMessages(tenant.id);
-  const key = await createApiKey({ kind: "platform", keyId: null }, { name: "Demo backend", tenantId: tenant.id, role: "admin" });
+  const key = await createApiKey(
+    { kind: "platform", keyId: null },
+    { name: "Demo backend", tenantId: tenant.id, role: "admin" },
+  );
 
   return {
     operator,

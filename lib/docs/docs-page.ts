@@ -22,7 +22,14 @@ export async function readDocsAsset(file: string): Promise<{ body: Buffer; conte
 /** `nonce`: the page's CSP nonce (proxy.ts), which its two scripts must carry. */
 export function docsPageHtml(specUrl: string, nonce = ""): string {
   const nonceAttribute = /^[A-Za-z0-9+/=]+$/.test(nonce) ? ` nonce="${nonce}"` : "";
-  const config = JSON.stringify({ url: specUrl, dom_id: "#docs", deepLinking: true, validatorUrl: null, tryItOutEnabled: false, persistAuthorization: false });
+  const config = JSON.stringify({
+    url: specUrl,
+    dom_id: "#docs",
+    deepLinking: true,
+    validatorUrl: null,
+    tryItOutEnabled: false,
+    persistAuthorization: false,
+  });
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -10,10 +10,13 @@ import { isOwnPlaygroundUrl, parseTarget } from "@/lib/ssrf";
 export function checkEndpointUrl(input: string): string {
   const settings = env();
   // The instance's own playground receiver is allowed by the same rule that lets the worker send to it.
-  const allowPrivateNetworks = settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS || isOwnPlaygroundUrl(input, settings.HOOKLINE_PUBLIC_URL);
+  const allowPrivateNetworks =
+    settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS || isOwnPlaygroundUrl(input, settings.HOOKLINE_PUBLIC_URL);
   const target = parseTarget(input, { allowPrivateNetworks });
   if (!target.ok) {
-    throw new AppError("validation_failed", target.message, [{ path: "url", message: target.message, code: target.code }]);
+    throw new AppError("validation_failed", target.message, [
+      { path: "url", message: target.message, code: target.code },
+    ]);
   }
   if (settings.HOOKLINE_REQUIRE_HTTPS && target.url.protocol !== "https:") {
     const message = "Endpoint URLs must use https on this server.";

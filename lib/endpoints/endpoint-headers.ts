@@ -6,12 +6,21 @@ import { db } from "@/lib/db";
 import { ZEndpointHeaders } from "@/lib/schemas/endpoints";
 import { getEndpointOrThrow } from "./get-endpoint";
 
-export async function getEndpointHeaders(tenantId: string, endpointId: string): Promise<{ headers: Record<string, string> }> {
+export async function getEndpointHeaders(
+  tenantId: string,
+  endpointId: string,
+): Promise<{ headers: Record<string, string> }> {
   const endpoint = await getEndpointOrThrow(tenantId, endpointId);
-  return { headers: endpoint.headersEnc ? await openJson(endpoint.headersEnc, (value) => ZEndpointHeaders.parse(value)) : {} };
+  return {
+    headers: endpoint.headersEnc ? await openJson(endpoint.headersEnc, (value) => ZEndpointHeaders.parse(value)) : {},
+  };
 }
 
-export async function replaceEndpointHeaders(tenantId: string, endpointId: string, input: Record<string, string>): Promise<{ headers: Record<string, string> }> {
+export async function replaceEndpointHeaders(
+  tenantId: string,
+  endpointId: string,
+  input: Record<string, string>,
+): Promise<{ headers: Record<string, string> }> {
   const headers = ZEndpointHeaders.parse(input);
   await db().endpoint.update({
     where: { id: endpointId, tenantId },

@@ -22,10 +22,17 @@ function activeOverlap(expiresAt: Date | null): string | null {
 
 export async function getEndpointSecret(tenantId: string, endpointId: string): Promise<EndpointSecretView> {
   const endpoint = await getEndpointOrThrow(tenantId, endpointId);
-  return { secret: await openSecret(endpoint.secretEnc), previousSecretExpiresAt: activeOverlap(endpoint.previousSecretExpiresAt) };
+  return {
+    secret: await openSecret(endpoint.secretEnc),
+    previousSecretExpiresAt: activeOverlap(endpoint.previousSecretExpiresAt),
+  };
 }
 
-export async function rotateEndpointSecret(tenantId: string, endpointId: string, input: TRotateEndpointSecret = {}): Promise<EndpointSecretView> {
+export async function rotateEndpointSecret(
+  tenantId: string,
+  endpointId: string,
+  input: TRotateEndpointSecret = {},
+): Promise<EndpointSecretView> {
   const { secret: given } = ZRotateEndpointSecret.parse(input);
   const secret = given ?? generateSecret();
   const { rows } = await pool().query<{ previous_secret_expires_at: Date }>(

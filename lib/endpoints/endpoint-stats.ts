@@ -9,7 +9,11 @@ import { getEndpointOrThrow } from "./get-endpoint";
 
 const DEFAULT_RANGE_MS = 24 * 3_600_000;
 
-export async function getEndpointStatsFor(tenantId: string, endpointId: string, query: z.output<typeof ZEndpointStatsQuery>): Promise<EndpointStatsResult> {
+export async function getEndpointStatsFor(
+  tenantId: string,
+  endpointId: string,
+  query: z.output<typeof ZEndpointStatsQuery>,
+): Promise<EndpointStatsResult> {
   await getEndpointOrThrow(tenantId, endpointId);
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);

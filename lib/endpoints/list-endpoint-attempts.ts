@@ -10,12 +10,21 @@ import { getEndpointOrThrow } from "./get-endpoint";
 
 export type EndpointAttemptView = z.infer<typeof ZEndpointAttemptView>;
 
-export async function listEndpointAttempts(tenantId: string, endpointId: string, query: z.output<typeof ZListEndpointAttemptsQuery>): Promise<Page<EndpointAttemptView>> {
+export async function listEndpointAttempts(
+  tenantId: string,
+  endpointId: string,
+  query: z.output<typeof ZListEndpointAttemptsQuery>,
+): Promise<Page<EndpointAttemptView>> {
   await getEndpointOrThrow(tenantId, endpointId);
   const rows = await db().attempt.findMany({
     where: { tenantId, endpointId, id: keysetFilter(query.cursor) },
     include: { delivery: { select: { message: { select: { eventType: true } } } } },
     ...pageArgs(query),
   });
-  return toPage(rows, query, (row) => row.id, (row) => ({ ...toAttemptView(row), eventType: row.delivery.message.eventType }));
+  return toPage(
+    rows,
+    query,
+    (row) => row.id,
+    (row) => ({ ...toAttemptView(row), eventType: row.delivery.message.eventType }),
+  );
 }

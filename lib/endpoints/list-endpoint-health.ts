@@ -22,7 +22,11 @@ interface LastAttemptRow {
   error_kind: string | null;
 }
 
-export async function listEndpointHealth(tenantId: string, query: z.output<typeof ZEndpointHealthQuery>, now = new Date()): Promise<EndpointHealthList> {
+export async function listEndpointHealth(
+  tenantId: string,
+  query: z.output<typeof ZEndpointHealthQuery>,
+  now = new Date(),
+): Promise<EndpointHealthList> {
   const from = new Date(now.getTime() - WINDOW_MS);
   // The tenant's own endpoints among those asked for, each with its latest attempt.
   const { rows } = await pool().query<LastAttemptRow>(
@@ -47,7 +51,12 @@ export async function listEndpointHealth(tenantId: string, query: z.output<typeo
       stats: summarize(sums.get(row.endpoint_id) ?? { succeeded: 0, failed: 0, latencySumMs: 0, histogram: [] }),
       lastAttempt:
         row.attempt_id && row.started_at
-          ? { id: row.attempt_id, startedAt: row.started_at.toISOString(), status: row.response_status, errorKind: row.error_kind }
+          ? {
+              id: row.attempt_id,
+              startedAt: row.started_at.toISOString(),
+              status: row.response_status,
+              errorKind: row.error_kind,
+            }
           : null,
     })),
   };

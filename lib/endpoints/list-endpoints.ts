@@ -14,7 +14,10 @@ const STATUS_FILTER: Record<Status, Prisma.EndpointWhereInput> = {
   failing: { disabledAt: null, failingSince: { not: null } },
 };
 
-export async function listEndpoints(tenantId: string, query: z.output<typeof ZListEndpointsQuery>): Promise<Page<EndpointView>> {
+export async function listEndpoints(
+  tenantId: string,
+  query: z.output<typeof ZListEndpointsQuery>,
+): Promise<Page<EndpointView>> {
   const rows = await db().endpoint.findMany({
     where: {
       tenantId,

@@ -12,7 +12,11 @@ import { getEndpoint } from "./get-endpoint";
 import type { EndpointView } from "./endpoint-view";
 
 /** The endpoint's row, locked, with whether it is disabled now; 404 when it is not the tenant's. */
-async function lockEndpoint(client: pg.PoolClient, tenantId: string, endpointId: string): Promise<{ url: string; disabled: boolean }> {
+async function lockEndpoint(
+  client: pg.PoolClient,
+  tenantId: string,
+  endpointId: string,
+): Promise<{ url: string; disabled: boolean }> {
   const { rows } = await client.query<{ url: string; disabled: boolean }>(
     `SELECT url, disabled_at IS NOT NULL AS disabled FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
     [tenantId, endpointId],
@@ -32,7 +36,13 @@ export async function disableEndpoint(tenantId: string, endpointId: string, reas
     );
     await failPendingDeliveries(client, tenantId, endpointId, `endpoint disabled: ${reason}`);
     if (!before.disabled) {
-      await emitOperationalEvents(client, [{ type: "endpoint.disabled", tenantId, payload: { endpointId, url: before.url, reason, disabledAt: rows[0]!.disabled_at.toISOString() } }]);
+      await emitOperationalEvents(client, [
+        {
+          type: "endpoint.disabled",
+          tenantId,
+          payload: { endpointId, url: before.url, reason, disabledAt: rows[0]!.disabled_at.toISOString() },
+        },
+      ]);
     }
   });
   return getEndpoint(tenantId, endpointId);
@@ -46,7 +56,10 @@ export async function enableEndpoint(tenantId: string, endpointId: string): Prom
         WHERE tenant_id = $1 AND id = $2`,
       [tenantId, endpointId],
     );
-    if (before.disabled) await emitOperationalEvents(client, [{ type: "endpoint.enabled", tenantId, payload: { endpointId, url: before.url } }]);
+    if (before.disabled)
+      await emitOperationalEvents(client, [
+        { type: "endpoint.enabled", tenantId, payload: { endpointId, url: before.url } },
+      ]);
   });
   return getEndpoint(tenantId, endpointId);
 }

@@ -9,7 +9,11 @@ import { toEndpointView, type EndpointView } from "./endpoint-view";
 import { getEndpointOrThrow } from "./get-endpoint";
 
 /** Changes what is given and leaves the rest; `auth: null` removes receiver authentication. */
-export async function updateEndpoint(tenantId: string, endpointId: string, input: TUpdateEndpoint): Promise<EndpointView> {
+export async function updateEndpoint(
+  tenantId: string,
+  endpointId: string,
+  input: TUpdateEndpoint,
+): Promise<EndpointView> {
   const patch = ZUpdateEndpoint.parse(input);
   await getEndpointOrThrow(tenantId, endpointId);
   const data: Prisma.EndpointUpdateInput = {};
@@ -19,7 +23,8 @@ export async function updateEndpoint(tenantId: string, endpointId: string, input
     data.eventTypes = [...new Set(patch.eventTypes)];
   }
   if (patch.description !== undefined) data.description = patch.description;
-  if (patch.headers !== undefined) data.headersEnc = Object.keys(patch.headers).length ? await sealJson(patch.headers) : null;
+  if (patch.headers !== undefined)
+    data.headersEnc = Object.keys(patch.headers).length ? await sealJson(patch.headers) : null;
   if (patch.auth !== undefined) {
     data.authEnc = patch.auth ? await sealJson(patch.auth) : null;
     data.authType = patch.auth?.type ?? null;

@@ -10,6 +10,10 @@ export async function assertEventTypesExist(names: readonly string[]): Promise<v
   const known = new Set(found.map((row) => row.name));
   const missing = unique.filter((name) => !known.has(name));
   if (missing.length) {
-    throw new AppError("event_type_unknown", `Unknown event type(s): ${missing.join(", ")}.`, missing.map((name) => ({ path: "eventTypes", message: `${name} is not in the catalog` })));
+    throw new AppError(
+      "event_type_unknown",
+      `Unknown event type(s): ${missing.join(", ")}.`,
+      missing.map((name) => ({ path: "eventTypes", message: `${name} is not in the catalog` })),
+    );
   }
 }

@@ -11,7 +11,8 @@ import { toEventTypeView, type EventTypeView } from "./event-type-view";
 export function assertSchemaAndExample(schema: object | null, example: object | null): void {
   if (schema) {
     const issues = checkJsonSchema(schema);
-    if (issues.length) throw new AppError("validation_failed", "The schema is not a valid JSON Schema (draft 2020-12).", issues);
+    if (issues.length)
+      throw new AppError("validation_failed", "The schema is not a valid JSON Schema (draft 2020-12).", issues);
   }
   if (schema && example) {
     const issues = validateAgainstSchema(schema, example, `example:${JSON.stringify(schema)}`, "example");

@@ -39,7 +39,12 @@ export function checkJsonSchema(schema: unknown): SchemaIssue[] {
 }
 
 /** Validates `value` against `schema`; `cacheKey` identifies the schema's version. */
-export function validateAgainstSchema(schema: object, value: unknown, cacheKey: string, root = "payload"): SchemaIssue[] {
+export function validateAgainstSchema(
+  schema: object,
+  value: unknown,
+  cacheKey: string,
+  root = "payload",
+): SchemaIssue[] {
   let validate = cache.get(cacheKey);
   if (!validate) {
     validate = ajv.compile(schema);

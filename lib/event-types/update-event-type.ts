@@ -7,7 +7,8 @@ import { toEventTypeView, type EventTypeView } from "./event-type-view";
 import { getEventTypeOrThrow } from "./get-event-type";
 
 /** null clears the schema or example (a SQL NULL, not a JSON null). */
-const jsonColumn = (value: Record<string, unknown> | null) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonObject));
+const jsonColumn = (value: Record<string, unknown> | null) =>
+  value === null ? Prisma.DbNull : (value as Prisma.InputJsonObject);
 
 /**
  * Changes the description, schema or example. The result must still hold together: a new

@@ -11,7 +11,13 @@ export interface ListPage<Item> {
 
 type QueryValues = Record<string, string | number | boolean | undefined | null>;
 
-export function usePagedList<Item>(options: { queryKey: QueryKey; path: string; query?: QueryValues; initialPage?: ListPage<Item>; refetchInterval?: number }) {
+export function usePagedList<Item>(options: {
+  queryKey: QueryKey;
+  path: string;
+  query?: QueryValues;
+  initialPage?: ListPage<Item>;
+  refetchInterval?: number;
+}) {
   const result = useInfiniteQuery({
     queryKey: options.queryKey,
     queryFn: ({ pageParam }) =>
@@ -28,5 +34,7 @@ export function usePagedList<Item>(options: { queryKey: QueryKey; path: string; 
 }
 
 function stringify(query: QueryValues = {}): Record<string, string | number | undefined | null> {
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, typeof value === "boolean" ? String(value) : value]));
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, typeof value === "boolean" ? String(value) : value]),
+  );
 }

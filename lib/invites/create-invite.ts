@@ -10,10 +10,17 @@ import { generateInviteToken, INVITE_TTL_MS } from "./invite-token";
 import { toInviteView } from "./invite-view";
 
 /** An invite to the caller's tenant; the answer holds the token, which is never shown again. */
-export async function createInvite(access: TenantAccess, input: TCreateInvite, createdBy: string | null = null): Promise<z.infer<typeof ZCreatedInvite>> {
+export async function createInvite(
+  access: TenantAccess,
+  input: TCreateInvite,
+  createdBy: string | null = null,
+): Promise<z.infer<typeof ZCreatedInvite>> {
   const data = ZCreateInvite.parse(input);
   assertMayGrant(access, data.role);
-  const member = await db().membership.findFirst({ where: { tenantId: access.tenantId, user: { email: data.email } }, select: { userId: true } });
+  const member = await db().membership.findFirst({
+    where: { tenantId: access.tenantId, user: { email: data.email } },
+    select: { userId: true },
+  });
   if (member) throw new AppError("conflict", `${data.email} is already a member of this tenant.`);
   const { token, hash } = generateInviteToken();
   const invite = await db().invite.create({

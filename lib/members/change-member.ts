@@ -11,7 +11,11 @@ import { ZUpdateMember, type TUpdateMember } from "@/lib/schemas/tenants";
 import { toMemberView, type MemberView } from "./member-view";
 
 /** Locks the member's row and every owner row; says whether the member is the only owner. */
-async function lockMember(tx: Prisma.TransactionClient, tenantId: string, userId: string): Promise<{ lastOwner: boolean }> {
+async function lockMember(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  userId: string,
+): Promise<{ lastOwner: boolean }> {
   const rows = await tx.$queryRaw<Array<{ user_id: string; role: Role }>>`
     SELECT user_id, role::text AS role FROM memberships
      WHERE tenant_id = ${tenantId} AND (role = 'owner' OR user_id = ${userId})

@@ -6,7 +6,10 @@ import type { ZListMembersQuery } from "@/lib/schemas/tenants";
 import { toMemberView, type MemberView } from "./member-view";
 
 /** Members newest user first; memberships have no id of their own, so the key is the user id. */
-export async function listMembers(tenantId: string, query: z.output<typeof ZListMembersQuery>): Promise<Page<MemberView>> {
+export async function listMembers(
+  tenantId: string,
+  query: z.output<typeof ZListMembersQuery>,
+): Promise<Page<MemberView>> {
   const rows = await db().membership.findMany({
     where: { tenantId, userId: keysetFilter(query.cursor) },
     include: { user: { select: { email: true, name: true } } },

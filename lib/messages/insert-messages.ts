@@ -54,7 +54,19 @@ interface Rows {
   deliveryCreatedAt: Date[];
 }
 
-const emptyRows = (): Rows => ({ tenants: [], ids: [], eventTypes: [], payloads: [], keys: [], createdAt: [], deliveryTenants: [], deliveryIds: [], deliveryMessages: [], deliveryEndpoints: [], deliveryCreatedAt: [] });
+const emptyRows = (): Rows => ({
+  tenants: [],
+  ids: [],
+  eventTypes: [],
+  payloads: [],
+  keys: [],
+  createdAt: [],
+  deliveryTenants: [],
+  deliveryIds: [],
+  deliveryMessages: [],
+  deliveryEndpoints: [],
+  deliveryCreatedAt: [],
+});
 
 const INSERT_SQL = `WITH m AS (
     INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at)
@@ -71,14 +83,28 @@ async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows)
   await db.query({
     name: "hookline_insert_messages",
     text: INSERT_SQL,
-    values: [rows.tenants, rows.ids, rows.eventTypes, rows.payloads, rows.keys, rows.createdAt, rows.deliveryTenants, rows.deliveryIds, rows.deliveryMessages, rows.deliveryEndpoints, rows.deliveryCreatedAt, DELIVERIES_CHANNEL],
+    values: [
+      rows.tenants,
+      rows.ids,
+      rows.eventTypes,
+      rows.payloads,
+      rows.keys,
+      rows.createdAt,
+      rows.deliveryTenants,
+      rows.deliveryIds,
+      rows.deliveryMessages,
+      rows.deliveryEndpoints,
+      rows.deliveryCreatedAt,
+      DELIVERIES_CHANNEL,
+    ],
   });
 }
 
 function mergeRows(parts: readonly Rows[]): Rows {
   if (parts.length === 1) return parts[0]!;
   const merged = emptyRows();
-  for (const part of parts) for (const column of Object.keys(merged) as Array<keyof Rows>) (merged[column] as unknown[]).push(...part[column]);
+  for (const part of parts)
+    for (const column of Object.keys(merged) as Array<keyof Rows>) (merged[column] as unknown[]).push(...part[column]);
   return merged;
 }
 
@@ -95,7 +121,12 @@ const writeShared = coalesce<Rows, void>({
  * Inserts the messages and their deliveries, in `into`'s transaction or ("own transaction") as a
  * statement of its own shared with concurrent publishes; returns the deliveries per message id.
  */
-export async function insertMessages(into: pg.PoolClient | "own transaction", tenantId: string, messages: readonly NewMessage[], options: InsertOptions): Promise<Map<string, number>> {
+export async function insertMessages(
+  into: pg.PoolClient | "own transaction",
+  tenantId: string,
+  messages: readonly NewMessage[],
+  options: InsertOptions,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (!messages.length) return counts;
   const { createdAt, endpoints } = options;

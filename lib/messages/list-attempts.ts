@@ -7,10 +7,19 @@ import { getMessageOrThrow } from "./get-message";
 import { toAttemptView, type AttemptView } from "./message-view";
 
 /** Every HTTP try of a message (optionally to one endpoint), newest first, with request and response. */
-export async function listAttempts(tenantId: string, messageId: string, query: z.output<typeof ZListAttemptsQuery>): Promise<Page<AttemptView>> {
+export async function listAttempts(
+  tenantId: string,
+  messageId: string,
+  query: z.output<typeof ZListAttemptsQuery>,
+): Promise<Page<AttemptView>> {
   await getMessageOrThrow(tenantId, messageId);
   const rows = await db().attempt.findMany({
-    where: { tenantId, messageId, id: keysetFilter(query.cursor), ...(query.endpointId ? { endpointId: query.endpointId } : {}) },
+    where: {
+      tenantId,
+      messageId,
+      id: keysetFilter(query.cursor),
+      ...(query.endpointId ? { endpointId: query.endpointId } : {}),
+    },
     ...pageArgs(query),
   });
   return toPage(rows, query, (row) => row.id, toAttemptView);

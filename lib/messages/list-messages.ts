@@ -27,7 +27,12 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
     },
     ...pageArgs(query),
   });
-  const page = toPage(rows, query, (row) => row.id, (row) => row);
+  const page = toPage(
+    rows,
+    query,
+    (row) => row.id,
+    (row) => row,
+  );
   // Each endpoint's delivery of the page's messages, in one query on deliveries' unique
   // (message_id, endpoint_id) index: the log's per-endpoint badges and its status counts.
   const deliveries = await db().delivery.findMany({
@@ -41,5 +46,8 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
     states.push(state);
     byMessage.set(messageId, states);
   }
-  return { data: page.data.map((message) => toMessageSummary(message, byMessage.get(message.id))), nextCursor: page.nextCursor };
+  return {
+    data: page.data.map((message) => toMessageSummary(message, byMessage.get(message.id))),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -13,7 +13,14 @@ type EndpointDeliveryState = MessageSummary["endpoints"][number];
 export function toMessageSummary(message: Message, endpoints: EndpointDeliveryState[] = []): MessageSummary {
   const deliveries = { pending: 0, sending: 0, succeeded: 0, failed: 0 };
   for (const endpoint of endpoints) deliveries[endpoint.status] += 1;
-  return { id: message.id, eventType: message.eventType, idempotencyKey: message.idempotencyKey, createdAt: message.createdAt.toISOString(), deliveries, endpoints };
+  return {
+    id: message.id,
+    eventType: message.eventType,
+    idempotencyKey: message.idempotencyKey,
+    createdAt: message.createdAt.toISOString(),
+    deliveries,
+    endpoints,
+  };
 }
 
 export function toDeliveryView(delivery: Delivery & { endpoint: Pick<Endpoint, "url"> }): DeliveryView {

@@ -54,11 +54,21 @@ const readShared = coalesce<ReadInput, ReadResult>({
   run: async (inputs) => {
     const names = [...new Set(inputs.flatMap((input) => input.names))];
     const tenants = [...new Set(inputs.map((input) => input.tenantId))];
-    const { rows } = await pool().query<ReadRow>({ name: "hookline_prepare_publish", text: READ_SQL, values: [names, tenants] });
+    const { rows } = await pool().query<ReadRow>({
+      name: "hookline_prepare_publish",
+      text: READ_SQL,
+      values: [names, tenants],
+    });
     const types = new Map<string, EventTypeRow>();
     const endpoints = new Map<string, SubscribedEndpoint[]>(tenants.map((tenant) => [tenant, []]));
     for (const row of rows) {
-      if (row.kind === "type") types.set(row.name, { name: row.name, schema: row.schema, archived: row.archived ?? false, version: row.version ?? "" });
+      if (row.kind === "type")
+        types.set(row.name, {
+          name: row.name,
+          schema: row.schema,
+          archived: row.archived ?? false,
+          version: row.version ?? "",
+        });
       else endpoints.get(row.tenant_id!)?.push({ id: row.name, event_types: row.event_types });
     }
     return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
@@ -73,8 +83,15 @@ export interface PreparedPublish {
   endpoints: SubscribedEndpoint[];
 }
 
-export async function prepareMessages(tenantId: string, messages: readonly TPublishMessage[], pathPrefix: (index: number) => string): Promise<PreparedPublish> {
-  const { types, endpoints } = await readShared({ tenantId, names: [...new Set(messages.map((message) => message.eventType))] });
+export async function prepareMessages(
+  tenantId: string,
+  messages: readonly TPublishMessage[],
+  pathPrefix: (index: number) => string,
+): Promise<PreparedPublish> {
+  const { types, endpoints } = await readShared({
+    tenantId,
+    names: [...new Set(messages.map((message) => message.eventType))],
+  });
   const maxBytes = env().HOOKLINE_MAX_PAYLOAD_BYTES;
 
   const problems: Array<{ code: ErrorCode; issue: SchemaIssue }> = [];
@@ -83,13 +100,27 @@ export async function prepareMessages(tenantId: string, messages: readonly TPubl
     const type = types.get(message.eventType);
     const payloadJson = JSON.stringify(message.payload);
     if (!type) {
-      problems.push({ code: "event_type_unknown", issue: { path: `${at}eventType`, message: `${message.eventType} is not in the event-type catalog` } });
+      problems.push({
+        code: "event_type_unknown",
+        issue: { path: `${at}eventType`, message: `${message.eventType} is not in the event-type catalog` },
+      });
     } else if (type.archived) {
-      problems.push({ code: "event_type_archived", issue: { path: `${at}eventType`, message: `${message.eventType} is archived and no longer accepts messages` } });
+      problems.push({
+        code: "event_type_archived",
+        issue: { path: `${at}eventType`, message: `${message.eventType} is archived and no longer accepts messages` },
+      });
     } else if (Buffer.byteLength(payloadJson) > maxBytes) {
-      problems.push({ code: "payload_too_large", issue: { path: `${at}payload`, message: `the payload is larger than ${maxBytes} bytes` } });
+      problems.push({
+        code: "payload_too_large",
+        issue: { path: `${at}payload`, message: `the payload is larger than ${maxBytes} bytes` },
+      });
     } else if (type.schema) {
-      for (const issue of validateAgainstSchema(type.schema, message.payload, `${type.name}@${type.version}`, `${at}payload`)) {
+      for (const issue of validateAgainstSchema(
+        type.schema,
+        message.payload,
+        `${type.name}@${type.version}`,
+        `${at}payload`,
+      )) {
         problems.push({ code: "payload_schema_mismatch", issue });
       }
     }
@@ -104,7 +135,11 @@ export async function prepareMessages(tenantId: string, messages: readonly TPubl
       payload_too_large: "The payload is too large.",
       payload_schema_mismatch: "The payload does not match the event type's schema.",
     };
-    throw new AppError(code, messageText[code] ?? "The message is not valid.", problems.map((problem) => problem.issue));
+    throw new AppError(
+      code,
+      messageText[code] ?? "The message is not valid.",
+      problems.map((problem) => problem.issue),
+    );
   }
   return { messages: prepared, endpoints };
 }

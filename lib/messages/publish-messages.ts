@@ -37,7 +37,11 @@ interface Existing {
  * Claims each key for its message; returns the earlier message of every key already taken.
  * `keyed` holds one message per key (the first of the batch to use it).
  */
-async function claimIdempotencyKeys(client: pg.PoolClient, tenantId: string, keyed: Array<{ id: string; idempotencyKey: string }>): Promise<Map<string, Existing>> {
+async function claimIdempotencyKeys(
+  client: pg.PoolClient,
+  tenantId: string,
+  keyed: Array<{ id: string; idempotencyKey: string }>,
+): Promise<Map<string, Existing>> {
   if (!keyed.length) return new Map();
   const keys = keyed.map((message) => message.idempotencyKey);
   // Keys past the window are free again: drop them first (rarely anything to do).
@@ -64,13 +68,22 @@ async function claimIdempotencyKeys(client: pg.PoolClient, tenantId: string, key
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-export async function publishMessages(tenantId: string, inputs: readonly TPublishMessage[]): Promise<PublishedMessage[]> {
-  const { messages: prepared, endpoints } = await prepareMessages(tenantId, inputs, (index) => (inputs.length > 1 ? `messages.${index}.` : ""));
+export async function publishMessages(
+  tenantId: string,
+  inputs: readonly TPublishMessage[],
+): Promise<PublishedMessage[]> {
+  const { messages: prepared, endpoints } = await prepareMessages(tenantId, inputs, (index) =>
+    inputs.length > 1 ? `messages.${index}.` : "",
+  );
   const now = Date.now();
   const createdAt = new Date(now);
   const messages = prepared.map((message) => ({ ...message, id: newId("message", now) }));
 
-  const created = (counts: Map<string, number>, message: (typeof messages)[number], duplicate: boolean): PublishedMessage => ({
+  const created = (
+    counts: Map<string, number>,
+    message: (typeof messages)[number],
+    duplicate: boolean,
+  ): PublishedMessage => ({
     id: message.id,
     eventType: message.eventType,
     createdAt: createdAt.toISOString(),
@@ -86,19 +99,31 @@ export async function publishMessages(tenantId: string, inputs: readonly TPublis
   return withTransaction(async (client) => {
     // The first message of the batch to use a key owns it; later ones in the batch repeat it.
     const firstOfKey = new Map<string, (typeof messages)[number]>();
-    for (const message of messages) if (message.idempotencyKey && !firstOfKey.has(message.idempotencyKey)) firstOfKey.set(message.idempotencyKey, message);
+    for (const message of messages)
+      if (message.idempotencyKey && !firstOfKey.has(message.idempotencyKey))
+        firstOfKey.set(message.idempotencyKey, message);
     const existing = await claimIdempotencyKeys(
       client,
       tenantId,
       [...firstOfKey.values()].map((message) => ({ id: message.id, idempotencyKey: message.idempotencyKey! })),
     );
-    const fresh = messages.filter((message) => !message.idempotencyKey || (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)));
+    const fresh = messages.filter(
+      (message) =>
+        !message.idempotencyKey ||
+        (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)),
+    );
     const counts = await insertMessages(client, tenantId, fresh, { createdAt, endpoints });
     return messages.map((message): PublishedMessage => {
       if (!message.idempotencyKey) return created(counts, message, false);
       const earlier = existing.get(message.idempotencyKey);
       if (earlier) {
-        return { id: earlier.message_id, eventType: earlier.event_type, createdAt: earlier.created_at.toISOString(), deliveries: earlier.deliveries, duplicate: true };
+        return {
+          id: earlier.message_id,
+          eventType: earlier.event_type,
+          createdAt: earlier.created_at.toISOString(),
+          deliveries: earlier.deliveries,
+          duplicate: true,
+        };
       }
       const owner = firstOfKey.get(message.idempotencyKey)!;
       return created(counts, owner, owner !== message);

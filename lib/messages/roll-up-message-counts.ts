@@ -49,13 +49,22 @@ export async function rollUpMessageCounts(options: RollUpOptions = {}): Promise<
   const end = closedHoursEnd(now, options.graceMs);
   const result: RollUpResult = { ran: false, complete: false, hours: 0 };
   result.ran = await withAdvisoryLock(MESSAGE_COUNTS_LOCK, async (client) => {
-    const { rows: tenants } = await client.query<{ id: string; created_at: Date; retention_days: number }>(`SELECT id, created_at, retention_days FROM tenants ORDER BY id`);
+    const { rows: tenants } = await client.query<{ id: string; created_at: Date; retention_days: number }>(
+      `SELECT id, created_at, retention_days FROM tenants ORDER BY id`,
+    );
     for (const tenant of tenants) {
-      const start = Math.max(floorTo(tenant.created_at.getTime(), HOUR_MS), ceilTo(now.getTime() - tenant.retention_days * 86_400_000, HOUR_MS));
+      const start = Math.max(
+        floorTo(tenant.created_at.getTime(), HOUR_MS),
+        ceilTo(now.getTime() - tenant.retention_days * 86_400_000, HOUR_MS),
+      );
       for (let from = start; from < end; from += HOURS_PER_STATEMENT * HOUR_MS) {
         if (Date.now() > deadline) return; // out of time: complete stays false
         try {
-          result.hours += await storeMessageCounts(client, tenant.id, hoursBetween(from, Math.min(end, from + HOURS_PER_STATEMENT * HOUR_MS)));
+          result.hours += await storeMessageCounts(
+            client,
+            tenant.id,
+            hoursBetween(from, Math.min(end, from + HOURS_PER_STATEMENT * HOUR_MS)),
+          );
         } catch (error) {
           // The tenant was deleted meanwhile (foreign key violation): nothing left to count.
           if ((error as { code?: string }).code === "23503") break;

@@ -29,7 +29,12 @@ const STATEMENT = (recount: boolean) => `
   ON CONFLICT (tenant_id, hour) DO ${recount ? "UPDATE SET messages = EXCLUDED.messages, counted_at = now()" : "NOTHING"}`;
 
 /** Counts and stores the hours starting at `hours` (hour-aligned); returns the rows written. */
-export async function storeMessageCounts(client: Pick<pg.ClientBase, "query">, tenantId: string, hours: readonly Date[], options: { recount?: boolean } = {}): Promise<number> {
+export async function storeMessageCounts(
+  client: Pick<pg.ClientBase, "query">,
+  tenantId: string,
+  hours: readonly Date[],
+  options: { recount?: boolean } = {},
+): Promise<number> {
   if (!hours.length) return 0;
   const { rowCount } = await client.query(STATEMENT(options.recount ?? false), [
     tenantId,

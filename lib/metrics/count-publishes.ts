@@ -4,7 +4,9 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { publishOutcomes } from "./web-metrics";
 
-export async function countingPublishes<T extends ReadonlyArray<{ duplicate: boolean }>>(work: () => Promise<T>): Promise<T> {
+export async function countingPublishes<T extends ReadonlyArray<{ duplicate: boolean }>>(
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     const published = await work();
     for (const message of published) publishOutcomes().inc({ outcome: message.duplicate ? "duplicate" : "accepted" });

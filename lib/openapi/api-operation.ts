@@ -41,7 +41,8 @@ export interface ApiOperation {
 export function errorStatuses(operation: ApiOperation): number[] {
   const statuses = new Set<number>(operation.errors ?? []);
   if (operation.access !== "public") statuses.add(401).add(429);
-  if (operation.access !== "public" && operation.access !== "authenticated" && operation.access !== "read") statuses.add(403);
+  if (operation.access !== "public" && operation.access !== "authenticated" && operation.access !== "read")
+    statuses.add(403);
   if (operation.path.includes("{")) statuses.add(404);
   if (["read", "write", "manage"].includes(operation.access)) statuses.add(404);
   if (operation.query) statuses.add(422);

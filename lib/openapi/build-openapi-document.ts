@@ -41,7 +41,8 @@ function parameters(operation: ApiOperation, input: SchemaConverter): JsonObject
   const list: JsonObject[] = [];
   for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
     const schema = pathParamSchema(name!);
-    if (!schema) throw new Error(`${operation.operationId}: no schema for path parameter {${name}} in lib/schemas/path-params.ts`);
+    if (!schema)
+      throw new Error(`${operation.operationId}: no schema for path parameter {${name}} in lib/schemas/path-params.ts`);
     list.push({ name, in: "path", required: true, schema: input.convert(schema) });
   }
   if (operation.query) {
@@ -51,7 +52,13 @@ function parameters(operation: ApiOperation, input: SchemaConverter): JsonObject
     }
   }
   for (const header of operation.headers ?? []) {
-    list.push({ name: header.name, in: "header", required: false, description: header.description, schema: input.convert(header.schema) });
+    list.push({
+      name: header.name,
+      in: "header",
+      required: false,
+      description: header.description,
+      schema: input.convert(header.schema),
+    });
   }
   return list;
 }
@@ -64,7 +71,8 @@ function operationObject(operation: ApiOperation, input: SchemaConverter, output
       ...(response.schema ? { content: { "application/json": { schema: output.convert(response.schema) } } } : {}),
     };
   }
-  for (const status of errorStatuses(operation)) responses[String(status)] = { $ref: `#/components/responses/Error${status}` };
+  for (const status of errorStatuses(operation))
+    responses[String(status)] = { $ref: `#/components/responses/Error${status}` };
   const params = parameters(operation, input);
   return {
     operationId: operation.operationId,
@@ -74,7 +82,12 @@ function operationObject(operation: ApiOperation, input: SchemaConverter, output
     ...(operation.access === "public" ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
     ...(operation.body
-      ? { requestBody: { required: !operation.bodyOptional, content: { "application/json": { schema: input.convert(operation.body) } } } }
+      ? {
+          requestBody: {
+            required: !operation.bodyOptional,
+            content: { "application/json": { schema: input.convert(operation.body) } },
+          },
+        }
       : {}),
     responses,
     "x-hookline-access": operation.access,
@@ -86,7 +99,9 @@ function errorResponses(): JsonObject {
   for (const [status, description] of Object.entries(ERROR_DESCRIPTIONS)) {
     responses[`Error${status}`] = {
       description,
-      ...(status === "429" ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer", minimum: 1 } } } } : {}),
+      ...(status === "429"
+        ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer", minimum: 1 } } } }
+        : {}),
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }
@@ -113,7 +128,7 @@ export function buildApiPart(publicUrl: string): JsonObject {
       version: HOOKLINE_VERSION,
       summary: "Signed, retried, logged webhooks: publish events, manage tenants, endpoints and keys.",
       description:
-        "Authenticate with `Authorization: Bearer <api key>`. Lists are newest first and keyset-paginated: `?limit=1..250` (default 50) and `?cursor=` set to the previous page's `nextCursor`. Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`. The `webhooks` section describes what Hookline sends to your endpoints, one entry per event type.",
+        'Authenticate with `Authorization: Bearer <api key>`. Lists are newest first and keyset-paginated: `?limit=1..250` (default 50) and `?cursor=` set to the previous page\'s `nextCursor`. Every error is `{"error": {"code", "message", "details"?}}`. The `webhooks` section describes what Hookline sends to your endpoints, one entry per event type.',
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${publicUrl}/api/v1` }],
@@ -132,7 +147,8 @@ let cached: { publicUrl: string; document: JsonObject } | undefined;
 
 export async function buildOpenApiDocument(): Promise<JsonObject> {
   const settings = env();
-  if (cached?.publicUrl !== settings.HOOKLINE_PUBLIC_URL) cached = { publicUrl: settings.HOOKLINE_PUBLIC_URL, document: buildApiPart(settings.HOOKLINE_PUBLIC_URL) };
+  if (cached?.publicUrl !== settings.HOOKLINE_PUBLIC_URL)
+    cached = { publicUrl: settings.HOOKLINE_PUBLIC_URL, document: buildApiPart(settings.HOOKLINE_PUBLIC_URL) };
   const webhooks = buildWebhooksSection(await listAllEventTypes(), settings.HOOKLINE_RETRY_SCHEDULE);
   return { ...cached.document, webhooks };
 }

@@ -22,7 +22,8 @@ function relocate(value: unknown): unknown {
   const out: JsonObject = {};
   for (const [key, inner] of Object.entries(value)) {
     if (key === "$schema" || key === "$id" || key === "$defs") continue;
-    out[key] = key === "$ref" && typeof inner === "string" ? inner.replace(/^#\/\$defs\//, COMPONENT_PREFIX) : relocate(inner);
+    out[key] =
+      key === "$ref" && typeof inner === "string" ? inner.replace(/^#\/\$defs\//, COMPONENT_PREFIX) : relocate(inner);
   }
   return out;
 }

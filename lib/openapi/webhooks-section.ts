@@ -7,8 +7,16 @@ import type { EventTypeView } from "@/lib/event-types/event-type-view";
 type JsonObject = Record<string, unknown>;
 
 const SIGNATURE_HEADERS = [
-  { name: "webhook-id", description: "The message id (`msg_…`), the same on every retry: deduplicate on it.", schema: { type: "string" } },
-  { name: "webhook-timestamp", description: "Unix seconds when this attempt was signed; refuse stale ones (e.g. older than 5 minutes).", schema: { type: "string", pattern: "^[0-9]+$" } },
+  {
+    name: "webhook-id",
+    description: "The message id (`msg_…`), the same on every retry: deduplicate on it.",
+    schema: { type: "string" },
+  },
+  {
+    name: "webhook-timestamp",
+    description: "Unix seconds when this attempt was signed; refuse stale ones (e.g. older than 5 minutes).",
+    schema: { type: "string", pattern: "^[0-9]+$" },
+  },
   {
     name: "webhook-signature",
     description:
@@ -22,7 +30,9 @@ function receiverResponses(retrySchedule: string): JsonObject {
     "2XX": { description: "Received. Any 2xx settles the delivery." },
     "410": { description: "Gone: the endpoint is disabled and nothing more is sent to it." },
     "4XX": { description: "Rejected, not retried (408 and 429 are retried; 429 honours Retry-After)." },
-    "5XX": { description: `Failed; retried after ${retrySchedule.split(",").join(", ")}, then given up (timeouts and network errors alike).` },
+    "5XX": {
+      description: `Failed; retried after ${retrySchedule.split(",").join(", ")}, then given up (timeouts and network errors alike).`,
+    },
   };
 }
 
@@ -32,18 +42,26 @@ function envelopeSchema(eventType: EventTypeView): JsonObject {
     required: ["type", "timestamp", "data"],
     properties: {
       type: { const: eventType.name },
-      timestamp: { type: "string", format: "date-time", description: "When the message was published (the same on every retry)." },
+      timestamp: {
+        type: "string",
+        format: "date-time",
+        description: "When the message was published (the same on every retry).",
+      },
       data: eventType.schema ?? { type: "object", description: "The payload as published." },
     },
   };
 }
 
-export function buildWebhooksSection(eventTypes: readonly EventTypeView[], retrySchedule: string): Record<string, JsonObject> {
+export function buildWebhooksSection(
+  eventTypes: readonly EventTypeView[],
+  retrySchedule: string,
+): Record<string, JsonObject> {
   const responses = receiverResponses(retrySchedule);
   const webhooks: Record<string, JsonObject> = {};
   for (const eventType of eventTypes) {
     const media: JsonObject = { schema: envelopeSchema(eventType) };
-    if (eventType.example) media.example = { type: eventType.name, timestamp: "2026-01-01T12:00:00.000Z", data: eventType.example };
+    if (eventType.example)
+      media.example = { type: eventType.name, timestamp: "2026-01-01T12:00:00.000Z", data: eventType.example };
     webhooks[eventType.name] = {
       post: {
         operationId: `webhook:${eventType.name}`,

@@ -18,26 +18,48 @@ export interface OperationalEvent {
   aboutEventType?: string;
 }
 
-export async function emitOperationalEvents(client: pg.PoolClient, events: readonly OperationalEvent[]): Promise<number> {
-  const wanted = events.filter((event) => event.tenantId !== SYSTEM_TENANT_ID && !(event.aboutEventType && isOperationalType(event.aboutEventType)));
+export async function emitOperationalEvents(
+  client: pg.PoolClient,
+  events: readonly OperationalEvent[],
+): Promise<number> {
+  const wanted = events.filter(
+    (event) =>
+      event.tenantId !== SYSTEM_TENANT_ID && !(event.aboutEventType && isOperationalType(event.aboutEventType)),
+  );
   if (!wanted.length) return 0;
   const createdAt = new Date();
-  const toMessage = (event: OperationalEvent) => ({ id: newId("message", createdAt.getTime()), eventType: event.type, payloadJson: JSON.stringify({ tenantId: event.tenantId, ...event.payload }) });
+  const toMessage = (event: OperationalEvent) => ({
+    id: newId("message", createdAt.getTime()),
+    eventType: event.type,
+    payloadJson: JSON.stringify({ tenantId: event.tenantId, ...event.payload }),
+  });
   let deliveries = 0;
   const operator = await insertMessagesIfListened(client, SYSTEM_TENANT_ID, wanted.map(toMessage), createdAt, false);
   deliveries += operator;
   const byTenant = new Map<string, OperationalEvent[]>();
   for (const event of wanted) byTenant.set(event.tenantId, [...(byTenant.get(event.tenantId) ?? []), event]);
-  for (const [tenantId, tenantEvents] of byTenant) deliveries += await insertMessagesIfListened(client, tenantId, tenantEvents.map(toMessage), createdAt, true);
+  for (const [tenantId, tenantEvents] of byTenant)
+    deliveries += await insertMessagesIfListened(client, tenantId, tenantEvents.map(toMessage), createdAt, true);
   return deliveries;
 }
 
 /** Messages only of types some enabled endpoint will receive: no clutter in quiet tenants. */
-async function insertMessagesIfListened(client: pg.PoolClient, tenantId: string, messages: Array<{ id: string; eventType: string; payloadJson: string }>, createdAt: Date, explicitOnly: boolean): Promise<number> {
+async function insertMessagesIfListened(
+  client: pg.PoolClient,
+  tenantId: string,
+  messages: Array<{ id: string; eventType: string; payloadJson: string }>,
+  createdAt: Date,
+  explicitOnly: boolean,
+): Promise<number> {
   const { rows: endpoints } = await client.query<SubscribedEndpoint>(ENABLED_ENDPOINTS_SQL, [tenantId]);
-  const listened = (type: string) => endpoints.some((row) => (row.event_types?.length ? row.event_types.includes(type) : !explicitOnly));
+  const listened = (type: string) =>
+    endpoints.some((row) => (row.event_types?.length ? row.event_types.includes(type) : !explicitOnly));
   const heard = messages.filter((message) => listened(message.eventType));
   if (!heard.length) return 0;
-  const counts = await insertMessages(client, tenantId, heard, { createdAt, explicitSubscriptionsOnly: explicitOnly, endpoints });
+  const counts = await insertMessages(client, tenantId, heard, {
+    createdAt,
+    explicitSubscriptionsOnly: explicitOnly,
+    endpoints,
+  });
   return [...counts.values()].reduce((sum, count) => sum + count, 0);
 }

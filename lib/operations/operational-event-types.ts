@@ -16,27 +16,68 @@ const endpointFields = {
 export const OPERATIONAL_EVENT_TYPES = {
   "endpoint.disabled": {
     description: "An endpoint was disabled: by hand, because it answered 410 Gone, or because it kept failing.",
-    schema: { type: "object", required: ["tenantId", "endpointId", "url", "reason", "disabledAt"], properties: { ...endpointFields, reason: { type: "string" }, disabledAt: { type: "string", format: "date-time" } } },
-    example: { tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE", endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF", url: "https://example.com/webhooks", reason: "failing", disabledAt: "2026-11-26T12:00:00.000Z" },
+    schema: {
+      type: "object",
+      required: ["tenantId", "endpointId", "url", "reason", "disabledAt"],
+      properties: {
+        ...endpointFields,
+        reason: { type: "string" },
+        disabledAt: { type: "string", format: "date-time" },
+      },
+    },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      url: "https://example.com/webhooks",
+      reason: "failing",
+      disabledAt: "2026-11-26T12:00:00.000Z",
+    },
   },
   "endpoint.enabled": {
     description: "A disabled endpoint was enabled again.",
     schema: { type: "object", required: ["tenantId", "endpointId", "url"], properties: endpointFields },
-    example: { tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE", endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF", url: "https://example.com/webhooks" },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      url: "https://example.com/webhooks",
+    },
   },
   "endpoint.failing": {
     description: "An endpoint that was succeeding started failing (sent at most once an hour per endpoint).",
-    schema: { type: "object", required: ["tenantId", "endpointId", "url", "failingSince"], properties: { ...endpointFields, failingSince: { type: "string", format: "date-time" } } },
-    example: { tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE", endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF", url: "https://example.com/webhooks", failingSince: "2026-11-26T12:00:00.000Z" },
+    schema: {
+      type: "object",
+      required: ["tenantId", "endpointId", "url", "failingSince"],
+      properties: { ...endpointFields, failingSince: { type: "string", format: "date-time" } },
+    },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      url: "https://example.com/webhooks",
+      failingSince: "2026-11-26T12:00:00.000Z",
+    },
   },
   "message.attempt.exhausted": {
     description: "A message's delivery to an endpoint failed after its last retry.",
     schema: {
       type: "object",
       required: ["tenantId", "endpointId", "messageId", "eventType", "attempts", "lastError"],
-      properties: { ...endpointFields, messageId: { type: "string" }, eventType: { type: "string" }, attempts: { type: "integer" }, lastError: { type: "string" } },
+      properties: {
+        ...endpointFields,
+        messageId: { type: "string" },
+        eventType: { type: "string" },
+        attempts: { type: "integer" },
+        lastError: { type: "string" },
+      },
     },
-    example: { tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE", endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF", url: "https://example.com/webhooks", messageId: "msg_01JD8Y3Q4ZP8X6V5N2K7R9T0WG", eventType: "invoice.paid", attempts: 8, lastError: "HTTP 503 (retries exhausted)" },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      url: "https://example.com/webhooks",
+      messageId: "msg_01JD8Y3Q4ZP8X6V5N2K7R9T0WG",
+      eventType: "invoice.paid",
+      attempts: 8,
+      lastError: "HTTP 503 (retries exhausted)",
+    },
   },
 } as const;
 

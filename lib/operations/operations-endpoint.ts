@@ -32,8 +32,18 @@ export async function setOperationsEndpoint(input: TSetOperationsEndpoint): Prom
   await ensureSystemTenant();
   await ensureOperationalEventTypes();
   const existing = await current();
-  if (existing) return updateEndpoint(SYSTEM_TENANT_ID, existing.id, { url: input.url, description: input.description, eventTypes: [...OPERATIONAL_TYPE_NAMES] });
-  return createEndpoint(SYSTEM_TENANT_ID, { url: input.url, description: input.description ?? "Hookline operational events", secret: input.secret, eventTypes: [...OPERATIONAL_TYPE_NAMES] });
+  if (existing)
+    return updateEndpoint(SYSTEM_TENANT_ID, existing.id, {
+      url: input.url,
+      description: input.description,
+      eventTypes: [...OPERATIONAL_TYPE_NAMES],
+    });
+  return createEndpoint(SYSTEM_TENANT_ID, {
+    url: input.url,
+    description: input.description ?? "Hookline operational events",
+    secret: input.secret,
+    eventTypes: [...OPERATIONAL_TYPE_NAMES],
+  });
 }
 
 export async function removeOperationsEndpoint(): Promise<void> {

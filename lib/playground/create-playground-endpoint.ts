@@ -10,7 +10,12 @@ import { playgroundPath, type PlaygroundMode } from "./receive-playground-webhoo
  * (`<publicUrl>/api/playground/<mode>/<its own id>`). Its URL names its id, which exists only
  * once it is created, so it is created at a placeholder path and pointed home right after.
  */
-export async function createPlaygroundEndpoint(tenantId: string, mode: PlaygroundMode, publicUrl: string, input: Omit<TCreateEndpoint, "url"> = {}): Promise<EndpointView> {
+export async function createPlaygroundEndpoint(
+  tenantId: string,
+  mode: PlaygroundMode,
+  publicUrl: string,
+  input: Omit<TCreateEndpoint, "url"> = {},
+): Promise<EndpointView> {
   const { origin } = new URL(publicUrl);
   const created = await createEndpoint(tenantId, { ...input, url: `${origin}${playgroundPath(mode, "new")}` });
   return updateEndpoint(tenantId, created.id, { url: `${origin}${playgroundPath(mode, created.id)}` });

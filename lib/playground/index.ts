@@ -1,2 +1,8 @@
 export { createPlaygroundEndpoint } from "./create-playground-endpoint";
-export { PLAYGROUND_MODES, playgroundPath, receivePlaygroundWebhook, type PlaygroundAnswer, type PlaygroundMode } from "./receive-playground-webhook";
+export {
+  PLAYGROUND_MODES,
+  playgroundPath,
+  receivePlaygroundWebhook,
+  type PlaygroundAnswer,
+  type PlaygroundMode,
+} from "./receive-playground-webhook";

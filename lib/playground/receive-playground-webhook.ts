@@ -37,7 +37,8 @@ export interface PlaygroundOptions {
 }
 
 /** This endpoint's playground path: the receiver only serves endpoints registered at it. */
-export const playgroundPath = (mode: PlaygroundMode, endpointId: string) => `${PLAYGROUND_PATH_PREFIX}${mode}/${endpointId}`;
+export const playgroundPath = (mode: PlaygroundMode, endpointId: string) =>
+  `${PLAYGROUND_PATH_PREFIX}${mode}/${endpointId}`;
 
 const isMode = (mode: string): mode is PlaygroundMode => (PLAYGROUND_MODES as readonly string[]).includes(mode);
 
@@ -48,7 +49,12 @@ const isMode = (mode: string): mode is PlaygroundMode => (PLAYGROUND_MODES as re
  * playground URL are unknown here, so the route cannot be used to test other endpoints' secrets.
  */
 async function playgroundSecrets(mode: PlaygroundMode, endpointId: string): Promise<string[] | null> {
-  const { rows } = await pool().query<{ url: string; secret_enc: string; previous_secret_enc: string | null; previous_active: boolean }>(
+  const { rows } = await pool().query<{
+    url: string;
+    secret_enc: string;
+    previous_secret_enc: string | null;
+    previous_active: boolean;
+  }>(
     `SELECT url, secret_enc, previous_secret_enc, coalesce(previous_secret_expires_at > now(), false) AS previous_active
        FROM endpoints WHERE id = $1`,
     [endpointId],
@@ -76,17 +82,31 @@ function verifies(secret: string, delivery: PlaygroundDelivery): boolean {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function receivePlaygroundWebhook(delivery: PlaygroundDelivery, options: PlaygroundOptions = {}): Promise<PlaygroundAnswer> {
+export async function receivePlaygroundWebhook(
+  delivery: PlaygroundDelivery,
+  options: PlaygroundOptions = {},
+): Promise<PlaygroundAnswer> {
   const random = options.random ?? Math.random;
   const { mode, endpointId } = delivery;
   const secrets = isMode(mode) && isId("endpoint", endpointId) ? await playgroundSecrets(mode, endpointId) : null;
-  if (!secrets || !isMode(mode)) return { status: 404, body: { verified: false, message: "No playground endpoint here." } };
+  if (!secrets || !isMode(mode))
+    return { status: 404, body: { verified: false, message: "No playground endpoint here." } };
   if (!secrets.some((secret) => verifies(secret, delivery))) {
-    return { status: 401, body: { verified: false, mode, message: "The webhook signature does not match this endpoint's secret (or the timestamp is too old)." } };
+    return {
+      status: 401,
+      body: {
+        verified: false,
+        mode,
+        message: "The webhook signature does not match this endpoint's secret (or the timestamp is too old).",
+      },
+    };
   }
   if (mode === "flaky" && random() < 1 / 3) {
     const status = FLAKY_STATUSES[Math.floor(random() * FLAKY_STATUSES.length)] ?? 500;
-    return { status, body: { verified: true, mode, message: "Signature verified; failing on purpose (flaky receiver)." } };
+    return {
+      status,
+      body: { verified: true, mode, message: "Signature verified; failing on purpose (flaky receiver)." },
+    };
   }
   if (mode === "slow") await (options.sleep ?? defaultSleep)(1_000 + Math.floor(random() * 2_000));
   return { status: 200, body: { verified: true, mode, message: "Signature verified." } };

@@ -15,7 +15,11 @@ export interface PortalAccess {
 }
 
 /** The tenant must exist (the caller authorised it); `createdBy` is the issuing key, if any. */
-export async function issuePortalAccess(tenantId: string, input: TCreatePortalAccess, createdBy: string | null): Promise<PortalAccess> {
+export async function issuePortalAccess(
+  tenantId: string,
+  input: TCreatePortalAccess,
+  createdBy: string | null,
+): Promise<PortalAccess> {
   const { role, expiresIn, user } = ZCreatePortalAccess.parse(input);
   const { token, hash } = generatePortalToken();
   const expiresAt = new Date(Date.now() + expiresIn * 1_000);

@@ -72,16 +72,26 @@ function signInScript(config: { tenantId: string; origins: string[] }): void {
     if (!token) return show("expired");
     show("opening");
     try {
-      const { csrfToken } = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as { csrfToken: string };
+      const { csrfToken } = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as {
+        csrfToken: string;
+      };
       const target = `/t/${config.tenantId}`;
       const response = await fetch("/api/auth/callback/portal", {
         method: "POST",
         credentials: "same-origin",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ tenant: config.tenantId, token, embed: embed ? "1" : "0", csrfToken, callbackUrl: target, json: "true" }),
+        body: new URLSearchParams({
+          tenant: config.tenantId,
+          token,
+          embed: embed ? "1" : "0",
+          csrfToken,
+          callbackUrl: target,
+          json: "true",
+        }),
       });
       const answer = (await response.json().catch(() => ({}))) as { url?: string };
-      if (!response.ok || !answer.url || new URL(answer.url, location.href).searchParams.has("error")) return show("expired");
+      if (!response.ok || !answer.url || new URL(answer.url, location.href).searchParams.has("error"))
+        return show("expired");
       location.replace(target);
     } catch {
       show("expired");

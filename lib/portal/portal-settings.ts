@@ -17,7 +17,9 @@ export interface PortalLook {
 
 export async function resolvePortalLook(tenantId: string | null): Promise<PortalLook> {
   const settings = env();
-  const row = tenantId ? await db().tenant.findUnique({ where: { id: tenantId }, select: { portalSettings: true } }) : null;
+  const row = tenantId
+    ? await db().tenant.findUnique({ where: { id: tenantId }, select: { portalSettings: true } })
+    : null;
   const own = ZPortalSettings.catch({}).parse(row?.portalSettings ?? {});
   return {
     brandName: own.brandName ?? settings.HOOKLINE_PORTAL_BRAND_NAME ?? "Hookline",
@@ -25,6 +27,8 @@ export async function resolvePortalLook(tenantId: string | null): Promise<Portal
     primaryColor: own.primaryColor ?? settings.HOOKLINE_PORTAL_PRIMARY_COLOR ?? null,
     theme: own.theme ?? settings.HOOKLINE_PORTAL_THEME,
     poweredBy: settings.HOOKLINE_PORTAL_POWERED_BY,
-    allowedOrigins: [...new Set([...parseOriginList(settings.HOOKLINE_PORTAL_ALLOWED_ORIGINS), ...(own.allowedOrigins ?? [])])],
+    allowedOrigins: [
+      ...new Set([...parseOriginList(settings.HOOKLINE_PORTAL_ALLOWED_ORIGINS), ...(own.allowedOrigins ?? [])]),
+    ],
   };
 }

@@ -23,8 +23,13 @@ export type TakeResult =
 export function takeToken(state: BucketState | undefined, now: number, rule: BucketRule): TakeResult {
   const elapsedSeconds = state ? Math.max(0, now - state.updatedAt) / 1000 : 0;
   const tokens = state ? Math.min(rule.burst, state.tokens + elapsedSeconds * rule.perSecond) : rule.burst;
-  if (tokens >= 1) return { allowed: true, state: { tokens: tokens - 1, updatedAt: now }, remaining: Math.floor(tokens - 1) };
-  return { allowed: false, state: { tokens, updatedAt: now }, retryAfterMs: Math.ceil(((1 - tokens) / rule.perSecond) * 1000) };
+  if (tokens >= 1)
+    return { allowed: true, state: { tokens: tokens - 1, updatedAt: now }, remaining: Math.floor(tokens - 1) };
+  return {
+    allowed: false,
+    state: { tokens, updatedAt: now },
+    retryAfterMs: Math.ceil(((1 - tokens) / rule.perSecond) * 1000),
+  };
 }
 
 /** Seconds for a Retry-After header: whole seconds, at least 1. */

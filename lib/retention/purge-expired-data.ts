@@ -77,9 +77,20 @@ const MESSAGE_COUNTS = `DELETE FROM message_counts_hourly WHERE ctid IN (
 export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 5_000;
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
-  const result: PurgeResult = { ran: false, attempts: 0, deliveries: 0, messages: 0, stats: 0, hourlyStats: 0, messageCounts: 0, portalTokens: 0 };
+  const result: PurgeResult = {
+    ran: false,
+    attempts: 0,
+    deliveries: 0,
+    messages: 0,
+    stats: 0,
+    hourlyStats: 0,
+    messageCounts: 0,
+    portalTokens: 0,
+  };
   result.ran = await withAdvisoryLock(PURGE_LOCK, async (client) => {
-    const { rows: tenants } = await client.query<{ id: string; retention_days: number }>(`SELECT id, retention_days FROM tenants`);
+    const { rows: tenants } = await client.query<{ id: string; retention_days: number }>(
+      `SELECT id, retention_days FROM tenants`,
+    );
     const batches = async (statement: string, values: unknown[]) => {
       let total = 0;
       for (;;) {
@@ -99,9 +110,13 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
     }
     if (Date.now() <= deadline) result.stats = await batches(STATS, [options.statsRetentionDays]);
     for (const table of ["endpoint_stats_hourly", "tenant_stats_hourly"] as const) {
-      if (Date.now() <= deadline) result.hourlyStats += await batches(HOURLY_STATS(table), [options.statsRetentionDays]);
+      if (Date.now() <= deadline)
+        result.hourlyStats += await batches(HOURLY_STATS(table), [options.statsRetentionDays]);
     }
-    if (Date.now() <= deadline) result.portalTokens = await batches(PORTAL_TOKENS, [idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS))]);
+    if (Date.now() <= deadline)
+      result.portalTokens = await batches(PORTAL_TOKENS, [
+        idFloorAt("portalToken", new Date(Date.now() - PORTAL_TOKEN_KEEP_MS)),
+      ]);
   });
   return result;
 }

@@ -7,7 +7,12 @@ import { ID_PREFIXES, type IdKind } from "@/lib/ids";
  * regex rather than a refine, so that the OpenAPI document shows the pattern.
  */
 export const zId = (kind: IdKind) =>
-  z.string().regex(new RegExp(`^${ID_PREFIXES[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`), `must be a ${kind} id (${ID_PREFIXES[kind]}_…)`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^${ID_PREFIXES[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`),
+      `must be a ${kind} id (${ID_PREFIXES[kind]}_…)`,
+    );
 
 /** `invoice.paid`, `customer.created`, `order.line_item.updated`: dotted words. */
 export const EVENT_TYPE_NAME = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/i;
@@ -57,13 +62,17 @@ export const ZErrorBody = z.object({
   }),
 });
 
-type WithoutDefaults<Shape extends z.ZodRawShape> = { [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key] };
+type WithoutDefaults<Shape extends z.ZodRawShape> = {
+  [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key];
+};
 
 /**
  * The PATCH form of a create schema: every field optional and none defaulted. (`.partial()`
  * alone keeps the defaults, so a PATCH naming one field would reset all the others.)
  */
 export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
-  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]));
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  );
   return z.object(shape as WithoutDefaults<Shape>).partial();
 }

@@ -4,8 +4,23 @@
 
 // Headers we set ourselves and a receiver must be able to trust, or that HTTP itself owns.
 export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
-  "host", "content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer",
-  "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature", "authorization", "proxy-authorization", "cookie", "expect",
+  "host",
+  "content-type",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "user-agent",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "expect",
 ]);
 
 /** An HTTP token (RFC 9110), at most 100 characters. */

@@ -12,8 +12,14 @@ export { RESERVED_HEADERS } from "./endpoint-rules";
 
 export const ZEndpointHeaders = z
   .record(
-    z.string().regex(HEADER_NAME, "is not a valid header name").refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), "is set by Hookline and cannot be overridden"),
-    z.string().max(LIMITS.headerValueMaxLength).refine((value) => !/[\r\n\0]/.test(value), "must not contain line breaks"),
+    z
+      .string()
+      .regex(HEADER_NAME, "is not a valid header name")
+      .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), "is set by Hookline and cannot be overridden"),
+    z
+      .string()
+      .max(LIMITS.headerValueMaxLength)
+      .refine((value) => !/[\r\n\0]/.test(value), "must not contain line breaks"),
   )
   .refine((headers) => Object.keys(headers).length <= LIMITS.headersMax, `at most ${LIMITS.headersMax} custom headers`);
 
@@ -42,7 +48,13 @@ export const ZCreateEndpoint = z.object({
   auth: ZEndpointAuth.nullable().default(null),
   /** Requests per second; null for no limit. */
   rateLimit: z.number().int().min(LIMITS.rateLimit.min).max(LIMITS.rateLimit.max).nullable().default(null),
-  maxConcurrency: z.number().int().min(LIMITS.maxConcurrency.min).max(LIMITS.maxConcurrency.max).nullable().default(null),
+  maxConcurrency: z
+    .number()
+    .int()
+    .min(LIMITS.maxConcurrency.min)
+    .max(LIMITS.maxConcurrency.max)
+    .nullable()
+    .default(null),
   timeoutMs: z.number().int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).nullable().default(null),
   disabled: z.boolean().default(false),
 });

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { zEventTypeName, zId, zJsonObject, zPageQuery, zTime, zTimeInput } from "./common";
 
-export const ZIdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+export const ZIdempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
 export const ZPublishMessage = z.object({
   eventType: zEventTypeName,
@@ -58,7 +62,12 @@ export const ZMessageSummary = z.object({
   idempotencyKey: z.string().nullable(),
   createdAt: zTime,
   /** Deliveries of the message by status. */
-  deliveries: z.object({ pending: z.number().int(), sending: z.number().int(), succeeded: z.number().int(), failed: z.number().int() }),
+  deliveries: z.object({
+    pending: z.number().int(),
+    sending: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+  }),
   /** Each endpoint's delivery of the message, by endpoint id: the per-endpoint badges of a log. */
   endpoints: z.array(ZEndpointDeliveryState),
 });

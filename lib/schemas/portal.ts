@@ -10,13 +10,18 @@ import { zTime } from "./common";
 export function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !url.hostname.includes("*");
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !url.hostname.includes("*")
+    );
   } catch {
     return false;
   }
 }
 
-export const zOrigin = z.string().max(200).refine(isOrigin, "must be an origin like https://app.example.com (no path, no trailing slash, no wildcard)");
+export const zOrigin = z
+  .string()
+  .max(200)
+  .refine(isOrigin, "must be an origin like https://app.example.com (no path, no trailing slash, no wildcard)");
 
 export const zHexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2756e0");
 

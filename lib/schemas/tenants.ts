@@ -17,7 +17,12 @@ export type TCreateTenant = z.input<typeof ZCreateTenant>;
 
 /** Owners may rename; the limits (retention, API rate) are the operator's to set. */
 export const ZUpdateTenant = z
-  .object({ name: zTenantName, retentionDays: zRetentionDays, apiRateLimit: zApiRateLimit, portal: ZPortalSettings.nullable() })
+  .object({
+    name: zTenantName,
+    retentionDays: zRetentionDays,
+    apiRateLimit: zApiRateLimit,
+    portal: ZPortalSettings.nullable(),
+  })
   .partial()
   .refine((value) => Object.keys(value).length > 0, "send at least one of name, retentionDays, apiRateLimit, portal");
 export type TUpdateTenant = z.input<typeof ZUpdateTenant>;
@@ -48,7 +53,10 @@ export const ZListMembersQuery = zPageQuery("user");
 export const ZUpdateMember = z.object({ role: zRole });
 export type TUpdateMember = z.input<typeof ZUpdateMember>;
 
-export const zEmail = z.email().max(320).transform((value) => value.toLowerCase());
+export const zEmail = z
+  .email()
+  .max(320)
+  .transform((value) => value.toLowerCase());
 
 export const ZCreateInvite = z.object({
   email: zEmail,

@@ -80,6 +80,10 @@ export function buildWebhookHeaders(input: BuildWebhookHeadersInput): WebhookHea
   return {
     "webhook-id": input.msgId,
     "webhook-timestamp": String(seconds),
-    "webhook-signature": buildSignatureHeader(input.secrets, { msgId: input.msgId, timestamp: seconds, body: input.body }),
+    "webhook-signature": buildSignatureHeader(input.secrets, {
+      msgId: input.msgId,
+      timestamp: seconds,
+      body: input.body,
+    }),
   };
 }

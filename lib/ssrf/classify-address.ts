@@ -26,8 +26,7 @@ export type BlockedRange =
 export type Ipv4Embedding = "ipv4_mapped" | "ipv4_compatible" | "ipv4_translated" | "nat64" | "6to4";
 
 export type AddressVerdict =
-  | { blocked: false }
-  | { blocked: true; range: BlockedRange; cidr?: string; via?: Ipv4Embedding };
+  { blocked: false } | { blocked: true; range: BlockedRange; cidr?: string; via?: Ipv4Embedding };
 
 type Rule = { cidr: string; range: BlockedRange };
 

@@ -40,7 +40,10 @@ const refuseSecondLookup: LookupFunction = (hostname, _options, callback) => {
 function withTimeout<T>(work: Promise<T>, hostname: string, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SsrfDnsError(hostname, `timed out after ${timeoutMs} ms`, { dnsCode: "ETIMEOUT" })), timeoutMs);
+    timer = setTimeout(
+      () => reject(new SsrfDnsError(hostname, `timed out after ${timeoutMs} ms`, { dnsCode: "ETIMEOUT" })),
+      timeoutMs,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -53,7 +56,8 @@ async function resolveAddresses(hostname: string, resolve: ResolveHost, timeoutM
     answers = await withTimeout(resolve(hostname), hostname, timeoutMs);
   } catch (error) {
     if (error instanceof SsrfDnsError) throw error;
-    const dnsCode = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
+    const dnsCode =
+      error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
     throw new SsrfDnsError(hostname, error instanceof Error ? error.message : String(error), { dnsCode, cause: error });
   }
   if (answers.length === 0) throw new SsrfDnsError(hostname, "no addresses", { dnsCode: "ENODATA" });
@@ -64,7 +68,11 @@ async function resolveAddresses(hostname: string, resolve: ResolveHost, timeoutM
  * Resolves once and returns the address to connect to. Every answer is checked, not only the
  * one we use: a name that mixes public and internal addresses is hostile or misconfigured.
  */
-async function pickCheckedAddress(hostname: string, options: GuardedConnectorOptions, resolve: ResolveHost): Promise<string> {
+async function pickCheckedAddress(
+  hostname: string,
+  options: GuardedConnectorOptions,
+  resolve: ResolveHost,
+): Promise<string> {
   const addresses = await resolveAddresses(hostname, resolve, options.connectTimeoutMs);
   for (const address of addresses) {
     // Enforced even with private networks allowed: a non-IP here would make the socket do
@@ -82,7 +90,8 @@ async function pickCheckedAddress(hostname: string, options: GuardedConnectorOpt
 /** Builds the `connect` function for an undici Agent, Pool or Client. */
 export function createGuardedConnector(options: GuardedConnectorOptions): buildConnector.connector {
   const resolve = options.resolve ?? resolveWithSystemDns;
-  const openSocket = options.socketFactory ?? buildConnector({ timeout: options.connectTimeoutMs, lookup: refuseSecondLookup });
+  const openSocket =
+    options.socketFactory ?? buildConnector({ timeout: options.connectTimeoutMs, lookup: refuseSecondLookup });
 
   return function guardedConnect(connectOptions, callback) {
     let settled = false;

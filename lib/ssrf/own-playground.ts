@@ -39,5 +39,10 @@ export function isOwnPlaygroundUrl(url: string, publicUrl: string): boolean {
     return false;
   }
   const rawPath = /^[a-z]+:\/\/[^/?#]*(\/[^?#]*)$/i.exec(url)?.[1];
-  return rawPath === parsed.pathname && !parsed.username && !parsed.password && isOwnPlaygroundRequest(parsed.origin, parsed.pathname, publicUrl);
+  return (
+    rawPath === parsed.pathname &&
+    !parsed.username &&
+    !parsed.password &&
+    isOwnPlaygroundRequest(parsed.origin, parsed.pathname, publicUrl)
+  );
 }

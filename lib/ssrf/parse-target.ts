@@ -9,8 +9,7 @@ import { classifyAddress, type BlockedRange } from "./classify-address";
 export type TargetRefusalCode = "invalid_url" | "unsupported_scheme" | "credentials_in_url" | "blocked_address";
 
 export type ParsedTarget =
-  | { ok: true; url: URL }
-  | { ok: false; code: TargetRefusalCode; message: string; range?: BlockedRange };
+  { ok: true; url: URL } | { ok: false; code: TargetRefusalCode; message: string; range?: BlockedRange };
 
 export type ParseTargetOptions = {
   /** Allow loopback, private and other internal targets (development, tests, trusted setups). */
@@ -59,7 +58,10 @@ export function parseTarget(input: string, options: ParseTargetOptions): ParsedT
   // Userinfo would be sent as Basic auth by some clients and lands in logs and the dashboard;
   // receiver credentials belong in the endpoint's encrypted settings instead.
   if (url.username !== "" || url.password !== "") {
-    return refuse("credentials_in_url", "The endpoint URL must not contain a user name or password; configure receiver credentials separately.");
+    return refuse(
+      "credentials_in_url",
+      "The endpoint URL must not contain a user name or password; configure receiver credentials separately.",
+    );
   }
 
   if (options.allowPrivateNetworks) return { ok: true, url };
@@ -68,10 +70,18 @@ export function parseTarget(input: string, options: ParseTargetOptions): ParsedT
   if (literal !== undefined) {
     const verdict = classifyAddress(literal);
     if (verdict.blocked) {
-      return refuse("blocked_address", `The address ${literal} is in a blocked range (${verdict.range}); webhooks cannot target internal networks.`, verdict.range);
+      return refuse(
+        "blocked_address",
+        `The address ${literal} is in a blocked range (${verdict.range}); webhooks cannot target internal networks.`,
+        verdict.range,
+      );
     }
   } else if (isLocalhostName(url.hostname)) {
-    return refuse("blocked_address", `The host ${url.hostname} always means this machine; webhooks cannot target internal networks.`, "loopback");
+    return refuse(
+      "blocked_address",
+      `The host ${url.hostname} always means this machine; webhooks cannot target internal networks.`,
+      "loopback",
+    );
   }
   return { ok: true, url };
 }

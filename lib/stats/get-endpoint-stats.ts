@@ -32,18 +32,29 @@ export interface EndpointStatsResult {
   series: StatsPoint[];
 }
 
-const floorTo = (time: number, granularity: Granularity) => Math.floor(time / STEP_MS[granularity]) * STEP_MS[granularity];
+const floorTo = (time: number, granularity: Granularity) =>
+  Math.floor(time / STEP_MS[granularity]) * STEP_MS[granularity];
 
 export async function getEndpointStats(query: StatsQuery): Promise<EndpointStatsResult> {
   const { tenantId, endpointId, granularity } = query;
-  if (query.to <= query.from) throw new AppError("validation_failed", "`to` must be after `from`.", [{ path: "to", message: "must be after from" }]);
+  if (query.to <= query.from)
+    throw new AppError("validation_failed", "`to` must be after `from`.", [
+      { path: "to", message: "must be after from" },
+    ]);
   const start = floorTo(query.from.getTime(), granularity);
   const end = query.to.getTime();
   const buckets = Math.ceil((end - start) / STEP_MS[granularity]);
   if (buckets > MAX_BUCKETS) {
-    throw new AppError("validation_failed", `That range has ${buckets} ${granularity}s; ask for at most ${MAX_BUCKETS} (use a coarser granularity).`, [{ path: "granularity", message: "too fine for this range" }]);
+    throw new AppError(
+      "validation_failed",
+      `That range has ${buckets} ${granularity}s; ask for at most ${MAX_BUCKETS} (use a coarser granularity).`,
+      [{ path: "granularity", message: "too fine for this range" }],
+    );
   }
-  const byBucket = await sumRollupsByTime({ tenantId, endpointIds: endpointId ? [endpointId] : undefined, from: new Date(start), to: new Date(end) }, granularity);
+  const byBucket = await sumRollupsByTime(
+    { tenantId, endpointIds: endpointId ? [endpointId] : undefined, from: new Date(start), to: new Date(end) },
+    granularity,
+  );
   const series: StatsPoint[] = [];
   for (let time = start; time < end; time += STEP_MS[granularity]) {
     const counts = byBucket.get(time) ?? { succeeded: 0, failed: 0, latencySumMs: 0n, histogram: [] };

@@ -13,13 +13,19 @@ export type TenantStats = z.infer<typeof ZTenantStats>;
 
 const DEFAULT_RANGE_MS = 24 * 3_600_000;
 
-export async function getTenantStats(tenantId: string, query: z.output<typeof ZTenantStatsQuery>): Promise<TenantStats> {
+export async function getTenantStats(
+  tenantId: string,
+  query: z.output<typeof ZTenantStatsQuery>,
+): Promise<TenantStats> {
   const to = query.to ?? new Date();
   const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
   const stats = await getEndpointStats({ tenantId, from, to, granularity: query.granularity });
   // The series' bucket starts, then the range's end: the edges the messages are counted in.
   const edges = [...stats.series.map((point) => new Date(point.time)), new Date(stats.to)];
-  const [messages, queue] = await Promise.all([countMessagesPerBucket(tenantId, edges), countQueuedDeliveries(tenantId)]);
+  const [messages, queue] = await Promise.all([
+    countMessagesPerBucket(tenantId, edges),
+    countQueuedDeliveries(tenantId),
+  ]);
   return {
     ...stats,
     totals: { ...stats.totals, messages: messages.reduce((sum, count) => sum + count, 0) },

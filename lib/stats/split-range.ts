@@ -35,7 +35,12 @@ export function splitRange(from: Date, to: Date, useHours = true): RangeSplit {
   const start = ceilTo(from.getTime(), MINUTE_MS);
   const end = Math.max(start, ceilTo(to.getTime(), MINUTE_MS));
   const hours = useHours ? wholeHoursWithin(start, end) : null;
-  return { from: new Date(start), to: new Date(end), wholeFrom: new Date(hours?.start ?? end), wholeTo: new Date(hours?.end ?? end) };
+  return {
+    from: new Date(start),
+    to: new Date(end),
+    wholeFrom: new Date(hours?.start ?? end),
+    wholeTo: new Date(hours?.end ?? end),
+  };
 }
 
 /**

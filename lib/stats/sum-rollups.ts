@@ -44,11 +44,18 @@ const ROWS = `tenant_id = $1 AND ($2::text[] IS NULL OR endpoint_id = ANY($2))`;
 // Three ranges, each its own index range scan: minutes [$3, $5), hours [$5, $6), minutes
 // [$6, $4). Empty ones ($5 = $6 = $4 when no whole hour fits) cost one index descent.
 // ($2 IS NULL in the tenant branch only keeps the parameter's type known to PostgreSQL.)
-async function sumRollups(filter: RollupFilter, groupBy: keyof typeof GROUP_BY, granularity: Granularity = "minute"): Promise<Row[]> {
+async function sumRollups(
+  filter: RollupFilter,
+  groupBy: keyof typeof GROUP_BY,
+  granularity: Granularity = "minute",
+): Promise<Row[]> {
   const split = splitRange(filter.from, filter.to, groupBy === "endpoint" || granularity !== "minute");
   // A whole tenant's time series reads its own hourly rows: one per hour, not one per endpoint
   // and hour (720 instead of 7,200 for 30 days of 10 endpoints).
-  const hourly = groupBy === "time" && !filter.endpointIds ? `tenant_stats_hourly WHERE tenant_id = $1 AND $2::text[] IS NULL` : `endpoint_stats_hourly WHERE ${ROWS}`;
+  const hourly =
+    groupBy === "time" && !filter.endpointIds
+      ? `tenant_stats_hourly WHERE tenant_id = $1 AND $2::text[] IS NULL`
+      : `endpoint_stats_hourly WHERE ${ROWS}`;
   const { rows } = await pool().query<Row>(
     `SELECT key, sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
             sum(latency_sum_ms)::text AS latency_sum_ms, ${HISTOGRAM_SUM} AS histogram
@@ -61,21 +68,39 @@ async function sumRollups(filter: RollupFilter, groupBy: keyof typeof GROUP_BY, 
              SELECT ${GROUP_BY[groupBy]("minute")}, succeeded, failed, latency_sum_ms, histogram
                FROM endpoint_stats WHERE ${ROWS} AND minute >= $6 AND minute < $4) AS rollups
       GROUP BY 1`,
-    [filter.tenantId, filter.endpointIds ? [...filter.endpointIds] : null, split.from, split.to, split.wholeFrom, split.wholeTo, ...(groupBy === "time" ? [granularity] : [])],
+    [
+      filter.tenantId,
+      filter.endpointIds ? [...filter.endpointIds] : null,
+      split.from,
+      split.to,
+      split.wholeFrom,
+      split.wholeTo,
+      ...(groupBy === "time" ? [granularity] : []),
+    ],
   );
   return rows;
 }
 
-const toCounts = (row: Row): StatsCounts => ({ succeeded: row.succeeded, failed: row.failed, latencySumMs: BigInt(row.latency_sum_ms), histogram: row.histogram ?? [] });
+const toCounts = (row: Row): StatsCounts => ({
+  succeeded: row.succeeded,
+  failed: row.failed,
+  latencySumMs: BigInt(row.latency_sum_ms),
+  histogram: row.histogram ?? [],
+});
 
 /** Sums per time bucket, keyed by the bucket's start in ms. */
-export async function sumRollupsByTime(filter: RollupFilter, granularity: Granularity): Promise<Map<number, StatsCounts>> {
+export async function sumRollupsByTime(
+  filter: RollupFilter,
+  granularity: Granularity,
+): Promise<Map<number, StatsCounts>> {
   const rows = await sumRollups(filter, "time", granularity);
   return new Map(rows.map((row) => [(row.key as Date).getTime(), toCounts(row)]));
 }
 
 /** Sums per endpoint over the whole range, keyed by endpoint id. */
-export async function sumRollupsByEndpoint(filter: RollupFilter & { endpointIds: readonly string[] }): Promise<Map<string, StatsCounts>> {
+export async function sumRollupsByEndpoint(
+  filter: RollupFilter & { endpointIds: readonly string[] },
+): Promise<Map<string, StatsCounts>> {
   const rows = await sumRollups(filter, "endpoint");
   return new Map(rows.map((row) => [row.key as string, toCounts(row)]));
 }

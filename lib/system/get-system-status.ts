@@ -12,7 +12,13 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 async function queueNow(): Promise<Pick<TSystemStatus, "queue" | "oldestDue">> {
-  const { rows } = await pool().query<{ due: number; scheduled: number; oldest_due: Date | null; sending: number; now: Date }>(
+  const { rows } = await pool().query<{
+    due: number;
+    scheduled: number;
+    oldest_due: Date | null;
+    sending: number;
+    now: Date;
+  }>(
     `SELECT count(*) FILTER (WHERE next_attempt_at <= now())::int AS due,
             count(*) FILTER (WHERE next_attempt_at > now())::int AS scheduled,
             min(next_attempt_at) FILTER (WHERE next_attempt_at <= now()) AS oldest_due,
@@ -23,7 +29,9 @@ async function queueNow(): Promise<Pick<TSystemStatus, "queue" | "oldestDue">> {
   const row = rows[0]!;
   return {
     queue: { due: row.due, scheduled: row.scheduled, sending: row.sending },
-    oldestDue: row.oldest_due ? { since: row.oldest_due.toISOString(), ageMs: Math.max(0, row.now.getTime() - row.oldest_due.getTime()) } : null,
+    oldestDue: row.oldest_due
+      ? { since: row.oldest_due.toISOString(), ageMs: Math.max(0, row.now.getTime() - row.oldest_due.getTime()) }
+      : null,
   };
 }
 
@@ -124,6 +132,20 @@ async function failingEndpoints(): Promise<TSystemStatus["failingEndpoints"]> {
 export async function getSystemStatus(): Promise<TSystemStatus> {
   const now = new Date();
   const staleAfterMs = env().HOOKLINE_WORKER_HEARTBEAT_MS * 3;
-  const [queue, last24h, perMinute, workerList, failing] = await Promise.all([queueNow(), lastDay(now), attemptsPerMinute(), workers(staleAfterMs), failingEndpoints()]);
-  return { generatedAt: now.toISOString(), ...queue, last24h, attemptsPerMinute: perMinute, workers: workerList, staleAfterMs, failingEndpoints: failing };
+  const [queue, last24h, perMinute, workerList, failing] = await Promise.all([
+    queueNow(),
+    lastDay(now),
+    attemptsPerMinute(),
+    workers(staleAfterMs),
+    failingEndpoints(),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    ...queue,
+    last24h,
+    attemptsPerMinute: perMinute,
+    workers: workerList,
+    staleAfterMs,
+    failingEndpoints: failing,
+  };
 }

@@ -11,7 +11,10 @@ import type { TTenantUsageView } from "@/lib/schemas/system";
 import type { ZListTenantsQuery } from "@/lib/schemas/tenants";
 import { listTenants } from "@/lib/tenants/list-tenants";
 
-export async function listTenantUsage(principal: Principal, query: z.output<typeof ZListTenantsQuery>): Promise<Page<TTenantUsageView>> {
+export async function listTenantUsage(
+  principal: Principal,
+  query: z.output<typeof ZListTenantsQuery>,
+): Promise<Page<TTenantUsageView>> {
   const page = await listTenants(principal, query);
   if (!page.data.length) return { data: [], nextCursor: page.nextCursor };
   const { rows } = await pool().query<{ id: string; endpoints: number; messages: number; members: number }>(
@@ -22,6 +25,14 @@ export async function listTenantUsage(principal: Principal, query: z.output<type
        FROM unnest($1::text[]) AS t(id)`,
     [page.data.map((tenant) => tenant.id), idFloorAt("message", new Date(Date.now() - 24 * 3_600_000))],
   );
-  const usage = new Map(rows.map((row) => [row.id, { endpoints: row.endpoints, messages24h: row.messages, members: row.members }]));
-  return { data: page.data.map((tenant) => ({ ...tenant, usage: usage.get(tenant.id) ?? { endpoints: 0, messages24h: 0, members: 0 } })), nextCursor: page.nextCursor };
+  const usage = new Map(
+    rows.map((row) => [row.id, { endpoints: row.endpoints, messages24h: row.messages, members: row.members }]),
+  );
+  return {
+    data: page.data.map((tenant) => ({
+      ...tenant,
+      usage: usage.get(tenant.id) ?? { endpoints: 0, messages24h: 0, members: 0 },
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -9,7 +9,10 @@ import { toTenantView, type TenantView } from "./tenant-view";
  * Creates a tenant; with `ownerUserId`, that user becomes its owner in the same transaction.
  * `tx` lets registration create the user and the tenant atomically.
  */
-export async function createTenant(input: TCreateTenant, options: { ownerUserId?: string; tx?: Prisma.TransactionClient } = {}): Promise<TenantView> {
+export async function createTenant(
+  input: TCreateTenant,
+  options: { ownerUserId?: string; tx?: Prisma.TransactionClient } = {},
+): Promise<TenantView> {
   const data = ZCreateTenant.parse(input);
   const client = options.tx ?? db();
   const tenant = await client.tenant.create({

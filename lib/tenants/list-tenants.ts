@@ -8,7 +8,10 @@ import type { ZListTenantsQuery } from "@/lib/schemas/tenants";
 import { toTenantView, type TenantView } from "./tenant-view";
 
 /** Every tenant for the operator; for anyone else, the tenants they belong to. */
-export async function listTenants(principal: Principal, query: z.output<typeof ZListTenantsQuery>): Promise<Page<TenantView>> {
+export async function listTenants(
+  principal: Principal,
+  query: z.output<typeof ZListTenantsQuery>,
+): Promise<Page<TenantView>> {
   const rows = await db().tenant.findMany({
     where: { AND: [visibleTenants(principal), { id: keysetFilter(query.cursor) }] },
     ...pageArgs(query),

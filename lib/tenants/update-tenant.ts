@@ -13,7 +13,8 @@ import { toTenantView, type TenantView } from "./tenant-view";
  */
 export async function updateTenant(principal: Principal, tenantId: string, input: TUpdateTenant): Promise<TenantView> {
   const patch = ZUpdateTenant.parse(input);
-  if (patch.retentionDays !== undefined || patch.apiRateLimit !== undefined || patch.portal !== undefined) assertPlatform(principal);
+  if (patch.retentionDays !== undefined || patch.apiRateLimit !== undefined || patch.portal !== undefined)
+    assertPlatform(principal);
   const { portal, ...rest } = patch;
   const portalSettings = portal === undefined ? {} : { portalSettings: portal === null ? Prisma.DbNull : portal };
   const tenant = await db().tenant.update({ where: { id: tenantId }, data: { ...rest, ...portalSettings } });

@@ -10,7 +10,12 @@ export async function registerFromWeb(input: TRegisterUser, clientAddress: strin
   const taken = await takePostgresToken(`register:${clientAddress}`, { perSecond: 10 / 60, burst: 10 });
   if (!taken.allowed) {
     const seconds = retryAfterSeconds(taken.retryAfterMs);
-    throw new AppError("rate_limited", `Too many registrations from your address; try again in ${seconds} s.`, undefined, { "retry-after": String(seconds) });
+    throw new AppError(
+      "rate_limited",
+      `Too many registrations from your address; try again in ${seconds} s.`,
+      undefined,
+      { "retry-after": String(seconds) },
+    );
   }
   return registerUser(input);
 }

@@ -25,10 +25,14 @@ export async function registerUser(input: TRegisterUser): Promise<Registration> 
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext('hookline.register-user'))`;
     if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-      throw new AppError("email_taken", "An account with this email already exists; sign in instead.", [{ path: "email", message: "is already registered" }]);
+      throw new AppError("email_taken", "An account with this email already exists; sign in instead.", [
+        { path: "email", message: "is already registered" },
+      ]);
     }
     const isOperator = (await tx.user.count()) === 0;
-    const user = await tx.user.create({ data: { id: newId("user"), email: data.email, name: data.name ?? null, passwordHash, isOperator } });
+    const user = await tx.user.create({
+      data: { id: newId("user"), email: data.email, name: data.name ?? null, passwordHash, isOperator },
+    });
     let tenantId: string | null = null;
     if (data.inviteToken) {
       tenantId = (await acceptInviteWith(tx, data.inviteToken, user)).tenantId;

@@ -9,5 +9,11 @@ export interface UserView {
 }
 
 export function toUserView(user: User): UserView {
-  return { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isOperator: user.isOperator,
+    createdAt: user.createdAt.toISOString(),
+  };
 }

@@ -17,11 +17,17 @@ export async function verifyCredentials(input: TSignIn, clientAddress: string): 
   const perMinute = env().HOOKLINE_LOGIN_RATE_LIMIT;
   // Per account and address; and per account alone at five times that, because the address comes
   // from X-Forwarded-For, which a client talking to Hookline without a proxy in between can forge.
-  let taken = await takePostgresToken(`login:${email}:${clientAddress}`, { perSecond: perMinute / 60, burst: perMinute });
-  if (taken.allowed) taken = await takePostgresToken(`login:${email}`, { perSecond: (perMinute * 5) / 60, burst: perMinute * 5 });
+  let taken = await takePostgresToken(`login:${email}:${clientAddress}`, {
+    perSecond: perMinute / 60,
+    burst: perMinute,
+  });
+  if (taken.allowed)
+    taken = await takePostgresToken(`login:${email}`, { perSecond: (perMinute * 5) / 60, burst: perMinute * 5 });
   if (!taken.allowed) {
     const seconds = retryAfterSeconds(taken.retryAfterMs);
-    throw new AppError("rate_limited", `Too many sign-in attempts; try again in ${seconds} s.`, undefined, { "retry-after": String(seconds) });
+    throw new AppError("rate_limited", `Too many sign-in attempts; try again in ${seconds} s.`, undefined, {
+      "retry-after": String(seconds),
+    });
   }
   const user = await db().user.findUnique({ where: { email } });
   if (!user) {

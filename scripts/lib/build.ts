@@ -6,7 +6,17 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", ".next", ".next-e2e", "generated"]);
 
 function collect(root: string, entry: string, out: string[]): void {
@@ -23,7 +33,12 @@ export function sourceFingerprint(root: string): string {
   const files: string[] = [];
   for (const input of INPUTS) collect(root, input, files);
   const hash = createHash("sha256");
-  for (const file of files.sort()) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  for (const file of files.sort())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(root, file)))
+      .update("\0");
   return hash.digest("hex");
 }
 

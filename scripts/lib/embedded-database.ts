@@ -39,7 +39,8 @@ async function waitForUrl(dataDir: string, timeoutMs: number): Promise<string> {
   for (;;) {
     const state = readState(dataDir);
     if (state?.url) return state.url;
-    if (!state || !isAlive(state.supervisorPid)) throw new Error("the embedded PostgreSQL supervisor exited before it was ready");
+    if (!state || !isAlive(state.supervisorPid))
+      throw new Error("the embedded PostgreSQL supervisor exited before it was ready");
     if (Date.now() > deadline) throw new Error("timed out waiting for the embedded PostgreSQL to start");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

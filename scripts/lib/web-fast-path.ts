@@ -52,7 +52,12 @@ function requestHeaders(request: IncomingMessage): Headers {
 }
 
 /** Answers `request` with the route's handler; `origin` is this server's own (http://host:port). */
-export async function serveFast(route: FastRoute, request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
+export async function serveFast(
+  route: FastRoute,
+  request: IncomingMessage,
+  response: ServerResponse,
+  origin: string,
+): Promise<void> {
   try {
     const nextRequest = new NextRequest(new URL(request.url!, origin), {
       method: "POST",

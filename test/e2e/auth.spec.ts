@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { baseUrl, E2E_OPERATOR, mainNav, registerWithTenant, saveScreenshot, signIn, signInAsOperator } from "./helpers";
+import {
+  baseUrl,
+  E2E_OPERATOR,
+  mainNav,
+  registerWithTenant,
+  saveScreenshot,
+  signIn,
+  signInAsOperator,
+} from "./helpers";
 
 test("should show the sign-in page and refuse a wrong password without crashing", async ({ page }, testInfo) => {
   await page.goto(`${baseUrl()}/sign-in`);
@@ -9,7 +17,9 @@ test("should show the sign-in page and refuse a wrong password without crashing"
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   // (Next's route announcer is an alert too: pick ours by its text)
-  await expect(page.getByRole("alert").filter({ hasText: "email or password" })).toHaveText("The email or password is wrong.");
+  await expect(page.getByRole("alert").filter({ hasText: "email or password" })).toHaveText(
+    "The email or password is wrong.",
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
@@ -26,7 +36,10 @@ test("should register a user with a tenant of their own, sign out and in again",
   await page.goto(`${baseUrl()}/register`);
   await saveScreenshot(page, testInfo, "register");
   const { email, password, tenantId } = await registerWithTenant(page);
-  await expect((await mainNav(page)).getByRole("link", { name: "Endpoints" })).toHaveAttribute("href", `/t/${tenantId}/endpoints`);
+  await expect((await mainNav(page)).getByRole("link", { name: "Endpoints" })).toHaveAttribute(
+    "href",
+    `/t/${tenantId}/endpoints`,
+  );
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, email, password);

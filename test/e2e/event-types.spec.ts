@@ -2,9 +2,19 @@
 // JSON Schema and example; archived ones marked; search as you type (kept in the URL); and the
 // way from a type to its messages.
 import { expect, test } from "@playwright/test";
-import { api, baseUrl, expectNoHorizontalOverflow, registerWithTenant, saveScreenshotFromTop, timePageLoad, unique } from "./helpers";
+import {
+  api,
+  baseUrl,
+  expectNoHorizontalOverflow,
+  registerWithTenant,
+  saveScreenshotFromTop,
+  timePageLoad,
+  unique,
+} from "./helpers";
 
-test("should list the catalog with schemas and examples, mark archived types and search them", async ({ page }, testInfo) => {
+test("should list the catalog with schemas and examples, mark archived types and search them", async ({
+  page,
+}, testInfo) => {
   const family = unique("shop");
   const created = `${family}.order.created`;
   const shipped = `${family}.order.shipped`;
@@ -14,17 +24,31 @@ test("should list the catalog with schemas and examples, mark archived types and
     description: "A customer placed an order.",
     schema: {
       type: "object",
-      properties: { orderId: { type: "string", description: "The order's id." }, total: { type: "integer", description: "In cents." }, currency: { type: "string", enum: ["EUR", "USD"] } },
+      properties: {
+        orderId: { type: "string", description: "The order's id." },
+        total: { type: "integer", description: "In cents." },
+        currency: { type: "string", enum: ["EUR", "USD"] },
+      },
       required: ["orderId", "total"],
     },
     example: { orderId: "ord_123", total: 4200, currency: "EUR" },
   });
-  await api("POST", "/api/v1/event-types", { name: shipped, description: "The order left the warehouse.", schema: { type: "object", properties: { trackingCode: { type: "string" } } }, example: { trackingCode: "1Z999" } });
+  await api("POST", "/api/v1/event-types", {
+    name: shipped,
+    description: "The order left the warehouse.",
+    schema: { type: "object", properties: { trackingCode: { type: "string" } } },
+    example: { trackingCode: "1Z999" },
+  });
   await api("POST", "/api/v1/event-types", { name: retired, description: "Replaced by order.created." });
   await api("POST", `/api/v1/event-types/${retired}/archive`);
 
   const { tenantId } = await registerWithTenant(page);
-  await timePageLoad(page, `${baseUrl()}/t/${tenantId}/event-types`, (loaded) => loaded.getByRole("heading", { level: 1, name: "Event types" }), `event types (${testInfo.project.name})`);
+  await timePageLoad(
+    page,
+    `${baseUrl()}/t/${tenantId}/event-types`,
+    (loaded) => loaded.getByRole("heading", { level: 1, name: "Event types" }),
+    `event types (${testInfo.project.name})`,
+  );
   const list = page.getByRole("list", { name: "Event types" });
   await expect(list.getByRole("heading", { name: created })).toBeVisible();
 

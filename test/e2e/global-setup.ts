@@ -16,7 +16,11 @@ export function stateFile(): string | undefined {
 }
 
 /** The operator account and the platform API key every spec may use to set up data. */
-export const E2E_OPERATOR = { email: "operator@hookline.test", password: "operator-password-1", name: "Olivia Operator" };
+export const E2E_OPERATOR = {
+  email: "operator@hookline.test",
+  password: "operator-password-1",
+  name: "Olivia Operator",
+};
 export const E2E_ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
 
 export default async function globalSetup() {
@@ -47,8 +51,12 @@ export default async function globalSetup() {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(E2E_OPERATOR),
   });
-  if (response.status !== 201) throw new Error(`could not register the e2e operator: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`could not register the e2e operator: ${response.status} ${await response.text()}`);
   process.env.HOOKLINE_E2E_STATE_FILE = path.join(dataDir, "e2e-state.json");
-  writeFileSync(process.env.HOOKLINE_E2E_STATE_FILE, JSON.stringify({ pgid: hookline.child.pid, dataDir, distDir, url: hookline.url }));
+  writeFileSync(
+    process.env.HOOKLINE_E2E_STATE_FILE,
+    JSON.stringify({ pgid: hookline.child.pid, dataDir, distDir, url: hookline.url }),
+  );
   hookline.child.unref();
 }

@@ -18,7 +18,10 @@ export function baseUrl(): string {
 
 /** Saves a full-page screenshot as test/e2e/screenshots/<name>-<project>.png (kept in git, looked at by people). */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(import.meta.dirname, "screenshots", `${name}-${testInfo.project.name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(import.meta.dirname, "screenshots", `${name}-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
 }
 
 /** A unique suffix, so specs never collide on emails or names (projects run the same spec twice). */
@@ -30,7 +33,10 @@ export function unique(prefix: string): string {
 export async function api<T>(method: string, apiPath: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl()}${apiPath}`, {
     method,
-    headers: { authorization: `Bearer ${E2E_ADMIN_KEY}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${E2E_ADMIN_KEY}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -51,7 +57,10 @@ export async function signInAsOperator(page: Page): Promise<void> {
 }
 
 /** Registers a new user with a tenant of their own through the form; returns the tenant id. */
-export async function registerWithTenant(page: Page, options: { email?: string; password?: string; tenantName?: string } = {}): Promise<{ email: string; password: string; tenantId: string }> {
+export async function registerWithTenant(
+  page: Page,
+  options: { email?: string; password?: string; tenantName?: string } = {},
+): Promise<{ email: string; password: string; tenantId: string }> {
   const email = options.email ?? `${unique("user")}@example.test`;
   const password = options.password ?? "a-good-password";
   await page.goto(`${baseUrl()}/register`);
@@ -76,7 +85,11 @@ export async function mainNav(page: Page) {
  * A new user who joined `tenantId` with `role` through a real invite (created with the platform
  * key, accepted at registration), signed in in a browser context of their own.
  */
-export async function joinTenantAs(browser: Browser, tenantId: string, role: "owner" | "admin" | "viewer"): Promise<{ page: Page; context: BrowserContext; email: string }> {
+export async function joinTenantAs(
+  browser: Browser,
+  tenantId: string,
+  role: "owner" | "admin" | "viewer",
+): Promise<{ page: Page; context: BrowserContext; email: string }> {
   const email = `${unique(role)}@example.test`;
   const password = "a-good-password";
   const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/invites`, { email, role });
@@ -85,7 +98,8 @@ export async function joinTenantAs(browser: Browser, tenantId: string, role: "ow
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password, inviteToken: invite.token }),
   });
-  if (response.status !== 201) throw new Error(`could not register ${email}: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`could not register ${email}: ${response.status} ${await response.text()}`);
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, password);
@@ -93,7 +107,12 @@ export async function joinTenantAs(browser: Browser, tenantId: string, role: "ow
 }
 
 /** A receiver on 127.0.0.1 for a spec: records what arrives, answers with `status()` (changeable). */
-export async function startReceiver(initialStatus = 200): Promise<{ url: string; received: Array<{ path: string; body: string; headers: Record<string, string | string[] | undefined> }>; setStatus(status: number): void; close(): Promise<void> }> {
+export async function startReceiver(initialStatus = 200): Promise<{
+  url: string;
+  received: Array<{ path: string; body: string; headers: Record<string, string | string[] | undefined> }>;
+  setStatus(status: number): void;
+  close(): Promise<void>;
+}> {
   const received: Array<{ path: string; body: string; headers: Record<string, string | string[] | undefined> }> = [];
   let status = initialStatus;
   const server = http.createServer((request, response) => {
@@ -117,7 +136,10 @@ export async function startReceiver(initialStatus = 200): Promise<{ url: string;
 
 /** Fails when the page is wider than the window (a table or a long id overflowing on a phone). */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
 }
 
@@ -127,7 +149,12 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
  * (first byte, page fully loaded with its scripts). Measured and reported, not asserted: a busy
  * machine must not fail a spec.
  */
-export async function timePageLoad(page: Page, url: string, ready: (page: Page) => ReturnType<Page["locator"]>, label: string): Promise<number> {
+export async function timePageLoad(
+  page: Page,
+  url: string,
+  ready: (page: Page) => ReturnType<Page["locator"]>,
+  label: string,
+): Promise<number> {
   const started = Date.now();
   await page.goto(url, { waitUntil: "commit" });
   // waitFor watches the page continuously; expect().toBeVisible() retries with growing pauses
@@ -139,12 +166,23 @@ export async function timePageLoad(page: Page, url: string, ready: (page: Page) 
     const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
     // Largest contentful paint: when the page's main content was painted, by the browser's own clock.
     const paint = await new Promise<number | null>((resolve) => {
-      new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null)).observe({ type: "largest-contentful-paint", buffered: true });
+      new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null)).observe({
+        type: "largest-contentful-paint",
+        buffered: true,
+      });
       setTimeout(() => resolve(null), 1_000);
     });
-    return navigation ? { firstByte: Math.round(navigation.responseStart), paint: paint === null ? null : Math.round(paint), loaded: Math.round(navigation.loadEventEnd) } : null;
+    return navigation
+      ? {
+          firstByte: Math.round(navigation.responseStart),
+          paint: paint === null ? null : Math.round(paint),
+          loaded: Math.round(navigation.loadEventEnd),
+        }
+      : null;
   });
-  const details = timing ? ` (first byte ${timing.firstByte} ms, largest paint ${timing.paint ?? "?"} ms, scripts loaded ${timing.loaded} ms)` : "";
+  const details = timing
+    ? ` (first byte ${timing.firstByte} ms, largest paint ${timing.paint ?? "?"} ms, scripts loaded ${timing.loaded} ms)`
+    : "";
   console.info(`[load] ${label}: ${elapsed} ms until shown${details}`);
   return elapsed;
 }
@@ -158,7 +196,8 @@ export async function saveScreenshotFromTop(page: Page, testInfo: TestInfo, name
 /** The running e2e instance's data directory (its pg.json, encryption key), for scripts run against it. */
 export async function e2eDataDir(): Promise<string> {
   const file = process.env.HOOKLINE_E2E_STATE_FILE;
-  if (!file) throw new Error("HOOKLINE_E2E_STATE_FILE is not set: these steps need the instance the global setup started");
+  if (!file)
+    throw new Error("HOOKLINE_E2E_STATE_FILE is not set: these steps need the instance the global setup started");
   const { readFile } = await import("node:fs/promises");
   return (JSON.parse(await readFile(file, "utf8")) as { dataDir: string }).dataDir;
 }
@@ -174,25 +213,39 @@ export async function createCatalogEventType(prefix = "order"): Promise<string> 
   await platformClient().eventTypes.create({
     name,
     description: "An order was paid.",
-    schema: { type: "object", properties: { orderId: { type: "string" }, amount: { type: "integer" } }, required: ["orderId"] },
+    schema: {
+      type: "object",
+      properties: { orderId: { type: "string" }, amount: { type: "integer" } },
+      required: ["orderId"],
+    },
     example: { orderId: "ord_example", amount: 4200 },
   });
   return name;
 }
 
 /** An endpoint of `tenantId` created through the API; returns its id. */
-export async function createEndpointViaApi(tenantId: string, body: { url: string; eventTypes?: string[]; rateLimit?: number; description?: string }): Promise<string> {
+export async function createEndpointViaApi(
+  tenantId: string,
+  body: { url: string; eventTypes?: string[]; rateLimit?: number; description?: string },
+): Promise<string> {
   return (await platformClient().endpoints.create(tenantId, body)).id;
 }
 
 /** Publishes one message through the API, as the platform's backend does; returns its id. */
-export async function publishViaApi(tenantId: string, eventType: string, payload: object = { orderId: unique("ord") }): Promise<string> {
-  return (await platformClient().messages.publish(tenantId, { eventType, payload: payload as Record<string, unknown> })).id;
+export async function publishViaApi(
+  tenantId: string,
+  eventType: string,
+  payload: object = { orderId: unique("ord") },
+): Promise<string> {
+  return (await platformClient().messages.publish(tenantId, { eventType, payload: payload as Record<string, unknown> }))
+    .id;
 }
 
 /** The `d` of every drawn path in `chart` (bars, lines) that goes through at least `points` points. */
 export async function chartPaths(chart: ReturnType<Page["locator"]>, points = 2): Promise<string[]> {
-  const paths = await chart.locator("svg path").evaluateAll((elements) => elements.map((element) => element.getAttribute("d") ?? ""));
+  const paths = await chart
+    .locator("svg path")
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute("d") ?? ""));
   // Two numbers per point, whatever the commands (a bar is "M x,y h w v h h -w Z").
   return paths.filter((d) => (d.match(/-?\d+(\.\d+)?/g) ?? []).length >= points * 2);
 }

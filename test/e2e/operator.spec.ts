@@ -1,5 +1,16 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { api, baseUrl, expectNoHorizontalOverflow, mainNav, registerWithTenant, saveScreenshotFromTop, signInAsOperator, startReceiver, timePageLoad, unique } from "./helpers";
+import {
+  api,
+  baseUrl,
+  expectNoHorizontalOverflow,
+  mainNav,
+  registerWithTenant,
+  saveScreenshotFromTop,
+  signInAsOperator,
+  startReceiver,
+  timePageLoad,
+  unique,
+} from "./helpers";
 
 const OPERATOR_PAGES = ["/operator/tenants", "/operator/catalog", "/operator/system"];
 
@@ -16,7 +27,12 @@ test("should let the operator create a tenant and see every tenant's usage", asy
   await signInAsOperator(page);
   await (await mainNav(page)).getByRole("link", { name: "Tenants" }).click();
   await expect(page.getByRole("heading", { name: "Tenants", level: 1 })).toBeVisible();
-  await timePageLoad(page, `${baseUrl()}/operator/tenants`, (p) => p.getByRole("table", { name: "Tenants" }), `operator tenants (${testInfo.project.name})`);
+  await timePageLoad(
+    page,
+    `${baseUrl()}/operator/tenants`,
+    (p) => p.getByRole("table", { name: "Tenants" }),
+    `operator tenants (${testInfo.project.name})`,
+  );
 
   const usage = page.getByRole("table", { name: "Tenants" }).getByRole("row").filter({ hasText: busy.id });
   await expect(usage.getByRole("cell").nth(1)).toHaveText("1"); // endpoints
@@ -31,9 +47,16 @@ test("should let the operator create a tenant and see every tenant's usage", asy
   await saveScreenshotFromTop(page, testInfo, "operator-tenants");
 });
 
-test("should create an event type, show schema errors next to the field, then archive and unarchive it", async ({ page }, testInfo) => {
+test("should create an event type, show schema errors next to the field, then archive and unarchive it", async ({
+  page,
+}, testInfo) => {
   await signInAsOperator(page);
-  await timePageLoad(page, `${baseUrl()}/operator/catalog`, (p) => p.getByRole("heading", { name: "Event-type catalog" }), `operator catalog (${testInfo.project.name})`);
+  await timePageLoad(
+    page,
+    `${baseUrl()}/operator/catalog`,
+    (p) => p.getByRole("heading", { name: "Event-type catalog" }),
+    `operator catalog (${testInfo.project.name})`,
+  );
   await saveScreenshotFromTop(page, testInfo, "operator-catalog");
   await page.getByRole("button", { name: "New event type" }).first().click();
 
@@ -58,7 +81,17 @@ test("should create an event type, show schema errors next to the field, then ar
   await saveScreenshotFromTop(page, testInfo, "operator-catalog-schema-error");
 
   // A valid schema with an example that does not match it: the error moves to the example.
-  await schemaField.fill(JSON.stringify({ type: "object", required: ["order_id"], properties: { order_id: { type: "string" }, items: { type: "integer", minimum: 1 } } }, null, 2));
+  await schemaField.fill(
+    JSON.stringify(
+      {
+        type: "object",
+        required: ["order_id"],
+        properties: { order_id: { type: "string" }, items: { type: "integer", minimum: 1 } },
+      },
+      null,
+      2,
+    ),
+  );
   await exampleField.fill('{ "order_id": "o_1", "items": 0 }');
   await page.getByRole("button", { name: "Create event type" }).click();
   await expect(await errorOf(page, exampleField)).toContainText("items");
@@ -69,11 +102,17 @@ test("should create an event type, show schema errors next to the field, then ar
   await expect(page.getByRole("status").filter({ hasText: `Event type ${name} created.` })).toBeVisible();
   const row = page.getByRole("table", { name: "Event types" }).getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("active");
-  expect((await api<{ example: unknown }>("GET", `/api/v1/event-types/${name}`)).example).toEqual({ order_id: "o_1", items: 3 });
+  expect((await api<{ example: unknown }>("GET", `/api/v1/event-types/${name}`)).example).toEqual({
+    order_id: "o_1",
+    items: 3,
+  });
 
   // Archive (after confirming): publishing it is refused from then on.
   await row.getByRole("button", { name: `Archive ${name}` }).click();
-  await page.getByRole("dialog", { name: `Archive ${name}?` }).getByRole("button", { name: "Archive" }).click();
+  await page
+    .getByRole("dialog", { name: `Archive ${name}?` })
+    .getByRole("button", { name: "Archive" })
+    .click();
   await expect(row).toContainText("archived");
   expect((await api<{ archived: boolean }>("GET", `/api/v1/event-types/${name}`)).archived).toBe(true);
   await row.getByRole("button", { name: `Unarchive ${name}` }).click();
@@ -89,7 +128,9 @@ test("should create an event type, show schema errors next to the field, then ar
   await expectNoHorizontalOverflow(page);
 });
 
-test("should show queue counts, the attempt rate and the live worker on the system page", async ({ page }, testInfo) => {
+test("should show queue counts, the attempt rate and the live worker on the system page", async ({
+  page,
+}, testInfo) => {
   // Something to count: a tenant whose receiver fails, so its deliveries wait for retries.
   const receiver = await startReceiver(503);
   const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: unique("System") });
@@ -100,27 +141,44 @@ test("should show queue counts, the attempt rate and the live worker on the syst
   await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
 
   await signInAsOperator(page);
-  await timePageLoad(page, `${baseUrl()}/operator/system`, (p) => p.getByRole("heading", { name: "Queue" }), `operator system (${testInfo.project.name})`);
+  await timePageLoad(
+    page,
+    `${baseUrl()}/operator/system`,
+    (p) => p.getByRole("heading", { name: "Queue" }),
+    `operator system (${testInfo.project.name})`,
+  );
   const queue = page.getByRole("region", { name: "Queue" });
-  for (const label of ["Due now", "Scheduled retries", "Sending", "Oldest due"]) await expect(queue.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Due now", "Scheduled retries", "Sending", "Oldest due"])
+    await expect(queue.getByText(label, { exact: true })).toBeVisible();
   const workers = page.getByRole("table", { name: "Workers" });
   await expect(workers.getByRole("row").filter({ hasText: "live" }).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Workers" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Attempts per minute/ }).locator("svg").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: /Attempts per minute/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
   // The failing receiver shows up among the failing endpoints within a refresh or two.
-  await expect(page.getByRole("table", { name: "Failing endpoints" }).getByText(`${receiver.url}/hook`)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("table", { name: "Failing endpoints" }).getByText(`${receiver.url}/hook`)).toBeVisible({
+    timeout: 15_000,
+  });
   await expectNoHorizontalOverflow(page);
   await saveScreenshotFromTop(page, testInfo, "operator-system");
   await receiver.close();
 });
 
-test("should answer 404 to anyone but an operator on the operator pages", { tag: "@desktop-only" }, async ({ page }) => {
-  await registerWithTenant(page);
-  await expect((await mainNav(page)).getByRole("link", { name: "System" })).toHaveCount(0);
-  for (const path of OPERATOR_PAGES) {
-    const response = await page.goto(`${baseUrl()}${path}`);
-    expect(response?.status(), path).toBe(404);
-  }
-  const system = await page.request.get(`${baseUrl()}/api/v1/system`);
-  expect(system.status()).toBe(403);
-});
+test(
+  "should answer 404 to anyone but an operator on the operator pages",
+  { tag: "@desktop-only" },
+  async ({ page }) => {
+    await registerWithTenant(page);
+    await expect((await mainNav(page)).getByRole("link", { name: "System" })).toHaveCount(0);
+    for (const path of OPERATOR_PAGES) {
+      const response = await page.goto(`${baseUrl()}${path}`);
+      expect(response?.status(), path).toBe(404);
+    }
+    const system = await page.request.get(`${baseUrl()}/api/v1/system`);
+    expect(system.status()).toBe(403);
+  },
+);

@@ -24,7 +24,9 @@ test("should tell a new tenant what to do first, with empty charts that say so",
   const { tenantId } = await registerWithTenant(page);
   await expect(page).toHaveURL(`${baseUrl()}/t/${tenantId}`);
   await expect(page.getByRole("heading", { name: "Start by adding an endpoint" })).toBeVisible();
-  await expect(page.getByRole("figure", { name: /^Messages and attempts/ })).toContainText("No messages or attempts in this range");
+  await expect(page.getByRole("figure", { name: /^Messages and attempts/ })).toContainText(
+    "No messages or attempts in this range",
+  );
   await expect(page.getByRole("figure", { name: /^Latency/ })).toContainText("No attempts in this range");
   await expect(tile(page, "Pending deliveries")).toHaveText("0");
   await page.getByRole("link", { name: "Add endpoint" }).click();
@@ -45,7 +47,12 @@ test("should chart messages, attempts, success rate and latency over each range"
     for (let index = 0; index < 6; index++) await publishViaApi(tenantId, eventType);
     await expect.poll(() => healthy.received.length + broken.received.length, { timeout: 15_000 }).toBe(12);
 
-    await timePageLoad(page, `${baseUrl()}/t/${tenantId}`, (current) => current.getByRole("heading", { name: /Delivery performance/ }), `overview (${testInfo.project.name})`);
+    await timePageLoad(
+      page,
+      `${baseUrl()}/t/${tenantId}`,
+      (current) => current.getByRole("heading", { name: /Delivery performance/ }),
+      `overview (${testInfo.project.name})`,
+    );
     const volume = page.getByRole("figure", { name: /^Messages and attempts/ });
     await expect(volume).toContainText("6 messages · 12 attempts", { timeout: 15_000 });
     await expect(tile(page, "Messages")).toHaveText("6");
@@ -74,25 +81,31 @@ test("should chart messages, attempts, success rate and latency over each range"
   }
 });
 
-test("should count pending deliveries live as a rate-limited endpoint works through them", { tag: "@desktop-only" }, async ({ page }) => {
-  const receiver = await startReceiver(200);
-  try {
-    const { tenantId } = await registerWithTenant(page);
-    const eventType = await createCatalogEventType();
-    await createEndpointViaApi(tenantId, { url: `${receiver.url}/slow`, rateLimit: 1 });
-    await page.goto(`${baseUrl()}/t/${tenantId}`);
-    const pending = tile(page, "Pending deliveries");
-    await expect(pending).toHaveText("0");
+test(
+  "should count pending deliveries live as a rate-limited endpoint works through them",
+  { tag: "@desktop-only" },
+  async ({ page }) => {
+    const receiver = await startReceiver(200);
+    try {
+      const { tenantId } = await registerWithTenant(page);
+      const eventType = await createCatalogEventType();
+      await createEndpointViaApi(tenantId, { url: `${receiver.url}/slow`, rateLimit: 1 });
+      await page.goto(`${baseUrl()}/t/${tenantId}`);
+      const pending = tile(page, "Pending deliveries");
+      await expect(pending).toHaveText("0");
 
-    await api("POST", `/api/v1/tenants/${tenantId}/messages/batch`, { messages: Array.from({ length: 8 }, (_, index) => ({ eventType, payload: { orderId: `ord_${index}` } })) });
-    // One request a second: the count shows up without a reload, then drains to zero.
-    await expect(pending).toHaveText(/^[1-8]$/, { timeout: 10_000 });
-    await expect(pending).toHaveText("0", { timeout: 30_000 });
-    expect(receiver.received).toHaveLength(8);
-  } finally {
-    await receiver.close();
-  }
-});
+      await api("POST", `/api/v1/tenants/${tenantId}/messages/batch`, {
+        messages: Array.from({ length: 8 }, (_, index) => ({ eventType, payload: { orderId: `ord_${index}` } })),
+      });
+      // One request a second: the count shows up without a reload, then drains to zero.
+      await expect(pending).toHaveText(/^[1-8]$/, { timeout: 10_000 });
+      await expect(pending).toHaveText("0", { timeout: 30_000 });
+      expect(receiver.received).toHaveLength(8);
+    } finally {
+      await receiver.close();
+    }
+  },
+);
 
 test("should list failing and disabled endpoints with their reasons", async ({ page }, testInfo) => {
   const failing = await startReceiver(500);

@@ -7,9 +7,27 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { authCallback } from "../helpers/auth-callback";
-import { api, baseUrl, createCatalogEventType, createEndpointViaApi, e2eDataDir, E2E_OPERATOR, publishViaApi, unique } from "./helpers";
+import {
+  api,
+  baseUrl,
+  createCatalogEventType,
+  createEndpointViaApi,
+  e2eDataDir,
+  E2E_OPERATOR,
+  publishViaApi,
+  unique,
+} from "./helpers";
 
-const VISITORS = ["anonymous", "expired session", "viewer", "admin", "owner", "other tenant's owner", "operator", "portal session"] as const;
+const VISITORS = [
+  "anonymous",
+  "expired session",
+  "viewer",
+  "admin",
+  "owner",
+  "other tenant's owner",
+  "operator",
+  "portal session",
+] as const;
 type Visitor = (typeof VISITORS)[number];
 /** 200, 404, or where a redirect leads: "sign-in", "dashboard" (/t), or "tenant" (the visitor's own). */
 type Outcome = 200 | 404 | "sign-in" | "dashboard" | "tenant";
@@ -53,20 +71,35 @@ function appPages(): string[] {
   const appDir = path.resolve(import.meta.dirname, "../../app");
   return (readdirSync(appDir, { recursive: true }) as string[])
     .filter((file) => path.basename(file) === "page.tsx")
-    .map((file) => `/${path.dirname(file).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment)).join("/")}`)
+    .map(
+      (file) =>
+        `/${path
+          .dirname(file)
+          .split(path.sep)
+          .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment))
+          .join("/")}`,
+    )
     .sort();
 }
 
 /** A session cookie ("name=value"), signed in through the credentials callback like the sign-in page. */
 async function sessionCookie(email: string, password: string): Promise<string> {
-  const { response, session } = await authCallback(baseUrl(), "credentials", { email, password }, { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
+  const { response, session } = await authCallback(
+    baseUrl(),
+    "credentials",
+    { email, password },
+    { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` },
+  );
   if (!session) throw new Error(`could not sign in ${email}: ${response.status}`);
   return session;
 }
 
 /** A portal session of `tenantId`, opened the way the portal landing page does with a link's token. */
 async function portalCookie(tenantId: string, role: "admin" | "viewer"): Promise<string> {
-  const { token } = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/portal-access`, { role, user: { id: "usr_platform_1", email: "customer@example.test" } });
+  const { token } = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/portal-access`, {
+    role,
+    user: { id: "usr_platform_1", email: "customer@example.test" },
+  });
   const { response, session } = await authCallback(baseUrl(), "portal", { tenant: tenantId, token, embed: "0" });
   if (!session) throw new Error(`could not open a portal session: ${response.status}`);
   return session;
@@ -79,7 +112,10 @@ async function member(tenantId: string, role: "owner" | "admin" | "viewer") {
   const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantId}/invites`, { email, role });
   const response = await fetch(`${baseUrl()}/api/account/register`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250) + 1}` },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+    },
     body: JSON.stringify({ email, password, inviteToken: invite.token }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
@@ -97,7 +133,10 @@ test.describe("page access", { tag: "@desktop-only" }, () => {
     const eventType = await createCatalogEventType("access");
     const endpoint = await createEndpointViaApi(tenantA, { url: "http://127.0.0.1:9/access" });
     const message = await publishViaApi(tenantA, eventType);
-    const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantA}/invites`, { email: `${unique("invited")}@example.test`, role: "viewer" });
+    const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenantA}/invites`, {
+      email: `${unique("invited")}@example.test`,
+      role: "viewer",
+    });
 
     const owner = await member(tenantA, "owner");
     const cookies: Record<Visitor, string | null> = {
@@ -113,16 +152,26 @@ test.describe("page access", { tag: "@desktop-only" }, () => {
     // The owner's own session, signed by the instance's key, but expired a minute ago.
     const [cookieName] = owner.cookie.split("=");
     const secret = readFileSync(path.join(await e2eDataDir(), "nextauth.secret"), "utf8").trim();
-    const uid = (await api<{ data: Array<{ userId: string; email: string }> }>("GET", `/api/v1/tenants/${tenantA}/members`)).data.find((entry) => entry.email === owner.email)!.userId;
-    cookies["expired session"] = `${cookieName}=${await encode({ token: { uid, op: false, email: owner.email }, secret, maxAge: -60 })}`;
+    const uid = (
+      await api<{ data: Array<{ userId: string; email: string }> }>("GET", `/api/v1/tenants/${tenantA}/members`)
+    ).data.find((entry) => entry.email === owner.email)!.userId;
+    cookies["expired session"] =
+      `${cookieName}=${await encode({ token: { uid, op: false, email: owner.email }, secret, maxAge: -60 })}`;
 
     const urlOf = (pattern: string) =>
-      pattern.replace("[tenant]", tenantA).replace("[endpoint]", endpoint).replace("[message]", message).replace("[token]", invite.token);
+      pattern
+        .replace("[tenant]", tenantA)
+        .replace("[endpoint]", endpoint)
+        .replace("[message]", message)
+        .replace("[token]", invite.token);
     const mismatches: string[] = [];
     for (const [pattern, expected] of Object.entries(PAGES)) {
       for (const visitor of VISITORS) {
         const cookie = cookies[visitor];
-        const response = await fetch(`${baseUrl()}${urlOf(pattern)}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+        const response = await fetch(`${baseUrl()}${urlOf(pattern)}`, {
+          headers: cookie ? { cookie } : {},
+          redirect: "manual",
+        });
         await response.arrayBuffer();
         const location = response.headers.get("location") ?? "";
         const outcome: string | number =
@@ -132,10 +181,11 @@ test.describe("page access", { tag: "@desktop-only" }, () => {
               : new URL(location, baseUrl()).pathname === "/t"
                 ? "dashboard"
                 : /\/t\/tnt_[0-9A-Z]{26}$/.test(new URL(location, baseUrl()).pathname)
-                ? "tenant"
-                : `redirect to ${location}`
+                  ? "tenant"
+                  : `redirect to ${location}`
             : response.status;
-        if (outcome !== expected[visitor]) mismatches.push(`${pattern} as ${visitor}: expected ${expected[visitor]}, got ${outcome}`);
+        if (outcome !== expected[visitor])
+          mismatches.push(`${pattern} as ${visitor}: expected ${expected[visitor]}, got ${outcome}`);
       }
     }
     expect(mismatches).toEqual([]);

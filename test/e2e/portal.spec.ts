@@ -6,7 +6,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
-import { api, baseUrl, createCatalogEventType, expectNoHorizontalOverflow, publishViaApi, saveScreenshotFromTop, signInAsOperator, startReceiver, unique } from "./helpers";
+import {
+  api,
+  baseUrl,
+  createCatalogEventType,
+  expectNoHorizontalOverflow,
+  publishViaApi,
+  saveScreenshotFromTop,
+  signInAsOperator,
+  startReceiver,
+  unique,
+} from "./helpers";
 
 interface PortalAccess {
   url: string;
@@ -32,7 +42,8 @@ async function portalLink(tenantId: string, body: Record<string, unknown> = {}, 
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(message.text()))
+      violations.push(message.text());
   });
   return violations;
 }
@@ -55,10 +66,16 @@ window.addEventListener("message", (event) => {
 </script></body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-test("should open a portal link and manage the tenant's endpoints, and nothing else", async ({ page, browser }, testInfo) => {
+test("should open a portal link and manage the tenant's endpoints, and nothing else", async ({
+  page,
+  browser,
+}, testInfo) => {
   const violations = watchCsp(page);
   const receiver = await startReceiver(200);
   try {
@@ -75,7 +92,9 @@ test("should open a portal link and manage the tenant's endpoints, and nothing e
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Overview", "Endpoints", "Messages", "Event types"]);
     await expect(page.getByRole("combobox")).toHaveCount(0); // no tenant switcher
-    await expect(page.getByText("Dana Customer")).toBeVisible({ visible: testInfo.project.name === "desktop" ? true : false });
+    await expect(page.getByText("Dana Customer")).toBeVisible({
+      visible: testInfo.project.name === "desktop" ? true : false,
+    });
     await expect(page.getByText("Powered by Hookline")).toBeVisible();
     await expect(page.getByRole("figure", { name: /^Latency/ })).toContainText("No attempts in this range");
     await expectNoHorizontalOverflow(page);
@@ -92,13 +111,21 @@ test("should open a portal link and manage the tenant's endpoints, and nothing e
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`${receiver.url}/portal-hooks`);
     await saveScreenshotFromTop(page, testInfo, "portal-endpoint");
     await page.locator("main > div").first().getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("dialog", { name: "Delete this endpoint?" }).getByRole("button", { name: "Delete endpoint" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete this endpoint?" })
+      .getByRole("button", { name: "Delete endpoint" })
+      .click();
     await expect(page).toHaveURL(`${baseUrl()}/t/${tenantId}/endpoints`);
 
     // The operator sees who did it: the platform's user named in the link.
-    const audit = await api<{ data: Array<{ action: string; actor: { kind: string; id: string; name: string }; target: { id: string } }> }>("GET", `/api/v1/tenants/${tenantId}/audit-events`);
+    const audit = await api<{
+      data: Array<{ action: string; actor: { kind: string; id: string; name: string }; target: { id: string } }>;
+    }>("GET", `/api/v1/tenants/${tenantId}/audit-events`);
     expect(audit.data.map((event) => event.action)).toEqual(["endpoint.deleted", "endpoint.created"]);
-    expect(audit.data[1]).toMatchObject({ actor: { kind: "portal", id: "cust-7", name: "Dana Customer" }, target: { id: endpointId } });
+    expect(audit.data[1]).toMatchObject({
+      actor: { kind: "portal", id: "cust-7", name: "Dana Customer" },
+      target: { id: endpointId },
+    });
     // …and in the dashboard: the tenant's settings show operators the audit trail.
     const operatorContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
     const operator = await operatorContext.newPage();
@@ -115,7 +142,13 @@ test("should open a portal link and manage the tenant's endpoints, and nothing e
     await operatorContext.close();
 
     // Settings, operator pages and other tenants do not exist for a portal session.
-    for (const path of [`/t/${tenantId}/settings`, "/operator/system", "/operator/tenants", `/t/${otherTenantId}`, `/t/${otherTenantId}/endpoints`]) {
+    for (const path of [
+      `/t/${tenantId}/settings`,
+      "/operator/system",
+      "/operator/tenants",
+      `/t/${otherTenantId}`,
+      `/t/${otherTenantId}/endpoints`,
+    ]) {
       const response = await page.goto(`${baseUrl()}${path}`);
       expect(response?.status(), path).toBe(404);
     }
@@ -145,7 +178,9 @@ test("should keep a viewer link to reading @desktop-only", async ({ page }) => {
   await page.goto(await portalLink(tenantId, { role: "viewer" }));
   await expect(page).toHaveURL(`${baseUrl()}/t/${tenantId}`);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Endpoints" }).click();
-  await expect(page.getByRole("link", { name: "http://127.0.0.1:9/read-only" }).filter({ visible: true })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "http://127.0.0.1:9/read-only" }).filter({ visible: true }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Add endpoint", exact: true })).toHaveCount(0);
   const response = await page.goto(`${baseUrl()}/t/${tenantId}/endpoints/new`);
   expect(response?.status()).toBe(404);
@@ -163,7 +198,9 @@ test("should show a clear page for a tampered link @desktop-only", async ({ page
   await expect(page).toHaveURL(`${baseUrl()}/t/${tenantId}`);
 });
 
-test("should embed in an iframe on an allowed origin, tell the parent about navigation and size, and refuse other origins", async ({ page }, testInfo) => {
+test("should embed in an iframe on an allowed origin, tell the parent about navigation and size, and refuse other origins", async ({
+  page,
+}, testInfo) => {
   const parent = await startParentSite();
   try {
     const tenantId = await createTenant(unique("Initech"));
@@ -179,24 +216,54 @@ test("should embed in an iframe on an allowed origin, tell the parent about navi
     await page.goto(`http://127.0.0.1:${parent.port}/?src=${encodeURIComponent(refused)}`);
     await expect.poll(() => blocked.some((text) => /frame-ancestors/.test(text))).toBe(true);
     const refusedFrame = page.frameLocator("#portal");
-    await expect(refusedFrame.getByRole("heading", { name: /Opening your webhooks|This link has expired/ })).toHaveCount(0);
+    await expect(
+      refusedFrame.getByRole("heading", { name: /Opening your webhooks|This link has expired/ }),
+    ).toHaveCount(0);
 
     // From the allowed origin it loads, signs in and lands on the overview, without app chrome.
     const violations = watchCsp(page);
     const link = await portalLink(tenantId, {}, "?embed=1");
     await page.goto(`${allowed}/?src=${encodeURIComponent(link)}`);
     const frame = page.frameLocator("#portal");
-    await expect(frame.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Endpoints" })).toBeVisible();
+    await expect(
+      frame.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Endpoints" }),
+    ).toBeVisible();
     await expect(frame.getByText("Powered by Hookline")).toBeVisible();
     await expect(frame.getByRole("banner")).toHaveCount(0);
-    const messages = () => page.evaluate(() => (window as unknown as { portalMessages: Array<{ origin: string; data: { type: string; path?: string; height?: number } }> }).portalMessages);
-    await expect.poll(async () => (await messages()).some((message) => message.data.type === "hookline:navigate" && message.data.path === `/t/${tenantId}`)).toBe(true);
-    await expect.poll(async () => (await messages()).some((message) => message.data.type === "hookline:resize" && (message.data.height ?? 0) > 200)).toBe(true);
+    const messages = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              portalMessages: Array<{ origin: string; data: { type: string; path?: string; height?: number } }>;
+            }
+          ).portalMessages,
+      );
+    await expect
+      .poll(async () =>
+        (await messages()).some(
+          (message) => message.data.type === "hookline:navigate" && message.data.path === `/t/${tenantId}`,
+        ),
+      )
+      .toBe(true);
+    await expect
+      .poll(async () =>
+        (await messages()).some(
+          (message) => message.data.type === "hookline:resize" && (message.data.height ?? 0) > 200,
+        ),
+      )
+      .toBe(true);
     expect((await messages()).every((message) => message.origin === new URL(baseUrl()).origin)).toBe(true);
 
     await frame.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Endpoints" }).click();
     await expect(frame.getByRole("heading", { name: "No endpoints yet" })).toBeVisible();
-    await expect.poll(async () => (await messages()).some((message) => message.data.type === "hookline:navigate" && message.data.path === `/t/${tenantId}/endpoints`)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await messages()).some(
+          (message) => message.data.type === "hookline:navigate" && message.data.path === `/t/${tenantId}/endpoints`,
+        ),
+      )
+      .toBe(true);
     // The iframe grew to the height the portal reported: no inner scroll bar.
     const height = await page.locator("#portal").evaluate((element) => element.getBoundingClientRect().height);
     expect(height).toBeGreaterThan(200);
@@ -211,11 +278,16 @@ test("should embed in an iframe on an allowed origin, tell the parent about navi
   }
 });
 
-test("should show the tenant's theme, set by the operator: brand name, logo, primary colour and dark mode", async ({ page, browser }, testInfo) => {
+test("should show the tenant's theme, set by the operator: brand name, logo, primary colour and dark mode", async ({
+  page,
+  browser,
+}, testInfo) => {
   const violations = watchCsp(page);
   const logoServer = http.createServer((_request, response) => {
     response.writeHead(200, { "content-type": "image/svg+xml" });
-    response.end(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="32" viewBox="0 0 96 32"><rect width="32" height="32" rx="8" fill="#14b8a6"/><path d="M9 16h14M16 9v14" stroke="#fff" stroke-width="4"/><text x="38" y="22" font-family="sans-serif" font-size="15" font-weight="700" fill="#14b8a6">NW</text></svg>`);
+    response.end(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="32" viewBox="0 0 96 32"><rect width="32" height="32" rx="8" fill="#14b8a6"/><path d="M9 16h14M16 9v14" stroke="#fff" stroke-width="4"/><text x="38" y="22" font-family="sans-serif" font-size="15" font-weight="700" fill="#14b8a6">NW</text></svg>`,
+    );
   });
   await new Promise<void>((resolve) => logoServer.listen(0, "127.0.0.1", resolve));
   const receiver = await startReceiver(200);
@@ -227,7 +299,9 @@ test("should show the tenant's theme, set by the operator: brand name, logo, pri
     const operator = await operatorContext.newPage();
     await signInAsOperator(operator);
     await operator.goto(`${baseUrl()}/t/${tenantId}/settings`);
-    const card = operator.locator("section").filter({ has: operator.getByRole("heading", { name: "Portal", exact: true }) });
+    const card = operator
+      .locator("section")
+      .filter({ has: operator.getByRole("heading", { name: "Portal", exact: true }) });
     await card.getByLabel("Primary colour").fill("teal");
     await card.getByRole("button", { name: "Save portal" }).click();
     await expect(card.getByLabel("Primary colour")).toHaveAccessibleDescription(/must be a colour like #2756e0/);
@@ -238,9 +312,17 @@ test("should show the tenant's theme, set by the operator: brand name, logo, pri
     await card.getByRole("button", { name: "Save portal" }).click();
     await expect(operator.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
     await operatorContext.close();
-    expect((await api<{ portal: unknown }>("GET", `/api/v1/tenants/${tenantId}`)).portal).toEqual({ brandName: "Northwind Cloud", logoUrl, primaryColor: "#0d9488", theme: "dark" });
+    expect((await api<{ portal: unknown }>("GET", `/api/v1/tenants/${tenantId}`)).portal).toEqual({
+      brandName: "Northwind Cloud",
+      logoUrl,
+      primaryColor: "#0d9488",
+      theme: "dark",
+    });
     const eventType = await createCatalogEventType("shipment");
-    await api("POST", `/api/v1/tenants/${tenantId}/endpoints`, { url: `${receiver.url}/themed`, description: "Orders" });
+    await api("POST", `/api/v1/tenants/${tenantId}/endpoints`, {
+      url: `${receiver.url}/themed`,
+      description: "Orders",
+    });
     for (let index = 0; index < 4; index++) await publishViaApi(tenantId, eventType);
 
     // The expired page wears the theme too.
@@ -257,17 +339,25 @@ test("should show the tenant's theme, set by the operator: brand name, logo, pri
       scheme: getComputedStyle(document.documentElement).colorScheme,
     }));
     expect(look.brand).toBe("#0d9488");
-    await expect(page.getByRole("figure", { name: /^Messages and attempts/ })).toContainText("4 messages", { timeout: 20_000 });
+    await expect(page.getByRole("figure", { name: /^Messages and attempts/ })).toContainText("4 messages", {
+      timeout: 20_000,
+    });
     expect(look.scheme).toBe("dark");
     // A dark page: every channel of the background is low.
     const channels = (look.background.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
     expect(Math.max(...channels)).toBeLessThan(40);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toHaveCSS("color", /rgb/);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toHaveCSS(
+      "color",
+      /rgb/,
+    );
     await expectNoHorizontalOverflow(page);
     await saveScreenshotFromTop(page, testInfo, "portal-themed-overview");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Endpoints" }).click();
     await expect(page.getByRole("link", { name: `${receiver.url}/themed` }).filter({ visible: true })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Add endpoint", exact: true })).toHaveCSS("background-color", "rgb(13, 148, 136)");
+    await expect(page.getByRole("link", { name: "Add endpoint", exact: true })).toHaveCSS(
+      "background-color",
+      "rgb(13, 148, 136)",
+    );
     await saveScreenshotFromTop(page, testInfo, "portal-themed-endpoints");
     expect(violations).toEqual([]);
   } finally {

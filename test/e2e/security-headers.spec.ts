@@ -59,7 +59,8 @@ test("should refuse to be framed by another page", async ({ page }) => {
 test("should work under the policy: no CSP violation on the operator's pages and the API docs", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
   });
   await signInAsOperator(page);
   for (const name of ["Tenants", "Catalog", "System"]) {

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { baseUrl, expectNoHorizontalOverflow, registerWithTenant, saveScreenshotFromTop, timePageLoad, unique } from "./helpers";
+import {
+  baseUrl,
+  expectNoHorizontalOverflow,
+  registerWithTenant,
+  saveScreenshotFromTop,
+  timePageLoad,
+  unique,
+} from "./helpers";
 
 const settingsUrl = (tenantId: string) => `${baseUrl()}/t/${tenantId}/settings`;
 const settingsHeading = (page: Page) => page.getByRole("heading", { name: "Settings", level: 1 });
@@ -7,7 +14,10 @@ const settingsHeading = (page: Page) => page.getByRole("heading", { name: "Setti
 /** What a viewer must never be offered, on any page. */
 const MUTATION_BUTTONS = /create|new |save|remove|revoke|delete|disable|enable|rotate|resend|send test|recover|invite/i;
 
-test("should invite a member, who opens the link, registers and sees settings read-only as a viewer", async ({ page, browser }, testInfo) => {
+test("should invite a member, who opens the link, registers and sees settings read-only as a viewer", async ({
+  page,
+  browser,
+}, testInfo) => {
   const owner = await registerWithTenant(page);
   await timePageLoad(page, settingsUrl(owner.tenantId), settingsHeading, `settings (owner, ${testInfo.project.name})`);
   await expect(page.getByRole("heading", { name: "Invites", exact: true })).toBeVisible();
@@ -23,7 +33,9 @@ test("should invite a member, who opens the link, registers and sees settings re
   await expect(created.getByRole("button", { name: "Copy", exact: true })).toBeVisible();
   const link = (await created.getByLabel("Invite link").textContent())!.trim();
   expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
-  await expect(page.getByRole("table", { name: "Pending invites" }).getByRole("cell", { name: email, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Pending invites" }).getByRole("cell", { name: email, exact: true }),
+  ).toBeVisible();
   await saveScreenshotFromTop(page, testInfo, "settings-invite-created");
 
   // The invitee opens the link in a browser of their own and registers.
@@ -38,7 +50,12 @@ test("should invite a member, who opens the link, registers and sees settings re
   await expect(invitee).toHaveURL(new RegExp(`/t/${owner.tenantId}`));
 
   // As a viewer: everything readable, nothing changeable.
-  await timePageLoad(invitee, settingsUrl(owner.tenantId), settingsHeading, `settings (viewer, ${testInfo.project.name})`);
+  await timePageLoad(
+    invitee,
+    settingsUrl(owner.tenantId),
+    settingsHeading,
+    `settings (viewer, ${testInfo.project.name})`,
+  );
   await expect(invitee.getByText("You have read access (viewer)")).toBeVisible();
   await expect(invitee.getByRole("table", { name: "Members" }).getByText(email)).toBeVisible();
   await expect(invitee.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
@@ -53,7 +70,10 @@ test("should invite a member, who opens the link, registers and sees settings re
   for (const section of ["endpoints", "messages", "event-types", ""]) {
     const response = await invitee.goto(`${baseUrl()}/t/${owner.tenantId}${section ? `/${section}` : ""}`);
     if (response?.status() !== 200) continue;
-    await expect(invitee.getByRole("main").getByRole("button", { name: MUTATION_BUTTONS }), `a mutation button on /${section}`).toHaveCount(0);
+    await expect(
+      invitee.getByRole("main").getByRole("button", { name: MUTATION_BUTTONS }),
+      `a mutation button on /${section}`,
+    ).toHaveCount(0);
   }
   await inviteeContext.close();
 
@@ -63,51 +83,64 @@ test("should invite a member, who opens the link, registers and sees settings re
   await expect(page.getByRole("table", { name: "Members" }).getByText(email)).toBeVisible();
 });
 
-test("should change a member's role, remove the member, revoke an invite and keep the last owner", { tag: "@desktop-only" }, async ({ page }, testInfo) => {
-  const owner = await registerWithTenant(page);
-  await page.goto(settingsUrl(owner.tenantId));
-  const members = page.getByRole("table", { name: "Members" });
+test(
+  "should change a member's role, remove the member, revoke an invite and keep the last owner",
+  { tag: "@desktop-only" },
+  async ({ page }, testInfo) => {
+    const owner = await registerWithTenant(page);
+    await page.goto(settingsUrl(owner.tenantId));
+    const members = page.getByRole("table", { name: "Members" });
 
-  // The only owner can be neither demoted nor removed.
-  await expect(members.getByRole("combobox", { name: new RegExp(`Role of .*${owner.email}`) })).toBeDisabled();
-  await expect(members.getByRole("button", { name: new RegExp(`Remove .*${owner.email}`) })).toBeDisabled();
+    // The only owner can be neither demoted nor removed.
+    await expect(members.getByRole("combobox", { name: new RegExp(`Role of .*${owner.email}`) })).toBeDisabled();
+    await expect(members.getByRole("button", { name: new RegExp(`Remove .*${owner.email}`) })).toBeDisabled();
 
-  // Two invites: one is revoked (after confirming), the other is accepted through the API.
-  const revoked = `${unique("revoked")}@example.test`;
-  const joining = `${unique("admin")}@example.test`;
-  for (const email of [revoked, joining]) {
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByRole("button", { name: "Create invite" }).click();
-    await expect(page.getByRole("region", { name: "New invite link" })).toContainText(email);
-  }
-  const joinLink = (await page.getByRole("region", { name: "New invite link" }).getByLabel("Invite link").textContent())!.trim();
-  await page.getByRole("button", { name: `Revoke the invite for ${revoked}` }).click();
-  const dialog = page.getByRole("dialog", { name: "Revoke this invite?" });
-  await expect(dialog).toBeVisible();
-  await saveScreenshotFromTop(page, testInfo, "settings-confirm-revoke-invite");
-  await dialog.getByRole("button", { name: "Revoke invite" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "was revoked" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Pending invites" }).getByText(revoked)).toHaveCount(0);
+    // Two invites: one is revoked (after confirming), the other is accepted through the API.
+    const revoked = `${unique("revoked")}@example.test`;
+    const joining = `${unique("admin")}@example.test`;
+    for (const email of [revoked, joining]) {
+      await page.getByLabel("Email", { exact: true }).fill(email);
+      await page.getByRole("button", { name: "Create invite" }).click();
+      await expect(page.getByRole("region", { name: "New invite link" })).toContainText(email);
+    }
+    const joinLink = (await page
+      .getByRole("region", { name: "New invite link" })
+      .getByLabel("Invite link")
+      .textContent())!.trim();
+    await page.getByRole("button", { name: `Revoke the invite for ${revoked}` }).click();
+    const dialog = page.getByRole("dialog", { name: "Revoke this invite?" });
+    await expect(dialog).toBeVisible();
+    await saveScreenshotFromTop(page, testInfo, "settings-confirm-revoke-invite");
+    await dialog.getByRole("button", { name: "Revoke invite" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "was revoked" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Pending invites" }).getByText(revoked)).toHaveCount(0);
 
-  const registered = await fetch(`${baseUrl()}/api/account/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: joining, password: "a-good-password", inviteToken: joinLink.split("/invite/")[1] }),
-  });
-  expect(registered.status).toBe(201);
-  await page.reload();
+    const registered = await fetch(`${baseUrl()}/api/account/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: joining, password: "a-good-password", inviteToken: joinLink.split("/invite/")[1] }),
+    });
+    expect(registered.status).toBe(201);
+    await page.reload();
 
-  // Promote to admin, then remove after confirming.
-  await members.getByRole("combobox", { name: new RegExp(`Role of .*${joining}`) }).selectOption("admin");
-  await expect(page.getByRole("status").filter({ hasText: `${joining} is now admin` })).toBeVisible();
-  await expect(members.getByRole("combobox", { name: new RegExp(`Role of .*${joining}`) })).toHaveValue("admin");
-  await members.getByRole("button", { name: new RegExp(`Remove .*${joining}`) }).click();
-  await page.getByRole("dialog", { name: "Remove this member?" }).getByRole("button", { name: "Remove member" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `${joining} was removed` })).toBeVisible();
-  await expect(members.getByText(joining)).toHaveCount(0);
-});
+    // Promote to admin, then remove after confirming.
+    await members.getByRole("combobox", { name: new RegExp(`Role of .*${joining}`) }).selectOption("admin");
+    await expect(page.getByRole("status").filter({ hasText: `${joining} is now admin` })).toBeVisible();
+    await expect(members.getByRole("combobox", { name: new RegExp(`Role of .*${joining}`) })).toHaveValue("admin");
+    await members.getByRole("button", { name: new RegExp(`Remove .*${joining}`) }).click();
+    await page
+      .getByRole("dialog", { name: "Remove this member?" })
+      .getByRole("button", { name: "Remove member" })
+      .click();
+    await expect(page.getByRole("status").filter({ hasText: `${joining} was removed` })).toBeVisible();
+    await expect(members.getByText(joining)).toHaveCount(0);
+  },
+);
 
-test("should create an API key shown once with a copy button, use it, and revoke it", async ({ page, context }, testInfo) => {
+test("should create an API key shown once with a copy button, use it, and revoke it", async ({
+  page,
+  context,
+}, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const owner = await registerWithTenant(page);
   await page.goto(settingsUrl(owner.tenantId));
@@ -149,14 +182,18 @@ test("should create an API key shown once with a copy button, use it, and revoke
   expect((await withKey(`/api/v1/tenants/${owner.tenantId}`)).status).toBe(401);
 });
 
-test("should rename the tenant as its owner, but leave its limits to the operator", { tag: "@desktop-only" }, async ({ page }) => {
-  const owner = await registerWithTenant(page);
-  await page.goto(settingsUrl(owner.tenantId));
-  await expect(page.getByLabel("Retention (days)")).toHaveCount(0);
-  const name = unique("Renamed");
-  await page.getByLabel("Tenant name").fill(name);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
-  // The tenant switcher in the header follows.
-  await expect(page.getByRole("banner").getByRole("combobox")).toContainText(name);
-});
+test(
+  "should rename the tenant as its owner, but leave its limits to the operator",
+  { tag: "@desktop-only" },
+  async ({ page }) => {
+    const owner = await registerWithTenant(page);
+    await page.goto(settingsUrl(owner.tenantId));
+    await expect(page.getByLabel("Retention (days)")).toHaveCount(0);
+    const name = unique("Renamed");
+    await page.getByLabel("Tenant name").fill(name);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+    // The tenant switcher in the header follows.
+    await expect(page.getByRole("banner").getByRole("combobox")).toContainText(name);
+  },
+);

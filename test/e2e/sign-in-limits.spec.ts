@@ -8,17 +8,33 @@ import { baseUrl, unique } from "./helpers";
 
 /** One sign-in the way the sign-in page sends it (next-auth's client: form body, json=true). */
 async function signIn(email: string, password: string, address: string) {
-  const { response, ms } = await authCallback(baseUrl(), "credentials", { email, password }, { "x-forwarded-for": address });
+  const { response, ms } = await authCallback(
+    baseUrl(),
+    "credentials",
+    { email, password },
+    { "x-forwarded-for": address },
+  );
   const body = (await response.json()) as { url: string; error?: { code: string } };
   // The whole Set-Cookie line: the test checks its attributes.
   const session = response.headers.getSetCookie().find((value) => /^(__Secure-)?next-auth\.session-token=/.test(value));
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), error: new URL(body.url).searchParams.get("error"), body, ms, session };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    error: new URL(body.url).searchParams.get("error"),
+    body,
+    ms,
+    session,
+  };
 }
 
 /** A new account (through the registration API, as the register page calls it). */
 async function register(): Promise<{ email: string; password: string }> {
   const user = { email: `${unique("guessed")}@example.test`, password: "a-good-password" };
-  const response = await fetch(`${baseUrl()}/api/account/register`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address() }, body: JSON.stringify({ ...user, tenantName: unique("Guessed") }) });
+  const response = await fetch(`${baseUrl()}/api/account/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": address() },
+    body: JSON.stringify({ ...user, tenantName: unique("Guessed") }),
+  });
   expect(response.status, await response.clone().text()).toBe(201);
   return user;
 }
@@ -46,7 +62,9 @@ test.describe("sign-in over HTTP", { tag: "@desktop-only" }, () => {
     const from = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     const results = [];
     for (let guess = 0; guess < 12; guess++) results.push(await signIn(user.email, `wrong-${guess}`, from));
-    expect(results.slice(0, 10).map((result) => [result.status, result.error])).toEqual(Array(10).fill([401, "CredentialsSignin"]));
+    expect(results.slice(0, 10).map((result) => [result.status, result.error])).toEqual(
+      Array(10).fill([401, "CredentialsSignin"]),
+    );
     for (const limited of results.slice(10)) {
       expect(limited).toMatchObject({ status: 429, error: "rate_limited", body: { error: { code: "rate_limited" } } });
       expect(limited.session).toBeUndefined();
@@ -65,12 +83,18 @@ test.describe("sign-in over HTTP", { tag: "@desktop-only" }, () => {
       // Interleaved, each from its own address, so machine load and the limiter affect both alike.
       const a = await signIn(`${unique("nobody")}@example.test`, "some password", `192.0.2.${round + 1}`);
       const b = await signIn(user.email, "some password", `192.0.2.${round + 101}`);
-      expect({ status: a.status, error: a.error, session: a.session }).toEqual({ status: b.status, error: b.error, session: b.session });
+      expect({ status: a.status, error: a.error, session: a.session }).toEqual({
+        status: b.status,
+        error: b.error,
+        session: b.session,
+      });
       unknown.push(a.ms);
       wrong.push(b.ms);
     }
     const ratio = median(unknown) / median(wrong);
-    console.info(`[sign-in timing] unknown email ${median(unknown).toFixed(0)} ms, wrong password ${median(wrong).toFixed(0)} ms (ratio ${ratio.toFixed(2)})`);
+    console.info(
+      `[sign-in timing] unknown email ${median(unknown).toFixed(0)} ms, wrong password ${median(wrong).toFixed(0)} ms (ratio ${ratio.toFixed(2)})`,
+    );
     // Both run one argon2 verification; an unknown email skipping it would answer many times faster.
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);

@@ -23,21 +23,35 @@ export const CASES: Record<string, CaseBuilder> = {
   getTenant: (_, tenant) => ({ params: t(tenant) }),
   updateTenant: (_, tenant) => ({ params: t(tenant), body: { name: unique("Renamed ") } }),
   listMembers: (_, tenant) => ({ params: t(tenant) }),
-  updateMember: async (_, tenant) => ({ params: { ...t(tenant), user: await freshMember(tenant.id) }, body: { role: "admin" } }),
+  updateMember: async (_, tenant) => ({
+    params: { ...t(tenant), user: await freshMember(tenant.id) },
+    body: { role: "admin" },
+  }),
   removeMember: async (_, tenant) => ({ params: { ...t(tenant), user: await freshMember(tenant.id) } }),
   listInvites: (_, tenant) => ({ params: t(tenant) }),
-  createInvite: (_, tenant) => ({ params: t(tenant), body: { email: `${unique("new")}@example.test`, role: "viewer" } }),
-  createPortalAccess: (_, tenant) => ({ params: t(tenant), body: { role: "viewer", expiresIn: 60, user: { id: "platform-user-1", email: "pat@platform.example" } } }),
+  createInvite: (_, tenant) => ({
+    params: t(tenant),
+    body: { email: `${unique("new")}@example.test`, role: "viewer" },
+  }),
+  createPortalAccess: (_, tenant) => ({
+    params: t(tenant),
+    body: { role: "viewer", expiresIn: 60, user: { id: "platform-user-1", email: "pat@platform.example" } },
+  }),
   listAuditEvents: (_, tenant) => ({ params: t(tenant) }),
   revokeInvite: async (_, tenant) => ({ params: { ...t(tenant), invite: await freshInvite(tenant.id) } }),
 
   listApiKeys: (_, tenant) => ({ params: {}, query: { tenantId: tenant.id } }),
   createApiKey: (_, tenant) => ({ params: {}, body: { name: "ci", tenantId: tenant.id, role: "viewer" } }),
   getApiKey: (_, tenant) => ({ params: { key: tenant.apiKeyId } }),
-  revokeApiKey: async (_, tenant) => ({ params: { key: await keyIdOf(await createApiKey({ tenantId: tenant.id, role: "viewer" })) } }),
+  revokeApiKey: async (_, tenant) => ({
+    params: { key: await keyIdOf(await createApiKey({ tenantId: tenant.id, role: "viewer" })) },
+  }),
 
   listEventTypes: () => ({ params: {} }),
-  createEventType: () => ({ params: {}, body: { name: unique("case.created"), schema: { type: "object" }, example: {} } }),
+  createEventType: () => ({
+    params: {},
+    body: { name: unique("case.created"), schema: { type: "object" }, example: {} },
+  }),
   getEventType: (world) => ({ params: { name: world.eventType } }),
   updateEventType: (world) => ({ params: { name: world.eventType }, body: { description: unique("described ") } }),
   archiveEventType: async () => ({ params: { name: await freshEventTypeName() } }),
@@ -58,11 +72,17 @@ export const CASES: Record<string, CaseBuilder> = {
   updateEndpoint: (_, tenant) => ({ params: e(tenant), body: { description: unique("changed ") } }),
   deleteEndpoint: async (_, tenant) => ({ params: { ...t(tenant), endpoint: await freshEndpoint(tenant.id) } }),
   enableEndpoint: (_, tenant) => ({ params: e(tenant) }),
-  disableEndpoint: async (_, tenant) => ({ params: { ...t(tenant), endpoint: await freshEndpoint(tenant.id) }, body: { reason: "maintenance" } }),
+  disableEndpoint: async (_, tenant) => ({
+    params: { ...t(tenant), endpoint: await freshEndpoint(tenant.id) },
+    body: { reason: "maintenance" },
+  }),
   getEndpointSecret: (_, tenant) => ({ params: e(tenant) }),
   rotateEndpointSecret: async (_, tenant) => ({ params: { ...t(tenant), endpoint: await freshEndpoint(tenant.id) } }),
   getEndpointHeaders: (_, tenant) => ({ params: e(tenant) }),
-  recoverEndpoint: (_, tenant) => ({ params: e(tenant), body: { since: new Date(Date.now() - 3_600_000).toISOString() } }),
+  recoverEndpoint: (_, tenant) => ({
+    params: e(tenant),
+    body: { since: new Date(Date.now() - 3_600_000).toISOString() },
+  }),
   sendTestEvent: (world, tenant) => ({ params: e(tenant), body: { eventType: world.eventType } }),
   getEndpointStats: (_, tenant) => ({ params: e(tenant), query: { granularity: "hour" } }),
   replaceEndpointHeaders: (_, tenant) => ({ params: e(tenant), body: { headers: { "x-team": "payments" } } }),
@@ -71,10 +91,16 @@ export const CASES: Record<string, CaseBuilder> = {
   getTenantStats: (_, tenant) => ({ params: t(tenant), query: { granularity: "hour" } }),
 
   publishMessage: (world, tenant) => ({ params: t(tenant), body: { eventType: world.eventType, payload: { n: 1 } } }),
-  publishMessages: (world, tenant) => ({ params: t(tenant), body: { messages: [{ eventType: world.eventType, payload: { n: 2 } }] } }),
+  publishMessages: (world, tenant) => ({
+    params: t(tenant),
+    body: { messages: [{ eventType: world.eventType, payload: { n: 2 } }] },
+  }),
   listMessages: (_, tenant) => ({ params: t(tenant) }),
   getMessage: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId } }),
-  resendMessage: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId }, body: { endpointId: tenant.endpointId } }),
+  resendMessage: (_, tenant) => ({
+    params: { ...t(tenant), message: tenant.messageId },
+    body: { endpointId: tenant.endpointId },
+  }),
   listAttempts: (_, tenant) => ({ params: { ...t(tenant), message: tenant.messageId } }),
 
   getSystemStatus: () => ({ params: {} }),

@@ -38,12 +38,21 @@ export async function keyIdOf(key: string): Promise<string> {
 }
 
 export async function freshMember(tenantId: string, role: Role = "viewer"): Promise<string> {
-  const user = await db().user.create({ data: { id: newId("user"), email: `${unique("member")}@example.test`, passwordHash: "x", memberships: { create: { tenantId, role } } } });
+  const user = await db().user.create({
+    data: {
+      id: newId("user"),
+      email: `${unique("member")}@example.test`,
+      passwordHash: "x",
+      memberships: { create: { tenantId, role } },
+    },
+  });
   return user.id;
 }
 
 export async function freshInvite(tenantId: string): Promise<string> {
-  return (await createInvite({ tenantId, role: "owner" }, { email: `${unique("invitee")}@example.test`, role: "viewer" })).id;
+  return (
+    await createInvite({ tenantId, role: "owner" }, { email: `${unique("invitee")}@example.test`, role: "viewer" })
+  ).id;
 }
 
 export async function freshEndpoint(tenantId: string): Promise<string> {
@@ -51,13 +60,31 @@ export async function freshEndpoint(tenantId: string): Promise<string> {
 }
 
 /** A delivery attempt as the worker records it (no worker runs in these tests). */
-export async function recordAttempt(tenantId: string, messageId: string, endpointId: string, number = 1): Promise<string> {
+export async function recordAttempt(
+  tenantId: string,
+  messageId: string,
+  endpointId: string,
+  number = 1,
+): Promise<string> {
   const delivery = await db().delivery.findFirstOrThrow({ where: { tenantId, messageId, endpointId } });
   const attempt = await db().attempt.create({
     data: {
-      id: newId("attempt"), tenantId, deliveryId: delivery.id, messageId, endpointId, number, trigger: "scheduled", url: "http://127.0.0.1:9/hook",
-      startedAt: new Date(), durationMs: 12, responseStatus: 500, requestHeaders: { "webhook-id": messageId, "content-type": "application/json" },
-      responseHeaders: { "content-type": "text/plain" }, responseBody: "boom", errorKind: "http_status", errorMessage: "HTTP 500",
+      id: newId("attempt"),
+      tenantId,
+      deliveryId: delivery.id,
+      messageId,
+      endpointId,
+      number,
+      trigger: "scheduled",
+      url: "http://127.0.0.1:9/hook",
+      startedAt: new Date(),
+      durationMs: 12,
+      responseStatus: 500,
+      requestHeaders: { "webhook-id": messageId, "content-type": "application/json" },
+      responseHeaders: { "content-type": "text/plain" },
+      responseBody: "boom",
+      errorKind: "http_status",
+      errorMessage: "HTTP 500",
     },
   });
   return attempt.id;
@@ -88,5 +115,10 @@ async function tenantWorld(name: string, eventType: string): Promise<TenantWorld
 export async function createWorld(): Promise<World> {
   const eventType = unique("world.event");
   await createTestEventType({ name: eventType, example: { hello: "world" } });
-  return { eventType, platformKey: await createApiKey(), a: await tenantWorld("Tenant A", eventType), b: await tenantWorld("Tenant B", eventType) };
+  return {
+    eventType,
+    platformKey: await createApiKey(),
+    a: await tenantWorld("Tenant A", eventType),
+    b: await tenantWorld("Tenant B", eventType),
+  };
 }

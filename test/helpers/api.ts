@@ -17,7 +17,10 @@ export interface CallOptions<Params> {
   path?: string;
 }
 
-export async function callRoute<Params>(handler: Handler<Params>, options: CallOptions<Params>): Promise<{ status: number; body: unknown; headers: Headers }> {
+export async function callRoute<Params>(
+  handler: Handler<Params>,
+  options: CallOptions<Params>,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const url = new URL(options.path ?? "/api/v1/test", "http://hookline.test");
   for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
   const headers: Record<string, string> = { ...options.headers };
@@ -27,7 +30,11 @@ export async function callRoute<Params>(handler: Handler<Params>, options: CallO
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const request = new NextRequest(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const request = new NextRequest(url, {
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params) });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers };

@@ -14,7 +14,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function attemptRecord(input: { tenantId: string; endpointId: string; startedAt: Date; durationMs: number; status: number | null }): AttemptRecord {
+export function attemptRecord(input: {
+  tenantId: string;
+  endpointId: string;
+  startedAt: Date;
+  durationMs: number;
+  status: number | null;
+}): AttemptRecord {
   return {
     tenantId: input.tenantId,
     deliveryId: "dlv_01JZZZZZZZZZZZZZZZZZZZZZZZ",
@@ -42,7 +48,13 @@ export function attemptRecord(input: { tenantId: string; endpointId: string; sta
 }
 
 /** `count` records spread at random over [from, from + spanMs), to the given endpoints. */
-export function randomAttemptRecords(random: () => number, endpoints: ReadonlyArray<{ tenantId: string; endpointId: string }>, from: number, spanMs: number, count: number): AttemptRecord[] {
+export function randomAttemptRecords(
+  random: () => number,
+  endpoints: ReadonlyArray<{ tenantId: string; endpointId: string }>,
+  from: number,
+  spanMs: number,
+  count: number,
+): AttemptRecord[] {
   return Array.from({ length: count }, () => {
     const endpoint = endpoints[Math.floor(random() * endpoints.length)]!;
     const dice = random();
@@ -50,7 +62,12 @@ export function randomAttemptRecords(random: () => number, endpoints: ReadonlyAr
       ...endpoint,
       startedAt: new Date(from + Math.floor(random() * spanMs)),
       // Mostly fast, some slow, a few past the last bucket (60 s).
-      durationMs: dice < 0.9 ? Math.floor(random() * 400) : dice < 0.98 ? Math.floor(random() * 30_000) : 60_000 + Math.floor(random() * 10_000),
+      durationMs:
+        dice < 0.9
+          ? Math.floor(random() * 400)
+          : dice < 0.98
+            ? Math.floor(random() * 30_000)
+            : 60_000 + Math.floor(random() * 10_000),
       status: dice < 0.8 ? 200 : dice < 0.95 ? 503 : null,
     });
   });

@@ -10,10 +10,18 @@ export interface AuthCallbackResult {
   ms: number;
 }
 
-export async function authCallback(baseUrl: string, provider: "credentials" | "portal", fields: Record<string, string>, headers: Record<string, string> = {}): Promise<AuthCallbackResult> {
+export async function authCallback(
+  baseUrl: string,
+  provider: "credentials" | "portal",
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<AuthCallbackResult> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/auth/callback/${provider}`, {
     method: "POST",

@@ -23,9 +23,13 @@ async function admin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh, empty database; `migrated: true` clones the migrated template instead. */
-export async function createDatabase(options: { migrated: boolean }): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createDatabase(options: {
+  migrated: boolean;
+}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `hookline_test_${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}${options.migrated ? ` TEMPLATE ${inject("templateDatabase")}` : ""}`));
+  await admin((client) =>
+    client.query(`CREATE DATABASE ${name}${options.migrated ? ` TEMPLATE ${inject("templateDatabase")}` : ""}`),
+  );
   return {
     name,
     url: databaseUrl(name),

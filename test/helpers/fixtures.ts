@@ -17,7 +17,14 @@ export async function createTenant(name = "Acme"): Promise<string> {
 export async function createApiKey(options: { tenantId?: string; role?: Role } = {}): Promise<string> {
   const { key, prefix, hash } = generateApiKey();
   await db().apiKey.create({
-    data: { id: newId("apiKey"), tenantId: options.tenantId ?? null, role: options.tenantId ? (options.role ?? "admin") : null, name: "test", prefix, hash },
+    data: {
+      id: newId("apiKey"),
+      tenantId: options.tenantId ?? null,
+      role: options.tenantId ? (options.role ?? "admin") : null,
+      name: "test",
+      prefix,
+      hash,
+    },
   });
   return key;
 }

@@ -37,11 +37,16 @@ export function responseChecker(document: JsonObject) {
   return function check(operation: ApiOperation, status: number, body: unknown): void {
     const validate = validatorFor(operation, status);
     if (!validate) {
-      if (body !== null) throw new Error(`${operation.operationId} ${status}: documented without a body, answered ${JSON.stringify(body)}`);
+      if (body !== null)
+        throw new Error(
+          `${operation.operationId} ${status}: documented without a body, answered ${JSON.stringify(body)}`,
+        );
       return;
     }
     if (!validate(body)) {
-      throw new Error(`${operation.operationId} ${status}: the answer does not match the documented schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2_000)}`);
+      throw new Error(
+        `${operation.operationId} ${status}: the answer does not match the documented schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2_000)}`,
+      );
     }
   };
 }

@@ -29,7 +29,8 @@ export function parseExposition(text: string): Exposition {
     const match = SAMPLE.exec(line);
     if (!match) throw new Error(`not Prometheus text format: ${line}`);
     const labels: Record<string, string> = {};
-    for (const [, key, raw] of (match[2] ?? "").matchAll(LABEL)) labels[key!] = raw!.replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char));
+    for (const [, key, raw] of (match[2] ?? "").matchAll(LABEL))
+      labels[key!] = raw!.replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char));
     const value = match[3] === "+Inf" ? Infinity : match[3] === "-Inf" ? -Infinity : Number(match[3]);
     // NaN in any case, as Prometheus reads it (Go's ParseFloat): prom-client writes "Nan", e.g.
     // for the event-loop lag before its first sample.
@@ -40,7 +41,10 @@ export function parseExposition(text: string): Exposition {
     types,
     samples,
     value(name, labels = {}) {
-      return samples.find((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))?.value;
+      return samples.find(
+        (sample) =>
+          sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+      )?.value;
     },
   };
 }

@@ -40,13 +40,21 @@ export async function startReceiver(): Promise<Receiver> {
       const request: ReceivedRequest = {
         path,
         method: req.method ?? "GET",
-        headers: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")])),
+        headers: Object.fromEntries(
+          Object.entries(req.headers).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? value.join(", ") : (value ?? ""),
+          ]),
+        ),
         body: Buffer.concat(chunks).toString("utf8"),
         receivedAt: Date.now(),
       };
       requests.push(request);
       const configured = behaviours.get(path) ?? { status: 204 };
-      const behaviour = typeof configured === "function" ? configured(request, requests.filter((r) => r.path === path).length) : configured;
+      const behaviour =
+        typeof configured === "function"
+          ? configured(request, requests.filter((r) => r.path === path).length)
+          : configured;
       if ("hang" in behaviour) {
         hanging.add(res);
         return;
@@ -74,7 +82,8 @@ export async function startReceiver(): Promise<Receiver> {
       for (;;) {
         const seen = path ? at(path) : requests;
         if (seen.length >= count) return seen;
-        if (Date.now() > deadline) throw new Error(`receiver saw ${seen.length} of ${count} requests${path ? ` to ${path}` : ""}`);
+        if (Date.now() > deadline)
+          throw new Error(`receiver saw ${seen.length} of ${count} requests${path ? ` to ${path}` : ""}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -16,7 +16,10 @@ export interface StatsRow {
 
 export async function insertStatsRow(row: StatsRow): Promise<void> {
   const values = [row.endpointId, row.minute, row.tenantId, row.succeeded, row.failed, row.latencySumMs, row.histogram];
-  await pool().query(`INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram) VALUES ($1, $2, $3, $4, $5, $6, $7)`, values);
+  await pool().query(
+    `INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded, failed, latency_sum_ms, histogram) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    values,
+  );
   await pool().query(
     `INSERT INTO endpoint_stats_hourly AS h (endpoint_id, hour, tenant_id, succeeded, failed, latency_sum_ms, histogram)
      VALUES ($1, date_trunc('hour', $2::timestamptz, 'UTC'), $3, $4, $5, $6, $7)

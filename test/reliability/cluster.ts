@@ -30,7 +30,11 @@ export async function startCluster(): Promise<Cluster> {
   chmodSync(root, 0o755);
   const dataDir = path.join(root, "pg");
   const port = await freePort();
-  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, preferredPort: port, ephemeral: false });
+  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres({
+    dataDir,
+    preferredPort: port,
+    ephemeral: false,
+  });
   if (server.port !== port) throw new Error("could not get the chosen port");
   const url = server.url;
   await migrate(url);

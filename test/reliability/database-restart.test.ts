@@ -80,41 +80,76 @@ describe("PostgreSQL restart during delivery", () => {
       }
     })();
 
-    await eventually(() => (results.filter((result) => result.status === 202).length >= 50 ? true : undefined), 30_000, "publishes before the outage");
+    await eventually(
+      () => (results.filter((result) => result.status === 202).length >= 50 ? true : undefined),
+      30_000,
+      "publishes before the outage",
+    );
     await cluster.stopDatabase();
     await eventually(async () => ((await health()) === 503 ? true : undefined), 10_000, "health to report 503");
     const beforeOutage = results.length;
-    await eventually(() => (results.slice(beforeOutage).some((result) => result.status === 503) ? true : undefined), 15_000, "a publish to fail with 503");
+    await eventually(
+      () => (results.slice(beforeOutage).some((result) => result.status === 503) ? true : undefined),
+      15_000,
+      "a publish to fail with 503",
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await cluster.startDatabase();
     await eventually(async () => ((await health()) === 200 ? true : undefined), 30_000, "health to recover");
     const afterOutage = results.length;
-    await eventually(() => (results.slice(afterOutage).filter((result) => result.status === 202).length >= 50 ? true : undefined), 30_000, "publishes after the outage");
+    await eventually(
+      () => (results.slice(afterOutage).filter((result) => result.status === 202).length >= 50 ? true : undefined),
+      30_000,
+      "publishes after the outage",
+    );
     publishing = false;
     await publisher;
 
     // Every answer was a 202 (stored) or a clean 503 with the error shape; nothing else.
     const statuses = new Set(results.map((result) => result.status));
-    if (statuses.has(500)) console.info(hookline.output().split("\n").filter((line) => line.includes("unhandled")).slice(0, 3).join("\n"));
+    if (statuses.has(500))
+      console.info(
+        hookline
+          .output()
+          .split("\n")
+          .filter((line) => line.includes("unhandled"))
+          .slice(0, 3)
+          .join("\n"),
+      );
     expect([...statuses].sort()).toEqual([202, 503]);
-    expect(results.filter((result) => result.status === 503).every((result) => result.code === "unavailable")).toBe(true);
+    expect(results.filter((result) => result.status === 503).every((result) => result.code === "unavailable")).toBe(
+      true,
+    );
 
     const accepted = results.filter((result) => result.status === 202).map((result) => result.id!);
     const stored = await cluster.query<{ id: string }>(`SELECT id FROM messages WHERE id = ANY($1)`, [accepted]);
     expect(stored).toHaveLength(accepted.length);
-    await eventually(() => (new Set(receiver.at("/restart").map((request) => request.headers["webhook-id"])).size >= accepted.length ? true : undefined), 60_000, "every accepted message delivered");
+    await eventually(
+      () =>
+        new Set(receiver.at("/restart").map((request) => request.headers["webhook-id"])).size >= accepted.length
+          ? true
+          : undefined,
+      60_000,
+      "every accepted message delivered",
+    );
     const delivered = new Set(receiver.at("/restart").map((request) => request.headers["webhook-id"]));
     for (const id of accepted) expect(delivered.has(id)).toBe(true);
-    const state = await eventually(async () => {
-      const current = await consistency(cluster);
-      return current.succeeded === current.deliveries ? current : undefined;
-    }, 30_000, "every delivery recorded");
+    const state = await eventually(
+      async () => {
+        const current = await consistency(cluster);
+        return current.succeeded === current.deliveries ? current : undefined;
+      },
+      30_000,
+      "every delivery recorded",
+    );
     expect(state.stuckSending).toBe(0);
     expect(state.statsTotal).toBe(state.attempts);
 
     // No process exited or was restarted.
     expect(hookline.child.exitCode).toBeNull();
     expect(await groupMembers(hookline.child.pid!)).toEqual(processesBefore);
-    console.info(`restart: ${accepted.length} accepted, ${results.filter((result) => result.status === 503).length} refused with 503 during the outage`);
+    console.info(
+      `restart: ${accepted.length} accepted, ${results.filter((result) => result.status === 503).length} refused with 503 during the outage`,
+    );
   });
 });

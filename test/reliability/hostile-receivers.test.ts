@@ -60,7 +60,9 @@ function rawServer(misbehave: Misbehaviour): Promise<{ port: number; close(): vo
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith("VmRSS:"));
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
@@ -87,7 +89,13 @@ describe("hostile receivers", () => {
     for (const [name, misbehave] of Object.entries(MISBEHAVIOURS)) {
       const server = await rawServer(misbehave);
       servers.push(server);
-      endpoints[name] = (await createEndpoint(tenantId, { url: `http://127.0.0.1:${server.port}/${name}`, eventTypes: ["hostile.test"], timeoutMs: 1_500 })).id;
+      endpoints[name] = (
+        await createEndpoint(tenantId, {
+          url: `http://127.0.0.1:${server.port}/${name}`,
+          eventTypes: ["hostile.test"],
+          timeoutMs: 1_500,
+        })
+      ).id;
     }
     await createEndpoint(tenantId, { url: receiver.url("/healthy"), eventTypes: ["healthy.test"] });
 
@@ -95,24 +103,40 @@ describe("hostile receivers", () => {
     let peakRss = rssMb(worker.child.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(worker.child.pid!))), 100);
 
-    await publishMessages(tenantId, Array.from({ length: 10 }, (_, n) => ({ eventType: "hostile.test", payload: { n } })));
+    await publishMessages(
+      tenantId,
+      Array.from({ length: 10 }, (_, n) => ({ eventType: "hostile.test", payload: { n } })),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // the hostile ones are in flight now
     const started = Date.now();
     for (let batch = 0; batch < 5; batch++) {
-      await publishMessages(tenantId, Array.from({ length: 100 }, (_, n) => ({ eventType: "healthy.test", payload: { batch, n } })));
+      await publishMessages(
+        tenantId,
+        Array.from({ length: 100 }, (_, n) => ({ eventType: "healthy.test", payload: { batch, n } })),
+      );
     }
     await receiver.waitFor(500, "/healthy", 15_000);
     const healthyMs = Date.now() - started;
 
-    const state = await eventually(async () => {
-      const current = await consistency(cluster);
-      return current.succeeded + current.failed === current.deliveries ? current : undefined;
-    }, 60_000, "every delivery to settle");
+    const state = await eventually(
+      async () => {
+        const current = await consistency(cluster);
+        return current.succeeded + current.failed === current.deliveries ? current : undefined;
+      },
+      60_000,
+      "every delivery to settle",
+    );
     clearInterval(sampler);
     expect(state.stuckSending).toBe(0);
     expect(state.statsTotal).toBe(state.attempts);
 
-    const kinds = await cluster.query<{ endpoint_id: string; error_kind: string | null; response_status: number | null; max_ms: number; max_body: number }>(
+    const kinds = await cluster.query<{
+      endpoint_id: string;
+      error_kind: string | null;
+      response_status: number | null;
+      max_ms: number;
+      max_body: number;
+    }>(
       `SELECT endpoint_id, error_kind, response_status, max(duration_ms)::int AS max_ms, max(length(coalesce(response_body, '')))::int AS max_body
          FROM attempts GROUP BY 1, 2, 3`,
     );
@@ -127,7 +151,9 @@ describe("hostile receivers", () => {
     expect(of("huge")[0]!.max_body).toBeLessThanOrEqual(4_096);
     expect(of("garbage")).toEqual([expect.objectContaining({ error_kind: "invalid_response", response_status: null })]);
 
-    console.info(`hostile receivers: healthy endpoint got 500 deliveries in ${healthyMs} ms; worker peak RSS ${Math.round(peakRss)} MB`);
+    console.info(
+      `hostile receivers: healthy endpoint got 500 deliveries in ${healthyMs} ms; worker peak RSS ${Math.round(peakRss)} MB`,
+    );
     expect(healthyMs).toBeLessThan(5_000);
     expect(peakRss).toBeLessThan(300);
   });

@@ -61,38 +61,88 @@ describe("logs", () => {
     const url = hookline.url;
     const json = { "content-type": "application/json" };
     // An account, and a failed sign-in with a wrong password.
-    expect((await fetch(`${url}/api/account/register`, { method: "POST", headers: json, body: JSON.stringify({ email: "logs@example.test", password: SECRETS.userPassword, tenantName: "Logs" }) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${url}/api/account/register`, {
+          method: "POST",
+          headers: json,
+          body: JSON.stringify({ email: "logs@example.test", password: SECRETS.userPassword, tenantName: "Logs" }),
+        })
+      ).status,
+    ).toBe(201);
     await authCallback(url, "credentials", { email: "logs@example.test", password: SECRETS.wrongPassword });
 
     // The platform wires a tenant up; an API key is created and used; a forged key is refused.
     const admin = createHooklineClient({ baseUrl: url, apiKey: ADMIN_KEY });
     const tenant = await admin.tenants.create({ name: "Logged" });
     await admin.eventTypes.create({ name: "logs.test" });
-    const created = await admin.api.POST("/api-keys", { body: { name: "publisher", tenantId: tenant.id, role: "admin" } });
+    const created = await admin.api.POST("/api-keys", {
+      body: { name: "publisher", tenantId: tenant.id, role: "admin" },
+    });
     const apiKey = (created.data as { key: string }).key;
     const publisher = createHooklineClient({ baseUrl: url, apiKey });
-    await admin.endpoints.create(tenant.id, { url: receiver.url("/basic"), secret: SECRETS.signing, headers: { "x-secret-header": SECRETS.headerValue }, auth: { type: "basic", username: "hook", password: SECRETS.basicPassword } });
-    await admin.endpoints.create(tenant.id, { url: receiver.url("/bearer"), auth: { type: "bearer", token: SECRETS.bearerToken } });
-    receiver.on("/token", { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ access_token: SECRETS.accessToken, expires_in: 60 }) });
-    receiver.on("/oauth", (request) => (request.headers.authorization === `Bearer ${SECRETS.accessToken}` ? { status: 204 } : { status: 401 }));
-    await admin.endpoints.create(tenant.id, { url: receiver.url("/oauth"), auth: { type: "oauth2", tokenUrl: receiver.url("/token"), clientId: "client", clientSecret: SECRETS.clientSecret } });
+    await admin.endpoints.create(tenant.id, {
+      url: receiver.url("/basic"),
+      secret: SECRETS.signing,
+      headers: { "x-secret-header": SECRETS.headerValue },
+      auth: { type: "basic", username: "hook", password: SECRETS.basicPassword },
+    });
+    await admin.endpoints.create(tenant.id, {
+      url: receiver.url("/bearer"),
+      auth: { type: "bearer", token: SECRETS.bearerToken },
+    });
+    receiver.on("/token", {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ access_token: SECRETS.accessToken, expires_in: 60 }),
+    });
+    receiver.on("/oauth", (request) =>
+      request.headers.authorization === `Bearer ${SECRETS.accessToken}` ? { status: 204 } : { status: 401 },
+    );
+    await admin.endpoints.create(tenant.id, {
+      url: receiver.url("/oauth"),
+      auth: {
+        type: "oauth2",
+        tokenUrl: receiver.url("/token"),
+        clientId: "client",
+        clientSecret: SECRETS.clientSecret,
+      },
+    });
     receiver.on("/basic", (_request, count) => (count === 1 ? { status: 500 } : { status: 204 })); // a retry, with a second signature
     for (let n = 0; n < 3; n++) await publisher.messages.publish(tenant.id, { eventType: "logs.test", payload: { n } });
     const forged = createHooklineClient({ baseUrl: url, apiKey: SECRETS.forgedKey });
-    await expect(forged.messages.publish(tenant.id, { eventType: "logs.test", payload: {} })).rejects.toMatchObject({ status: 401 });
+    await expect(forged.messages.publish(tenant.id, { eventType: "logs.test", payload: {} })).rejects.toMatchObject({
+      status: 401,
+    });
     await receiver.waitFor(4, "/basic", 30_000);
     await receiver.waitFor(3, "/oauth", 30_000);
-    await eventually(() => (hookline.output().includes("attempt finished") ? true : undefined), 10_000, "the worker's trace lines");
+    await eventually(
+      () => (hookline.output().includes("attempt finished") ? true : undefined),
+      10_000,
+      "the worker's trace lines",
+    );
 
     const log = hookline.output();
     // It really was verbose: a line per API request and per attempt (with URL, status, timing).
     const lines = log.split("\n").filter((line) => line.startsWith("{"));
     expect(lines.filter((line) => line.includes('"msg":"request"')).length).toBeGreaterThanOrEqual(8);
     expect(lines.filter((line) => line.includes('"msg":"attempt finished"')).length).toBeGreaterThanOrEqual(7);
-    const signatures = receiver.requests.flatMap((request) => (request.headers["webhook-signature"] ?? "").split(" ").map((signature) => signature.slice(3)).filter(Boolean));
+    const signatures = receiver.requests.flatMap((request) =>
+      (request.headers["webhook-signature"] ?? "")
+        .split(" ")
+        .map((signature) => signature.slice(3))
+        .filter(Boolean),
+    );
     expect(signatures.length).toBeGreaterThanOrEqual(7);
-    const secrets: Record<string, string> = { adminKey: ADMIN_KEY, apiKey, ...SECRETS, signingKey: SECRETS.signing.slice("whsec_".length), basicHeader: Buffer.from(`hook:${SECRETS.basicPassword}`).toString("base64") };
+    const secrets: Record<string, string> = {
+      adminKey: ADMIN_KEY,
+      apiKey,
+      ...SECRETS,
+      signingKey: SECRETS.signing.slice("whsec_".length),
+      basicHeader: Buffer.from(`hook:${SECRETS.basicPassword}`).toString("base64"),
+    };
     for (const [index, signature] of signatures.entries()) secrets[`signature${index}`] = signature;
-    for (const [name, secret] of Object.entries(secrets)) expect(log.includes(secret), `${name} appears in the logs`).toBe(false);
+    for (const [name, secret] of Object.entries(secrets))
+      expect(log.includes(secret), `${name} appears in the logs`).toBe(false);
   });
 });

@@ -45,7 +45,10 @@ describe("worker faults", () => {
   async function publishMany(eventType: string, count: number, pauseMs = 0): Promise<string[]> {
     const ids: string[] = [];
     for (let start = 0; start < count; start += 100) {
-      const batch = Array.from({ length: Math.min(100, count - start) }, (_, index) => ({ eventType, payload: { n: start + index } }));
+      const batch = Array.from({ length: Math.min(100, count - start) }, (_, index) => ({
+        eventType,
+        payload: { n: start + index },
+      }));
       const published = await publishMessages(tenantId, batch);
       ids.push(...published.map((message) => message.id));
       publishedDeliveries += published.reduce((sum, message) => sum + message.deliveries, 0);
@@ -57,19 +60,30 @@ describe("worker faults", () => {
   /** Waits until every path saw every message, then returns how many arrived twice or more. */
   async function everyMessageArrived(paths: string[], messageIds: string[], timeoutMs = 120_000): Promise<number> {
     await eventually(
-      () => (paths.every((path) => new Set(receiver.at(path).map((request) => request.headers["webhook-id"])).size >= messageIds.length) ? true : undefined),
+      () =>
+        paths.every(
+          (path) =>
+            new Set(receiver.at(path).map((request) => request.headers["webhook-id"])).size >= messageIds.length,
+        )
+          ? true
+          : undefined,
       timeoutMs,
       "every message at every endpoint",
     );
-    for (const path of paths) expect(new Set(receiver.at(path).map((request) => request.headers["webhook-id"]))).toEqual(new Set(messageIds));
+    for (const path of paths)
+      expect(new Set(receiver.at(path).map((request) => request.headers["webhook-id"]))).toEqual(new Set(messageIds));
     return paths.reduce((sum, path) => sum + receiver.at(path).length, 0) - paths.length * messageIds.length;
   }
 
   async function settledAndConsistent() {
-    const state = await eventually(async () => {
-      const current = await consistency(cluster);
-      return current.succeeded === current.deliveries ? current : undefined;
-    }, 60_000, "every delivery to succeed");
+    const state = await eventually(
+      async () => {
+        const current = await consistency(cluster);
+        return current.succeeded === current.deliveries ? current : undefined;
+      },
+      60_000,
+      "every delivery to succeed",
+    );
     expect(state.deliveries).toBe(publishedDeliveries);
     expect(state.stuckSending).toBe(0);
     expect(state.statsTotal).toBe(state.attempts);
@@ -78,7 +92,11 @@ describe("worker faults", () => {
 
   it("should deliver 5,000 messages while one of three workers is killed with SIGKILL every 2 s for 30 s", async () => {
     const { eventType, paths } = await scenarioSetup(2, { delayMs: 5 });
-    const workers: WorkerProcess[] = await Promise.all([spawnWorker(cluster.url, FAST), spawnWorker(cluster.url, FAST), spawnWorker(cluster.url, FAST)]);
+    const workers: WorkerProcess[] = await Promise.all([
+      spawnWorker(cluster.url, FAST),
+      spawnWorker(cluster.url, FAST),
+      spawnWorker(cluster.url, FAST),
+    ]);
     const publishing = publishMany(eventType, 5_000, 300);
     let kills = 0;
     const replacements: Array<Promise<unknown>> = [];
@@ -96,7 +114,9 @@ describe("worker faults", () => {
     const messageIds = await publishing;
     const duplicates = await everyMessageArrived(paths, messageIds);
     const state = await settledAndConsistent();
-    console.info(`SIGKILL x${kills}: ${state.deliveries} deliveries, ${duplicates} duplicates at the receiver, ${state.attempts} attempts recorded`);
+    console.info(
+      `SIGKILL x${kills}: ${state.deliveries} deliveries, ${duplicates} duplicates at the receiver, ${state.attempts} attempts recorded`,
+    );
     // Duplicates can only come from rows a killed worker held: at most 2 x concurrency per kill.
     expect(duplicates).toBeLessThanOrEqual(kills * 128);
   });
@@ -131,7 +151,9 @@ describe("worker faults", () => {
     expect(await worker.exited).toBe(0);
     expect(Date.now() - stopped).toBeLessThan(7_000);
     expect((await consistency(cluster)).stuckSending).toBe(0);
-    const sending = await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'sending'`);
+    const sending = await cluster.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliveries WHERE status = 'sending'`,
+    );
     expect(sending[0]!.n).toBe(0);
     await spawnWorker(cluster.url, FAST);
     const duplicates = await everyMessageArrived(paths, messageIds);

@@ -16,8 +16,16 @@ describe("parseEnv", () => {
     { name: "private networks allowed in development", input: { NODE_ENV: "development" }, expected: true },
     { name: "private networks allowed in tests", input: { NODE_ENV: "test" }, expected: true },
     { name: "private networks refused in production", input: { NODE_ENV: "production" }, expected: false },
-    { name: "explicit setting wins in production", input: { NODE_ENV: "production", HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true" }, expected: true },
-    { name: "explicit setting wins in development", input: { NODE_ENV: "development", HOOKLINE_ALLOW_PRIVATE_NETWORKS: "0" }, expected: false },
+    {
+      name: "explicit setting wins in production",
+      input: { NODE_ENV: "production", HOOKLINE_ALLOW_PRIVATE_NETWORKS: "true" },
+      expected: true,
+    },
+    {
+      name: "explicit setting wins in development",
+      input: { NODE_ENV: "development", HOOKLINE_ALLOW_PRIVATE_NETWORKS: "0" },
+      expected: false,
+    },
   ])("should decide HOOKLINE_ALLOW_PRIVATE_NETWORKS: $name", ({ input, expected }) => {
     expect(parseEnv(input).HOOKLINE_ALLOW_PRIVATE_NETWORKS).toBe(expected);
   });

@@ -7,7 +7,11 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; email?: string }>;
+}) {
   const { callbackUrl, email } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await currentUser()) redirect(target);

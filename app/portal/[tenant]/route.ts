@@ -17,7 +17,11 @@ export async function GET(_request: Request, context: { params: Promise<{ tenant
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
-      "content-security-policy": contentSecurityPolicy({ nonce, frameAncestors: look.allowedOrigins, development: process.env.NODE_ENV === "development" }),
+      "content-security-policy": contentSecurityPolicy({
+        nonce,
+        frameAncestors: look.allowedOrigins,
+        development: process.env.NODE_ENV === "development",
+      }),
     },
   });
 }

@@ -29,7 +29,12 @@ describe("API keys API", () => {
     const response = await create({ name: "CI" });
     expect(response.status).toBe(201);
     const created = response.body as Created;
-    expect(created).toMatchObject({ scope: "tenant", tenantId, role: "viewer", key: expect.stringMatching(/^hl_[0-9a-f]{12}_/) });
+    expect(created).toMatchObject({
+      scope: "tenant",
+      tenantId,
+      role: "viewer",
+      key: expect.stringMatching(/^hl_[0-9a-f]{12}_/),
+    });
     expect(created.key.startsWith(`hl_${created.prefix}_`)).toBe(true);
     expect((await useKey(created.key)).status).toBe(200);
     const row = await db().apiKey.findUniqueOrThrow({ where: { id: created.id } });
@@ -46,7 +51,9 @@ describe("API keys API", () => {
     expect(minted.status).toBe(403);
     expect(await db().apiKey.count()).toBe(before);
     const ownerKeyId = await keyIdOf(await createApiKey({ tenantId, role: "owner" }));
-    expect((await callRoute(revokeRoute, { params: { key: ownerKeyId }, key: adminKey, method: "DELETE" })).status).toBe(403);
+    expect(
+      (await callRoute(revokeRoute, { params: { key: ownerKeyId }, key: adminKey, method: "DELETE" })).status,
+    ).toBe(403);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: ownerKeyId } })).revokedAt).toBeNull();
   });
 
@@ -57,9 +64,13 @@ describe("API keys API", () => {
     // A tenant key naming no tenant gets a key of its own tenant, never a platform key.
     expect((await create({ name: "mine" })).body).toMatchObject({ scope: "tenant", tenantId });
     // Tenant callers never see platform keys.
-    expect((await callRoute(getRoute, { params: { key: (platformWide.body as Created).id }, key: adminKey })).status).toBe(404);
+    expect(
+      (await callRoute(getRoute, { params: { key: (platformWide.body as Created).id }, key: adminKey })).status,
+    ).toBe(404);
     const everything = await callRoute(listRoute, { params: {}, key: platformKey, query: { limit: "250" } });
-    expect((everything.body as { data: Array<{ scope: string }> }).data.map((key) => key.scope)).toEqual(expect.arrayContaining(["platform", "tenant"]));
+    expect((everything.body as { data: Array<{ scope: string }> }).data.map((key) => key.scope)).toEqual(
+      expect.arrayContaining(["platform", "tenant"]),
+    );
   });
 
   it("should revoke a key at once", async () => {
@@ -71,7 +82,8 @@ describe("API keys API", () => {
 
   it("should honour an expiry and refuse one in the past", async () => {
     expect((await create({ name: "old", expiresAt: "2020-01-01T00:00:00Z" })).status).toBe(422);
-    const created = (await create({ name: "soon", expiresAt: new Date(Date.now() + 60_000).toISOString() })).body as Created;
+    const created = (await create({ name: "soon", expiresAt: new Date(Date.now() + 60_000).toISOString() }))
+      .body as Created;
     expect((await useKey(created.key)).status).toBe(200);
     await db().apiKey.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect((await useKey(created.key)).status).toBe(401);

@@ -13,7 +13,9 @@ const CATCH_ALL = "/app/api/v1/[[...path]]/route.ts";
 // with a bodiless 405.
 const WITHOUT_JSON_405 = new Set<string>();
 
-const documented = new Map(OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${routeFileOf(operation)}`, operation]));
+const documented = new Map(
+  OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${routeFileOf(operation)}`, operation]),
+);
 
 describe("route catalog", () => {
   it("should have a route file exporting every documented operation", async () => {
@@ -31,7 +33,9 @@ describe("route catalog", () => {
       if (documented.has(`${method} ${file}`)) continue;
       const handler = routeModule[method];
       if (!handler) {
-        expect(WITHOUT_JSON_405.has(file), `${method} ${file} is neither documented nor answered with 405 JSON`).toBe(true);
+        expect(WITHOUT_JSON_405.has(file), `${method} ${file} is neither documented nor answered with 405 JSON`).toBe(
+          true,
+        );
         continue;
       }
       const response = await callRoute(handler, { params: {}, method, key: null });
@@ -46,7 +50,9 @@ describe("route catalog", () => {
     const routeModule = await ROUTE_MODULES[CATCH_ALL]!();
     const response = await callRoute(routeModule[method]!, { params: { path: ["nope"] } as never, method, key: null });
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("openapi.json") } });
+    expect(response.body).toMatchObject({
+      error: { code: "not_found", message: expect.stringContaining("openapi.json") },
+    });
     expect(response.headers.get("x-request-id")).toBeTruthy();
   });
 });

@@ -21,8 +21,22 @@ const SUCCESS = 0; // stands for the operation's documented success status
 
 /** Who gets what, by the operation's access level. */
 const EXPECTED: Record<Access, Record<Caller, number>> = {
-  public: { platform: SUCCESS, owner: SUCCESS, admin: SUCCESS, viewer: SUCCESS, "other tenant": SUCCESS, "no key": SUCCESS },
-  authenticated: { platform: SUCCESS, owner: SUCCESS, admin: SUCCESS, viewer: SUCCESS, "other tenant": SUCCESS, "no key": 401 },
+  public: {
+    platform: SUCCESS,
+    owner: SUCCESS,
+    admin: SUCCESS,
+    viewer: SUCCESS,
+    "other tenant": SUCCESS,
+    "no key": SUCCESS,
+  },
+  authenticated: {
+    platform: SUCCESS,
+    owner: SUCCESS,
+    admin: SUCCESS,
+    viewer: SUCCESS,
+    "other tenant": SUCCESS,
+    "no key": 401,
+  },
   platform: { platform: SUCCESS, owner: 403, admin: 403, viewer: 403, "other tenant": 403, "no key": 401 },
   read: { platform: SUCCESS, owner: SUCCESS, admin: SUCCESS, viewer: SUCCESS, "other tenant": 404, "no key": 401 },
   write: { platform: SUCCESS, owner: SUCCESS, admin: SUCCESS, viewer: 403, "other tenant": 404, "no key": 401 },
@@ -54,8 +68,17 @@ describe("API routes", () => {
     }
   }
 
-  async function send(operation: ApiOperation, request: Awaited<ReturnType<(typeof CASES)[string]>>, key: string | null) {
-    const response = await callOperation(operation, { params: request.params, body: request.body, query: request.query, key });
+  async function send(
+    operation: ApiOperation,
+    request: Awaited<ReturnType<(typeof CASES)[string]>>,
+    key: string | null,
+  ) {
+    const response = await callOperation(operation, {
+      params: request.params,
+      body: request.body,
+      query: request.query,
+      key,
+    });
     check(operation, response.status, response.body);
     return response;
   }
@@ -64,22 +87,25 @@ describe("API routes", () => {
     expect(Object.keys(CASES).sort()).toEqual(OPERATIONS.map((operation) => operation.operationId).sort());
   });
 
-  describe.each(OPERATIONS.map((operation) => ({ operationId: operation.operationId, operation })))("$operationId", ({ operation }) => {
-    it.each(CALLERS.map((caller) => ({ caller, expected: EXPECTED[operation.access][caller] })))(
-      "should answer $caller with the documented status and schema",
-      async ({ caller, expected }) => {
-        const request = await CASES[operation.operationId]!(world, world.a);
-        const before = expected === SUCCESS ? null : await snapshotDatabase();
-        const response = await send(operation, request, keyOf(caller));
-        if (expected === SUCCESS) {
-          expect(operation.responses.map((documented) => documented.status as number)).toContain(response.status);
-        } else {
-          expect(response.status).toBe(expected);
-          expect(await snapshotDatabase()).toBe(before);
-        }
-      },
-    );
-  });
+  describe.each(OPERATIONS.map((operation) => ({ operationId: operation.operationId, operation })))(
+    "$operationId",
+    ({ operation }) => {
+      it.each(CALLERS.map((caller) => ({ caller, expected: EXPECTED[operation.access][caller] })))(
+        "should answer $caller with the documented status and schema",
+        async ({ caller, expected }) => {
+          const request = await CASES[operation.operationId]!(world, world.a);
+          const before = expected === SUCCESS ? null : await snapshotDatabase();
+          const response = await send(operation, request, keyOf(caller));
+          if (expected === SUCCESS) {
+            expect(operation.responses.map((documented) => documented.status as number)).toContain(response.status);
+          } else {
+            expect(response.status).toBe(expected);
+            expect(await snapshotDatabase()).toBe(before);
+          }
+        },
+      );
+    },
+  );
 
   describe("tenant isolation", () => {
     const scoped = OPERATIONS.filter((operation) => TENANT_SCOPED.includes(operation.access));
@@ -96,7 +122,11 @@ describe("API routes", () => {
         // Tenant B's ids under tenant A's own path are just as unknown.
         const ownIds = Object.keys(request.params).filter((name) => name !== "tenant");
         if (request.params.tenant && ownIds.length) {
-          const mixed = await send(operation, { ...request, params: { ...request.params, tenant: world.a.id } }, world.a.keys.owner);
+          const mixed = await send(
+            operation,
+            { ...request, params: { ...request.params, tenant: world.a.id } },
+            world.a.keys.owner,
+          );
           expect(mixed.status).toBe(404);
         }
         expect(await snapshotDatabase()).toBe(before);

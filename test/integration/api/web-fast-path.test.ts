@@ -45,11 +45,17 @@ describe("the publish fast path", () => {
   });
 
   const post = (path: string, body: string | undefined, headers: Record<string, string> = {}) =>
-    fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...headers }, body });
+    fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...headers },
+      body,
+    });
   const messagesPath = () => `/api/v1/tenants/${tenantId}/messages`;
 
   it("should publish a message with an API key: 202, the documented body, the rows written, security headers and a request id", async () => {
-    const response = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: { n: 1 } }), { "x-request-id": "fast-1" });
+    const response = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: { n: 1 } }), {
+      "x-request-id": "fast-1",
+    });
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; eventType: string; deliveries: number };
     expect(body).toMatchObject({ eventType: "fast.thing", deliveries: 2 });
@@ -62,12 +68,24 @@ describe("the publish fast path", () => {
   });
 
   it("should publish a batch, and honour an idempotency key given as a header", async () => {
-    const batch = await post(`${messagesPath()}/batch`, JSON.stringify({ messages: [{ eventType: "fast.thing", payload: {} }, { eventType: "fast.thing", payload: {} }] }));
+    const batch = await post(
+      `${messagesPath()}/batch`,
+      JSON.stringify({
+        messages: [
+          { eventType: "fast.thing", payload: {} },
+          { eventType: "fast.thing", payload: {} },
+        ],
+      }),
+    );
     expect(batch.status).toBe(202);
     expect(((await batch.json()) as { data: unknown[] }).data).toHaveLength(2);
 
-    const first = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), { "idempotency-key": "fast-key-1" });
-    const again = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), { "idempotency-key": "fast-key-1" });
+    const first = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), {
+      "idempotency-key": "fast-key-1",
+    });
+    const again = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), {
+      "idempotency-key": "fast-key-1",
+    });
     expect([first.status, again.status]).toEqual([202, 200]);
     expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
   });
@@ -75,13 +93,50 @@ describe("the publish fast path", () => {
   it("should answer errors as the route does, writing nothing", async () => {
     const before = await db().message.count();
     const cases: Array<[string, Promise<Response>, number, string]> = [
-      ["bad key", post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), { authorization: "Bearer nope" }), 401, "unauthorized"],
-      ["viewer", post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), { authorization: `Bearer ${viewerKey}` }), 403, "forbidden"],
-      ["other tenant", post(`/api/v1/tenants/tnt_01ARZ3NDEKTSV4RRFFQ69G5FAV/messages`, JSON.stringify({ eventType: "fast.thing", payload: {} })), 404, "not_found"],
-      ["malformed tenant id", post(`/api/v1/tenants/x%20y/messages`, JSON.stringify({ eventType: "fast.thing", payload: {} })), 404, "not_found"],
-      ["wrong content type", post(messagesPath(), "a=b", { "content-type": "application/x-www-form-urlencoded" }), 415, "unsupported_media_type"],
+      [
+        "bad key",
+        post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), {
+          authorization: "Bearer nope",
+        }),
+        401,
+        "unauthorized",
+      ],
+      [
+        "viewer",
+        post(messagesPath(), JSON.stringify({ eventType: "fast.thing", payload: {} }), {
+          authorization: `Bearer ${viewerKey}`,
+        }),
+        403,
+        "forbidden",
+      ],
+      [
+        "other tenant",
+        post(
+          `/api/v1/tenants/tnt_01ARZ3NDEKTSV4RRFFQ69G5FAV/messages`,
+          JSON.stringify({ eventType: "fast.thing", payload: {} }),
+        ),
+        404,
+        "not_found",
+      ],
+      [
+        "malformed tenant id",
+        post(`/api/v1/tenants/x%20y/messages`, JSON.stringify({ eventType: "fast.thing", payload: {} })),
+        404,
+        "not_found",
+      ],
+      [
+        "wrong content type",
+        post(messagesPath(), "a=b", { "content-type": "application/x-www-form-urlencoded" }),
+        415,
+        "unsupported_media_type",
+      ],
       ["bad JSON", post(messagesPath(), "{"), 400, "invalid_json"],
-      ["unknown type", post(messagesPath(), JSON.stringify({ eventType: "fast.nothing", payload: {} })), 422, "event_type_unknown"],
+      [
+        "unknown type",
+        post(messagesPath(), JSON.stringify({ eventType: "fast.nothing", payload: {} })),
+        422,
+        "event_type_unknown",
+      ],
     ];
     for (const [name, pending, status, code] of cases) {
       const response = await pending;
@@ -94,35 +149,56 @@ describe("the publish fast path", () => {
 
   it("should refuse a chunked body over the limit with 413 without reading it all, and close the connection", async () => {
     const limit = env().HOOKLINE_MAX_PAYLOAD_BYTES + 4_096;
-    const answer = await new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-      const request = http.request(`${base}${messagesPath()}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "transfer-encoding": "chunked" } }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode!, connection: response.headers.connection, body }));
-      });
-      request.on("error", reject);
-      // Keep sending past the limit; the server answers before the body ends.
-      const chunk = `"${"x".repeat(64 * 1024)}",`;
-      request.write(`{"eventType":"fast.thing","payload":[`);
-      let sent = 0;
-      const pump = () => {
-        while (sent < limit * 4 && request.write(chunk)) sent += chunk.length;
-        if (sent < limit * 4) request.once("drain", pump);
-      };
-      pump();
-    });
+    const answer = await new Promise<{ status: number; connection: string | undefined; body: string }>(
+      (resolve, reject) => {
+        const request = http.request(
+          `${base}${messagesPath()}`,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              authorization: `Bearer ${key}`,
+              "transfer-encoding": "chunked",
+            },
+          },
+          (response) => {
+            let body = "";
+            response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            response.on("end", () =>
+              resolve({ status: response.statusCode!, connection: response.headers.connection, body }),
+            );
+          },
+        );
+        request.on("error", reject);
+        // Keep sending past the limit; the server answers before the body ends.
+        const chunk = `"${"x".repeat(64 * 1024)}",`;
+        request.write(`{"eventType":"fast.thing","payload":[`);
+        let sent = 0;
+        const pump = () => {
+          while (sent < limit * 4 && request.write(chunk)) sent += chunk.length;
+          if (sent < limit * 4) request.once("drain", pump);
+        };
+        pump();
+      },
+    );
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "payload_too_large" } });
     expect(answer.connection).toBe("close");
   });
 
   it("should hand everything else to Next: other methods and paths, and requests without an Authorization header", async () => {
-    const noKey = await fetch(`${base}${messagesPath()}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const noKey = await fetch(`${base}${messagesPath()}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     const list = await fetch(`${base}${messagesPath()}`, { headers: { authorization: `Bearer ${key}` } });
     const other = await post(`/api/v1/tenants/${tenantId}/endpoints`, "{}");
     const trailing = await post(`${messagesPath()}/`, "{}");
     const nested = await post(`${messagesPath()}/batch/x`, "{}");
     const badEscape = await post(`/api/v1/tenants/%E0%A4%A/messages`, "{}");
-    expect([noKey, list, other, trailing, nested, badEscape].map((response) => response.status)).toEqual(Array(6).fill(NOT_FAST));
+    expect([noKey, list, other, trailing, nested, badEscape].map((response) => response.status)).toEqual(
+      Array(6).fill(NOT_FAST),
+    );
   });
 });

@@ -54,7 +54,12 @@ describe("migrate", () => {
     const result = await migrate(url);
     const names = readMigrations().map((migration) => migration.name);
     expect(result.applied).toEqual(names);
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
@@ -104,7 +109,9 @@ describe("migrate", () => {
     const first = readMigrations(dir)[0]!;
     appendFileSync(path.join(dir, first.name, "migration.sql"), "\n-- an innocent-looking edit\n");
     await expect(migrate(url, { dir })).rejects.toThrow(MigrationError);
-    await expect(migrate(url, { dir })).rejects.toThrow(new RegExp(`Migration ${first.name} was changed after it was applied`));
+    await expect(migrate(url, { dir })).rejects.toThrow(
+      new RegExp(`Migration ${first.name} was changed after it was applied`),
+    );
   });
 
   it("should roll a failing migration back completely and record nothing", async () => {
@@ -112,8 +119,13 @@ describe("migrate", () => {
     const dir = copyOfMigrations();
     await migrate(url, { dir });
     mkdirSync(path.join(dir, "29991231000000_broken"));
-    writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), `CREATE TABLE "half_done" (id int);\nSELECT 1/0;\n`);
-    await expect(migrate(url, { dir })).rejects.toThrow(/Migration 29991231000000_broken failed and was rolled back: division by zero/);
+    writeFileSync(
+      path.join(dir, "29991231000000_broken", "migration.sql"),
+      `CREATE TABLE "half_done" (id int);\nSELECT 1/0;\n`,
+    );
+    await expect(migrate(url, { dir })).rejects.toThrow(
+      /Migration 29991231000000_broken failed and was rolled back: division by zero/,
+    );
     const tables = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
     expect(tables).toHaveLength(0);
     const rows = await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);

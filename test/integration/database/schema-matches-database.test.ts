@@ -11,8 +11,18 @@ import { useTestDatabase } from "../../helpers/database";
 
 /** Indexes that Prisma cannot declare (partial indexes); they exist only in migration.sql. */
 const SQL_ONLY_INDEXES: Record<string, { table: string; columns: string[]; unique: boolean; predicate: string }> = {
-  deliveries_due_idx: { table: "deliveries", columns: ["next_attempt_at"], unique: false, predicate: "(status = 'pending'::\"DeliveryStatus\")" },
-  deliveries_lease_idx: { table: "deliveries", columns: ["lease_until"], unique: false, predicate: "(status = 'sending'::\"DeliveryStatus\")" },
+  deliveries_due_idx: {
+    table: "deliveries",
+    columns: ["next_attempt_at"],
+    unique: false,
+    predicate: "(status = 'pending'::\"DeliveryStatus\")",
+  },
+  deliveries_lease_idx: {
+    table: "deliveries",
+    columns: ["lease_until"],
+    unique: false,
+    predicate: "(status = 'sending'::\"DeliveryStatus\")",
+  },
 };
 
 interface DmmfField {
@@ -46,11 +56,28 @@ function readDmmf(): { models: DmmfModel[]; indexes: DmmfIndex[] } {
 }
 
 const DEFAULT_TYPES: Record<string, string> = {
-  String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", Float: "float8", Decimal: "numeric", DateTime: "timestamp", Json: "jsonb", Bytes: "bytea",
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Boolean: "bool",
+  Float: "float8",
+  Decimal: "numeric",
+  DateTime: "timestamp",
+  Json: "jsonb",
+  Bytes: "bytea",
 };
 const NATIVE_TYPES: Record<string, string> = {
-  Timestamptz: "timestamptz", Timestamp: "timestamp", Json: "json", JsonB: "jsonb", Text: "text", VarChar: "varchar", Uuid: "uuid",
-  Integer: "int4", SmallInt: "int2", BigInt: "int8", DoublePrecision: "float8",
+  Timestamptz: "timestamptz",
+  Timestamp: "timestamp",
+  Json: "json",
+  JsonB: "jsonb",
+  Text: "text",
+  VarChar: "varchar",
+  Uuid: "uuid",
+  Integer: "int4",
+  SmallInt: "int2",
+  BigInt: "int8",
+  DoublePrecision: "float8",
 };
 
 interface Column {
@@ -69,7 +96,9 @@ function expectedSchema() {
     return found.dbName ?? found.name;
   };
   const columnOf = (model: string, field: string) => {
-    const found = models.find((candidate) => candidate.name === model)!.fields.find((candidate) => candidate.name === field)!;
+    const found = models
+      .find((candidate) => candidate.name === model)!
+      .fields.find((candidate) => candidate.name === field)!;
     return found.dbName ?? found.name;
   };
   for (const model of models) {
@@ -78,11 +107,18 @@ function expectedSchema() {
     for (const field of model.fields) {
       if (field.kind === "object") {
         if (field.relationFromFields?.length) {
-          foreignKeys.add(`${table}_${field.relationFromFields.map((name) => columnOf(model.name, name)).join("_")}_fkey`);
+          foreignKeys.add(
+            `${table}_${field.relationFromFields.map((name) => columnOf(model.name, name)).join("_")}_fkey`,
+          );
         }
         continue;
       }
-      const base = field.kind === "enum" ? field.type : field.nativeType ? NATIVE_TYPES[field.nativeType[0]] : DEFAULT_TYPES[field.type];
+      const base =
+        field.kind === "enum"
+          ? field.type
+          : field.nativeType
+            ? NATIVE_TYPES[field.nativeType[0]]
+            : DEFAULT_TYPES[field.type];
       if (!base) throw new Error(`no type mapping for ${model.name}.${field.name}`);
       const isTime = base === "timestamp" || base === "timestamptz";
       columns.set(field.dbName ?? field.name, {
@@ -98,7 +134,8 @@ function expectedSchema() {
     if (index.type === "fulltext") continue;
     const table = tableOf(index.model);
     const columns = index.fields.map((field) => columnOf(index.model, field.name));
-    const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? `${columns.join("_")}_key` : `${columns.join("_")}_idx`;
+    const suffix =
+      index.type === "id" ? "pkey" : index.type === "unique" ? `${columns.join("_")}_key` : `${columns.join("_")}_idx`;
     const name = index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${suffix}`);
     expectedIndexes.set(name, { table, columns, unique: index.type !== "normal" });
   }
@@ -124,7 +161,13 @@ describe("prisma/schema.prisma and the migrated database", () => {
   });
 
   it("should have the same columns, types and nullability in every table", async () => {
-    const { rows } = await client.query<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; datetime_precision: number | null }>(
+    const { rows } = await client.query<{
+      table_name: string;
+      column_name: string;
+      udt_name: string;
+      is_nullable: string;
+      datetime_precision: number | null;
+    }>(
       `SELECT table_name, column_name, udt_name, is_nullable, datetime_precision
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
@@ -132,7 +175,11 @@ describe("prisma/schema.prisma and the migrated database", () => {
     for (const row of rows) {
       const columns = actual.get(row.table_name) ?? new Map<string, Column>();
       const isTime = row.udt_name === "timestamp" || row.udt_name === "timestamptz";
-      columns.set(row.column_name, { type: row.udt_name, nullable: row.is_nullable === "YES", precision: isTime ? row.datetime_precision : null });
+      columns.set(row.column_name, {
+        type: row.udt_name,
+        nullable: row.is_nullable === "YES",
+        precision: isTime ? row.datetime_precision : null,
+      });
       actual.set(row.table_name, columns);
     }
     for (const [table, columns] of expected.tables) {
@@ -141,7 +188,13 @@ describe("prisma/schema.prisma and the migrated database", () => {
   });
 
   it("should have the same indexes, plus the partial ones written in SQL", async () => {
-    const { rows } = await client.query<{ name: string; table: string; columns: string[]; unique: boolean; predicate: string | null }>(
+    const { rows } = await client.query<{
+      name: string;
+      table: string;
+      columns: string[];
+      unique: boolean;
+      predicate: string | null;
+    }>(
       `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique,
               pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
               array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, n)
@@ -150,7 +203,17 @@ describe("prisma/schema.prisma and the migrated database", () => {
          JOIN pg_namespace ns ON ns.oid = t.relnamespace
         WHERE ns.nspname = 'public' AND t.relname <> '_prisma_migrations'`,
     );
-    const actual = Object.fromEntries(rows.map((row) => [row.name, { table: row.table, columns: row.columns, unique: row.unique, ...(row.predicate ? { predicate: row.predicate } : {}) }]));
+    const actual = Object.fromEntries(
+      rows.map((row) => [
+        row.name,
+        {
+          table: row.table,
+          columns: row.columns,
+          unique: row.unique,
+          ...(row.predicate ? { predicate: row.predicate } : {}),
+        },
+      ]),
+    );
     expect(actual).toEqual({ ...Object.fromEntries(expected.indexes), ...SQL_ONLY_INDEXES });
   });
 

@@ -41,10 +41,14 @@ describe("delivering messages", () => {
     db().attempt.findMany({ where: { messageId, endpointId }, orderBy: { number: "asc" } });
 
   async function settled(messageId: string, endpointId: string) {
-    return eventually(async () => {
-      const delivery = await deliveryOf(messageId, endpointId);
-      return delivery.status === "succeeded" || delivery.status === "failed" ? delivery : undefined;
-    }, 15_000, "the delivery to settle");
+    return eventually(
+      async () => {
+        const delivery = await deliveryOf(messageId, endpointId);
+        return delivery.status === "succeeded" || delivery.status === "failed" ? delivery : undefined;
+      },
+      15_000,
+      "the delivery to settle",
+    );
   }
 
   it("should deliver a signed envelope that standardwebhooks and svix both verify", async () => {
@@ -57,37 +61,64 @@ describe("delivering messages", () => {
     expect(request!.headers["content-type"]).toBe("application/json");
     expect(request!.headers["user-agent"]).toMatch(/^Hookline\/\d+\.\d+\.\d+/);
     expect(request!.headers["webhook-id"]).toBe(message.id);
-    expect(JSON.parse(request!.body)).toEqual({ type: "invoice.paid", timestamp: message.createdAt, data: { id: "in_1", amount: 4200, note: "ünïcødé ✓" } });
+    expect(JSON.parse(request!.body)).toEqual({
+      type: "invoice.paid",
+      timestamp: message.createdAt,
+      data: { id: "in_1", amount: 4200, note: "ünïcødé ✓" },
+    });
     expect(new StandardWebhook(secret).verify(request!.body, request!.headers)).toEqual(JSON.parse(request!.body));
-    expect(new SvixWebhook(secret).verify(request!.body, {
-      "svix-id": request!.headers["webhook-id"]!,
-      "svix-timestamp": request!.headers["webhook-timestamp"]!,
-      "svix-signature": request!.headers["webhook-signature"]!,
-    })).toEqual(JSON.parse(request!.body));
+    expect(
+      new SvixWebhook(secret).verify(request!.body, {
+        "svix-id": request!.headers["webhook-id"]!,
+        "svix-timestamp": request!.headers["webhook-timestamp"]!,
+        "svix-signature": request!.headers["webhook-signature"]!,
+      }),
+    ).toEqual(JSON.parse(request!.body));
     expect(() => new StandardWebhook(secret).verify(request!.body.replace("4200", "4201"), request!.headers)).toThrow();
 
     const delivery = await settled(message.id, endpoint.id);
-    expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 1, lastStatusCode: 204, leaseOwner: null, nextAttemptAt: null });
+    expect(delivery).toMatchObject({
+      status: "succeeded",
+      attemptCount: 1,
+      lastStatusCode: 204,
+      leaseOwner: null,
+      nextAttemptAt: null,
+    });
     const [attempt] = await attemptsOf(message.id, endpoint.id);
-    expect(attempt).toMatchObject({ number: 1, trigger: "scheduled", responseStatus: 204, errorKind: null, url: receiver.url("/signed") });
+    expect(attempt).toMatchObject({
+      number: 1,
+      trigger: "scheduled",
+      responseStatus: 204,
+      errorKind: null,
+      url: receiver.url("/signed"),
+    });
     expect(attempt!.requestHeaders).toMatchObject({ "webhook-id": message.id, "content-type": "application/json" });
-    expect(String((attempt!.requestHeaders as Record<string, string>)["webhook-signature"])).not.toContain(request!.headers["webhook-signature"]!.slice(3));
+    expect(String((attempt!.requestHeaders as Record<string, string>)["webhook-signature"])).not.toContain(
+      request!.headers["webhook-signature"]!.slice(3),
+    );
   });
 
   it("should retry 5xx on the schedule, then succeed, numbering every attempt", async () => {
     const endpoint = await endpointAt("/flaky");
-    receiver.on("/flaky", (_request, count) => (count <= 2 ? { status: 503, body: "down for maintenance" } : { status: 200, body: "ok" }));
+    receiver.on("/flaky", (_request, count) =>
+      count <= 2 ? { status: 503, body: "down for maintenance" } : { status: 200, body: "ok" },
+    );
     startTestWorker(databaseUrl(), { schedule: [100, 100, 100] });
     const message = await publish();
     const delivery = await settled(message.id, endpoint.id);
     expect(delivery.status).toBe("succeeded");
     const attempts = await attemptsOf(message.id, endpoint.id);
-    expect(attempts.map((attempt) => [attempt.number, attempt.responseStatus])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(attempts.map((attempt) => [attempt.number, attempt.responseStatus])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
     expect(attempts[0]!.responseBody).toBe("down for maintenance");
     // every retry is signed with its own send time, and still verifies
     const requests = receiver.at("/flaky");
     const secret = await endpointSecret(endpoint.id);
-    for (const request of requests) expect(() => new StandardWebhook(secret).verify(request.body, request.headers)).not.toThrow();
+    for (const request of requests)
+      expect(() => new StandardWebhook(secret).verify(request.body, request.headers)).not.toThrow();
     expect(requests.map((request) => request.headers["webhook-id"])).toEqual([message.id, message.id, message.id]);
   });
 
@@ -97,13 +128,22 @@ describe("delivering messages", () => {
     startTestWorker(databaseUrl(), { schedule: [50, 50] });
     const message = await publish();
     const delivery = await settled(message.id, endpoint.id);
-    expect(delivery).toMatchObject({ status: "failed", attemptCount: 3, lastStatusCode: 500, lastError: "HTTP 500 (retries exhausted)" });
+    expect(delivery).toMatchObject({
+      status: "failed",
+      attemptCount: 3,
+      lastStatusCode: 500,
+      lastError: "HTTP 500 (retries exhausted)",
+    });
   });
 
   it.each([
     { name: "400 Bad Request", answer: { status: 400 }, expected: "HTTP 400 (rejected, not retried)" },
     { name: "404 Not Found", answer: { status: 404 }, expected: "HTTP 404 (rejected, not retried)" },
-    { name: "a 5xx with webhook-delivery: abort-message", answer: { status: 500, headers: { "webhook-delivery": "abort-message" } }, expected: "HTTP 500 (aborted, not retried)" },
+    {
+      name: "a 5xx with webhook-delivery: abort-message",
+      answer: { status: 500, headers: { "webhook-delivery": "abort-message" } },
+      expected: "HTTP 500 (aborted, not retried)",
+    },
   ])("should fail without retrying on $name", async ({ name, answer, expected }) => {
     const path = `/no-retry-${name.replaceAll(/\W+/g, "-")}`;
     const endpoint = await endpointAt(path);
@@ -144,7 +184,9 @@ describe("delivering messages", () => {
 
   it("should honour Retry-After up to twice the scheduled delay", async () => {
     const endpoint = await endpointAt("/retry-after");
-    receiver.on("/retry-after", (_request, count) => (count === 1 ? { status: 503, headers: { "retry-after": "1" } } : { status: 204 }));
+    receiver.on("/retry-after", (_request, count) =>
+      count === 1 ? { status: 503, headers: { "retry-after": "1" } } : { status: 204 },
+    );
     startTestWorker(databaseUrl(), { schedule: [500] });
     const message = await publish();
     await settled(message.id, endpoint.id);
@@ -191,7 +233,10 @@ describe("delivering messages", () => {
   });
 
   it("should send custom headers and receiver credentials, and mask them in the attempt log", async () => {
-    const basic = await endpointAt("/basic", { headers: { "x-team": "payments" }, auth: { type: "basic", username: "hook", password: "p4ss" } });
+    const basic = await endpointAt("/basic", {
+      headers: { "x-team": "payments" },
+      auth: { type: "basic", username: "hook", password: "p4ss" },
+    });
     const bearer = await endpointAt("/bearer", { auth: { type: "bearer", token: "static-token-123" } });
     startTestWorker(databaseUrl());
     const message = await publish();
@@ -211,10 +256,27 @@ describe("delivering messages", () => {
 
   it("should fetch an OAuth2 client-credentials token, cache it, and refresh it once on 401", async () => {
     let tokensIssued = 0;
-    receiver.on("/oauth/token", () => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ access_token: `tok-${++tokensIssued}`, expires_in: 3600, token_type: "Bearer" }) }));
+    receiver.on("/oauth/token", () => ({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ access_token: `tok-${++tokensIssued}`, expires_in: 3600, token_type: "Bearer" }),
+    }));
     // The receiver accepts only the newest token: the first one is "revoked" after one use.
-    receiver.on("/oauth/hook", (request) => (request.headers.authorization === `Bearer tok-${tokensIssued}` && !(tokensIssued === 1 && receiver.at("/oauth/hook").length > 1) ? { status: 204 } : { status: 401 }));
-    const endpoint = await endpointAt("/oauth/hook", { auth: { type: "oauth2", tokenUrl: receiver.url("/oauth/token"), clientId: "client", clientSecret: "s3cret", scope: "webhooks" } });
+    receiver.on("/oauth/hook", (request) =>
+      request.headers.authorization === `Bearer tok-${tokensIssued}` &&
+      !(tokensIssued === 1 && receiver.at("/oauth/hook").length > 1)
+        ? { status: 204 }
+        : { status: 401 },
+    );
+    const endpoint = await endpointAt("/oauth/hook", {
+      auth: {
+        type: "oauth2",
+        tokenUrl: receiver.url("/oauth/token"),
+        clientId: "client",
+        clientSecret: "s3cret",
+        scope: "webhooks",
+      },
+    });
     startTestWorker(databaseUrl(), { concurrency: 1, endpointConcurrency: 1 });
     const first = await publish();
     expect((await settled(first.id, endpoint.id)).status).toBe("succeeded");
@@ -224,14 +286,17 @@ describe("delivering messages", () => {
     expect(tokenRequests).toHaveLength(2); // one cached use, then one refresh after the 401
     expect(tokenRequests[0]!.body).toBe("grant_type=client_credentials&scope=webhooks");
     expect(tokenRequests[0]!.headers.authorization).toBe(`Basic ${Buffer.from("client:s3cret").toString("base64")}`);
-    expect((await attemptsOf(second.id, endpoint.id))).toHaveLength(1);
+    expect(await attemptsOf(second.id, endpoint.id)).toHaveLength(1);
   });
 
   it("should refuse a private address at send time, record ssrf_blocked, and not retry", async () => {
     const endpoint = await endpointAt("/private");
     // A worker whose agent enforces the SSRF policy; the receiver is on 127.0.0.1 (loopback),
     // so the connection is refused before any packet is sent.
-    startTestWorker(databaseUrl(), { dispatcher: createWebhookAgent({ allowPrivateNetworks: false, connectTimeoutMs: 1_000 }), schedule: [50, 50] });
+    startTestWorker(databaseUrl(), {
+      dispatcher: createWebhookAgent({ allowPrivateNetworks: false, connectTimeoutMs: 1_000 }),
+      schedule: [50, 50],
+    });
     const message = await publish();
     const delivery = await settled(message.id, endpoint.id);
     expect(delivery).toMatchObject({ status: "failed", attemptCount: 1 });
@@ -244,7 +309,10 @@ describe("delivering messages", () => {
   it("should respect an endpoint's rate limit", async () => {
     const endpoint = await endpointAt("/limited", { rateLimit: 5 });
     startTestWorker(databaseUrl());
-    await publishMessages(tenantId, Array.from({ length: 12 }, (_, n) => ({ eventType: "invoice.paid", payload: { n } })));
+    await publishMessages(
+      tenantId,
+      Array.from({ length: 12 }, (_, n) => ({ eventType: "invoice.paid", payload: { n } })),
+    );
     const requests = await receiver.waitFor(12, "/limited", 10_000);
     const first = requests[0]!.receivedAt;
     // a burst of 5, then one every 200 ms: the 12th no sooner than 7 × 200 ms after the first
@@ -278,17 +346,28 @@ describe("delivering messages", () => {
     const [first, second] = receiver.at("/timestamps");
     const stamps = [first, second].map((request) => Number(request!.headers["webhook-timestamp"]));
     expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(1);
-    for (const request of [first!, second!]) expect(Math.abs(Number(request.headers["webhook-timestamp"]) * 1000 - request.receivedAt)).toBeLessThan(2_000);
+    for (const request of [first!, second!])
+      expect(Math.abs(Number(request.headers["webhook-timestamp"]) * 1000 - request.receivedAt)).toBeLessThan(2_000);
   });
 
   it("should keep a hanging endpoint from delaying a healthy one", async () => {
-    const hanging = await createTestEndpoint(tenantId, { url: receiver.url("/stuck"), eventTypes: ["invoice.paid"], timeoutMs: 10_000 });
+    const hanging = await createTestEndpoint(tenantId, {
+      url: receiver.url("/stuck"),
+      eventTypes: ["invoice.paid"],
+      timeoutMs: 10_000,
+    });
     const healthy = await createTestEndpoint(tenantId, { url: receiver.url("/healthy"), eventTypes: ["invoice.paid"] });
     receiver.on("/stuck", { hang: true });
     // only these two endpoints receive this type from here on
-    await db().endpoint.updateMany({ where: { tenantId, id: { notIn: [hanging.id, healthy.id] } }, data: { disabledAt: new Date(), disabledReason: "manual" } });
+    await db().endpoint.updateMany({
+      where: { tenantId, id: { notIn: [hanging.id, healthy.id] } },
+      data: { disabledAt: new Date(), disabledReason: "manual" },
+    });
     startTestWorker(databaseUrl(), { concurrency: 16, endpointConcurrency: 4, claimBatch: 16 });
-    const messages = await publishMessages(tenantId, Array.from({ length: 50 }, (_, index) => ({ eventType: "invoice.paid", payload: { index } })));
+    const messages = await publishMessages(
+      tenantId,
+      Array.from({ length: 50 }, (_, index) => ({ eventType: "invoice.paid", payload: { index } })),
+    );
     const started = Date.now();
     await receiver.waitFor(50, "/healthy", 10_000);
     const elapsed = Date.now() - started;

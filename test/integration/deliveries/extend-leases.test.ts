@@ -21,7 +21,10 @@ describe("extending leases", () => {
   });
 
   it("should extend the leases it holds, skip rows locked by another transaction, and leave other workers' rows alone", async () => {
-    await publishMessages(tenantId, Array.from({ length: 3 }, () => ({ eventType: "invoice.paid", payload: { id: "in_1" } })));
+    await publishMessages(
+      tenantId,
+      Array.from({ length: 3 }, () => ({ eventType: "invoice.paid", payload: { id: "in_1" } })),
+    );
     const claimed = await claimDeliveries({ workerId: "wkr_a", limit: 3, leaseMs: 1_000 });
     expect(claimed).toHaveLength(3);
     const [locked, ...free] = claimed.map((delivery) => delivery.id);

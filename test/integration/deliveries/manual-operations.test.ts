@@ -37,13 +37,19 @@ describe("manual delivery operations", () => {
     const eventType = `order.case${++counter}`;
     await createTestEventType({ name: eventType });
     const endpoint = await createTestEndpoint(tenantId, { url: receiver.url(path), eventTypes: [eventType], ...extra });
-    const publish = async (payload: Record<string, unknown> = { n: 1 }) => (await publishMessages(tenantId, [{ eventType, payload }]))[0]!;
+    const publish = async (payload: Record<string, unknown> = { n: 1 }) =>
+      (await publishMessages(tenantId, [{ eventType, payload }]))[0]!;
     return { endpoint, eventType, publish };
   }
 
-  const delivery = (messageId: string, endpointId: string) => db().delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } });
+  const delivery = (messageId: string, endpointId: string) =>
+    db().delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } });
   const settledAs = (status: string, messageId: string, endpointId: string) =>
-    eventually(async () => ((await delivery(messageId, endpointId)).status === status ? true : undefined), 15_000, `delivery ${status}`);
+    eventually(
+      async () => ((await delivery(messageId, endpointId)).status === status ? true : undefined),
+      15_000,
+      `delivery ${status}`,
+    );
 
   it("should resend a failed delivery as a manual attempt and mark it succeeded", async () => {
     const { endpoint, publish } = await setup("/resend");
@@ -58,7 +64,10 @@ describe("manual delivery operations", () => {
     const after = await delivery(message.id, endpoint.id);
     expect(after).toMatchObject({ status: "succeeded", attemptCount: 2, scheduledTries: 1 });
     const attempts = await db().attempt.findMany({ where: { deliveryId: after.id }, orderBy: { number: "asc" } });
-    expect(attempts.map((attempt) => [attempt.number, attempt.trigger, attempt.responseStatus])).toEqual([[1, "scheduled", 400], [2, "manual", 200]]);
+    expect(attempts.map((attempt) => [attempt.number, attempt.trigger, attempt.responseStatus])).toEqual([
+      [1, "scheduled", 400],
+      [2, "manual", 200],
+    ]);
   });
 
   it("should refuse to resend another tenant's message (404)", async () => {
@@ -75,7 +84,10 @@ describe("manual delivery operations", () => {
     const result = await sendTestEvent(tenantId, endpoint.id, "order.created");
     expect(result).toMatchObject({ status: 204, succeeded: true });
     const [request] = await receiver.waitFor(1, "/test-event");
-    expect(JSON.parse(request!.body)).toMatchObject({ type: "order.created", data: { id: "ord_example", total: 1999 } });
+    expect(JSON.parse(request!.body)).toMatchObject({
+      type: "order.created",
+      data: { id: "ord_example", total: 1999 },
+    });
     expect(() => new StandardWebhook("x").verify(request!.body, request!.headers)).toThrow();
     const secret = await endpointSecret(endpoint.id);
     expect(() => new StandardWebhook(secret).verify(request!.body, request!.headers)).not.toThrow();
@@ -104,7 +116,9 @@ describe("manual delivery operations", () => {
 
   it("should refuse to recover a disabled endpoint's deliveries", async () => {
     const { endpoint } = await setup("/recover-disabled", { disabled: true });
-    await expect(recoverFailedDeliveries(tenantId, endpoint.id, new Date(0))).rejects.toMatchObject({ code: "endpoint_disabled" });
+    await expect(recoverFailedDeliveries(tenantId, endpoint.id, new Date(0))).rejects.toMatchObject({
+      code: "endpoint_disabled",
+    });
   });
 
   it("should sign with both secrets during a rotation's overlap, then with the new one only", async () => {
@@ -113,7 +127,11 @@ describe("manual delivery operations", () => {
     const newSecret = generateSecret();
     await db().endpoint.update({
       where: { id: endpoint.id },
-      data: { secretEnc: await sealSecret(newSecret), previousSecretEnc: await sealSecret(oldSecret), previousSecretExpiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        secretEnc: await sealSecret(newSecret),
+        previousSecretEnc: await sealSecret(oldSecret),
+        previousSecretExpiresAt: new Date(Date.now() + 60_000),
+      },
     });
     startTestWorker(databaseUrl());
     const during = await publish();
@@ -123,7 +141,10 @@ describe("manual delivery operations", () => {
     expect(() => new StandardWebhook(newSecret).verify(request!.body, request!.headers)).not.toThrow();
     await settledAs("succeeded", during.id, endpoint.id);
 
-    await db().endpoint.update({ where: { id: endpoint.id }, data: { previousSecretExpiresAt: new Date(Date.now() - 1) } });
+    await db().endpoint.update({
+      where: { id: endpoint.id },
+      data: { previousSecretExpiresAt: new Date(Date.now() - 1) },
+    });
     await publish();
     const [, after] = await receiver.waitFor(2, "/rotation");
     expect(after!.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
@@ -142,7 +163,11 @@ describe("manual delivery operations", () => {
     expect(row.failingSince).not.toBeNull();
 
     const maintenance = testMaintenance();
-    const failingFor = (ms: number) => db().endpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - ms), lastSuccessAt: null } });
+    const failingFor = (ms: number) =>
+      db().endpoint.update({
+        where: { id: endpoint.id },
+        data: { failingSince: new Date(Date.now() - ms), lastSuccessAt: null },
+      });
     await failingFor(30_000);
     await maintenance.runOnce(); // failing for half the limit: still enabled
     expect((await db().endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabledAt).toBeNull();
@@ -188,7 +213,13 @@ describe("manual delivery operations", () => {
     for (let index = 0; index < 12; index++) messages.push(await publish({ index }));
     for (const message of messages) await settledAs("succeeded", message.id, endpoint.id);
     const attempts = await db().attempt.findMany({ where: { endpointId: endpoint.id } });
-    const stats = await getEndpointStats({ tenantId, endpointId: endpoint.id, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000), granularity: "minute" });
+    const stats = await getEndpointStats({
+      tenantId,
+      endpointId: endpoint.id,
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(Date.now() + 60_000),
+      granularity: "minute",
+    });
     expect(stats.totals.total).toBe(attempts.length);
     expect(stats.totals.failed).toBe(attempts.filter((attempt) => attempt.responseStatus === 500).length);
     expect(stats.totals.succeeded).toBe(12);
@@ -197,7 +228,12 @@ describe("manual delivery operations", () => {
     expect(stats.series.length).toBeGreaterThanOrEqual(61);
     expect(stats.series.reduce((sum, point) => sum + point.total, 0)).toBe(attempts.length);
     // the tenant-wide view includes this endpoint's attempts
-    const tenantStats = await getEndpointStats({ tenantId, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000), granularity: "hour" });
+    const tenantStats = await getEndpointStats({
+      tenantId,
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(Date.now() + 60_000),
+      granularity: "hour",
+    });
     expect(tenantStats.totals.total).toBeGreaterThanOrEqual(attempts.length);
   });
 });

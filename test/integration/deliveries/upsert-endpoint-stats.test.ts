@@ -21,7 +21,10 @@ interface RollupRow {
   histogram: number[];
 }
 
-async function rows(table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly", owner: string): Promise<RollupRow[]> {
+async function rows(
+  table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly",
+  owner: string,
+): Promise<RollupRow[]> {
   const time = table === "endpoint_stats" ? "minute" : "hour";
   const ownerColumn = table === "tenant_stats_hourly" ? "tenant_id" : "endpoint_id";
   const { rows: found } = await pool().query<RollupRow>(
@@ -31,7 +34,8 @@ async function rows(table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_
   return found;
 }
 
-const histogramOf = (...latencies: number[]) => latencies.reduce((histogram, ms) => addSample(histogram, ms), emptyHistogram());
+const histogramOf = (...latencies: number[]) =>
+  latencies.reduce((histogram, ms) => addSample(histogram, ms), emptyHistogram());
 
 describe("recording attempts into the minute and hour rollups", () => {
   useTestDatabase();
@@ -57,7 +61,10 @@ describe("recording attempts into the minute and hour rollups", () => {
       ],
       "wkr_test",
     );
-    await recordAttempts([attemptRecord({ tenantId, endpointId: first, startedAt: at(3, 30), durationMs: 5, status: 200 })], "wkr_test");
+    await recordAttempts(
+      [attemptRecord({ tenantId, endpointId: first, startedAt: at(3, 30), durationMs: 5, status: 200 })],
+      "wkr_test",
+    );
 
     expect(await rows("endpoint_stats", first)).toEqual([
       { owner: first, at: at(3), succeeded: 2, failed: 1, latency_sum_ms: "925", histogram: histogramOf(20, 900, 5) },
@@ -65,17 +72,28 @@ describe("recording attempts into the minute and hour rollups", () => {
       { owner: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
     ]);
     expect(await rows("endpoint_stats_hourly", first)).toEqual([
-      { owner: first, at: at(0), succeeded: 3, failed: 1, latency_sum_ms: "965", histogram: histogramOf(20, 900, 5, 40) },
+      {
+        owner: first,
+        at: at(0),
+        succeeded: 3,
+        failed: 1,
+        latency_sum_ms: "965",
+        histogram: histogramOf(20, 900, 5, 40),
+      },
       { owner: first, at: at(60), succeeded: 0, failed: 1, latency_sum_ms: "70000", histogram: histogramOf(70_000) },
     ]);
     // The tenant's hours: so far only this endpoint's attempts.
-    expect(await rows("tenant_stats_hourly", tenantId)).toEqual((await rows("endpoint_stats_hourly", first)).map((row) => ({ ...row, owner: tenantId })));
+    expect(await rows("tenant_stats_hourly", tenantId)).toEqual(
+      (await rows("endpoint_stats_hourly", first)).map((row) => ({ ...row, owner: tenantId })),
+    );
   });
 
   it("should keep every hour row equal to the sum of its minute rows under concurrent batches", async () => {
     const random = seededRandom(7);
     const endpoints = [first, second].map((endpointId) => ({ tenantId, endpointId }));
-    const batches = Array.from({ length: 8 }, () => randomAttemptRecords(random, endpoints, hour + 2 * HOUR, 90 * 60_000, 300));
+    const batches = Array.from({ length: 8 }, () =>
+      randomAttemptRecords(random, endpoints, hour + 2 * HOUR, 90 * 60_000, 300),
+    );
     await Promise.all(batches.map((batch) => recordAttempts(batch, "wkr_test")));
 
     const { rows: mismatches } = await pool().query(
@@ -108,7 +126,10 @@ describe("recording attempts into the minute and hour rollups", () => {
            OR e.latency_sum_ms IS DISTINCT FROM t.latency_sum_ms OR e.histogram IS DISTINCT FROM t.histogram`,
     );
     expect(tenantMismatches).toEqual([]);
-    const { rows: totals } = await pool().query<{ n: number }>(`SELECT sum(succeeded + failed)::int AS n FROM endpoint_stats_hourly WHERE tenant_id = $1`, [tenantId]);
+    const { rows: totals } = await pool().query<{ n: number }>(
+      `SELECT sum(succeeded + failed)::int AS n FROM endpoint_stats_hourly WHERE tenant_id = $1`,
+      [tenantId],
+    );
     expect(totals[0]!.n).toBe(5 + 8 * 300);
   });
 });

@@ -15,7 +15,11 @@ describe("createWebhookAgent with the SSRF guard on", () => {
   beforeAll(async () => {
     instance = await startReceiver();
     other = await startReceiver();
-    agent = createWebhookAgent({ allowPrivateNetworks: false, connectTimeoutMs: 2_000, publicUrl: `http://127.0.0.1:${instance.port}` });
+    agent = createWebhookAgent({
+      allowPrivateNetworks: false,
+      connectTimeoutMs: 2_000,
+      publicUrl: `http://127.0.0.1:${instance.port}`,
+    });
   });
 
   afterAll(async () => {
@@ -57,7 +61,11 @@ describe("createWebhookAgent with the SSRF guard on", () => {
   });
 
   it("should send everything anywhere with private networks allowed (development)", async () => {
-    const open = createWebhookAgent({ allowPrivateNetworks: true, connectTimeoutMs: 2_000, publicUrl: `http://127.0.0.1:${instance.port}` });
+    const open = createWebhookAgent({
+      allowPrivateNetworks: true,
+      connectTimeoutMs: 2_000,
+      publicUrl: `http://127.0.0.1:${instance.port}`,
+    });
     const response = await request(other.url("/anything"), { method: "POST", body: "{}", dispatcher: open });
     expect(response.statusCode).toBe(204);
     await response.body.dump();

@@ -42,14 +42,27 @@ describe("docs/RECEIVING.md", () => {
   it("should verify and process a real delivery once, and reject a forged one", async () => {
     const tenantId = await createTenant();
     await createTestEventType({ name: "guide.example" });
-    await createTestEndpoint(tenantId, { url: `http://127.0.0.1:${port}/webhooks`, secret, eventTypes: ["guide.example"] });
+    await createTestEndpoint(tenantId, {
+      url: `http://127.0.0.1:${port}/webhooks`,
+      secret,
+      eventTypes: ["guide.example"],
+    });
     startTestWorker(databaseUrl());
     const [message] = await publishMessages(tenantId, [{ eventType: "guide.example", payload: { hello: "world" } }]);
-    await eventually(() => (output.includes(`processed ${message!.id} guide.example`) ? true : undefined), 10_000, "the example to process the message");
+    await eventually(
+      () => (output.includes(`processed ${message!.id} guide.example`) ? true : undefined),
+      10_000,
+      "the example to process the message",
+    );
 
     const forged = await fetch(`http://127.0.0.1:${port}/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "webhook-id": "msg_forged", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": "v1,AAAA" },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": "msg_forged",
+        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-signature": "v1,AAAA",
+      },
       body: JSON.stringify({ type: "guide.example", data: {} }),
     });
     expect(forged.status).toBe(401);

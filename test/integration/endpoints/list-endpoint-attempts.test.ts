@@ -36,10 +36,15 @@ describe("endpoint attempts API", () => {
   it("should list the endpoint's attempts newest first with their message's event type", async () => {
     const response = await callRoute(attemptsRoute, { params: { tenant: tenantId, endpoint: endpointId }, key });
     expect(response.status).toBe(200);
-    const page = response.body as { data: Array<{ id: string; endpointId: string; eventType: string; number: number; responseStatus: number }>; nextCursor: string | null };
+    const page = response.body as {
+      data: Array<{ id: string; endpointId: string; eventType: string; number: number; responseStatus: number }>;
+      nextCursor: string | null;
+    };
     expect(page.data.map((attempt) => attempt.id)).toEqual([...attemptIds].reverse());
     expect(page.data.map((attempt) => attempt.eventType)).toEqual(["invoice.paid", "customer.created", "invoice.paid"]);
-    expect(page.data.every((attempt) => attempt.endpointId === endpointId && attempt.responseStatus === 500)).toBe(true);
+    expect(page.data.every((attempt) => attempt.endpointId === endpointId && attempt.responseStatus === 500)).toBe(
+      true,
+    );
     expect(page.nextCursor).toBeNull();
   });
 

@@ -20,11 +20,24 @@ interface Health {
   lastAttempt: { id: string; startedAt: string; status: number | null; errorKind: string | null } | null;
 }
 
-async function insertRollup(tenantId: string, endpointId: string, minutesAgo: number, outcome: { succeeded: number; failed: number; latenciesMs: number[] }) {
+async function insertRollup(
+  tenantId: string,
+  endpointId: string,
+  minutesAgo: number,
+  outcome: { succeeded: number; failed: number; latenciesMs: number[] },
+) {
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - minutesAgo * 60_000);
   const histogram = outcome.latenciesMs.reduce((sum, ms) => addSample(sum, ms), emptyHistogram());
   const latencySum = outcome.latenciesMs.reduce((sum, ms) => sum + ms, 0);
-  await insertStatsRow({ endpointId, minute, tenantId, succeeded: outcome.succeeded, failed: outcome.failed, latencySumMs: latencySum, histogram });
+  await insertStatsRow({
+    endpointId,
+    minute,
+    tenantId,
+    succeeded: outcome.succeeded,
+    failed: outcome.failed,
+    latencySumMs: latencySum,
+    histogram,
+  });
 }
 
 const WELL_FORMED = "ep_01JZZZZZZZZZZZZZZZZZZZZZZZ";
@@ -56,7 +69,8 @@ describe("endpoint health API", () => {
     await recordAttempt(tenantId, message!.id, busy, 1);
   });
 
-  const health = (endpoints: string) => callRoute(healthRoute, { params: { tenant: tenantId }, key, query: { endpoints } });
+  const health = (endpoints: string) =>
+    callRoute(healthRoute, { params: { tenant: tenantId }, key, query: { endpoints } });
 
   it("should answer 24 h success rate, p95 and the latest attempt per endpoint, from the rollups", async () => {
     const response = await health(`${busy},${quiet}`);
@@ -70,9 +84,18 @@ describe("endpoint health API", () => {
     expect(busyHealth.stats.p95Ms).toBeGreaterThan(500);
     expect(busyHealth.stats.p95Ms).toBeLessThanOrEqual(1_050);
     const attempt = await db().attempt.findFirstOrThrow({ where: { endpointId: busy } });
-    expect(busyHealth.lastAttempt).toEqual({ id: attempt.id, startedAt: attempt.startedAt.toISOString(), status: 500, errorKind: "http_status" });
+    expect(busyHealth.lastAttempt).toEqual({
+      id: attempt.id,
+      startedAt: attempt.startedAt.toISOString(),
+      status: 500,
+      errorKind: "http_status",
+    });
 
-    expect(byId.get(quiet)).toEqual({ endpointId: quiet, stats: expect.objectContaining({ total: 0, successRate: null, p95Ms: null }), lastAttempt: null });
+    expect(byId.get(quiet)).toEqual({
+      endpointId: quiet,
+      stats: expect.objectContaining({ total: 0, successRate: null, p95Ms: null }),
+      lastAttempt: null,
+    });
   });
 
   it("should leave out endpoints of other tenants and unknown ids", async () => {
@@ -88,19 +111,31 @@ describe("endpoint health API", () => {
   ] as Array<{ name: string; query: Record<string, string> }>)("should answer 422 for $name", async ({ query }) => {
     const response = await callRoute(healthRoute, { params: { tenant: tenantId }, key, query });
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ error: { code: "validation_failed", details: [expect.objectContaining({ path: expect.stringMatching(/^endpoints/) })] } });
+    expect(response.body).toMatchObject({
+      error: {
+        code: "validation_failed",
+        details: [expect.objectContaining({ path: expect.stringMatching(/^endpoints/) })],
+      },
+    });
     expect((response.body as { error: { details: unknown[] } }).error.details).toHaveLength(1);
   });
 
   it("should list failing endpoints (enabled, with a run of failures) apart from disabled ones", async () => {
     const failing = (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/failing" })).id;
-    await db().endpoint.update({ where: { id: failing }, data: { failingSince: new Date(Date.now() - 3_600_000), failuresSinceSuccess: 4 } });
+    await db().endpoint.update({
+      where: { id: failing },
+      data: { failingSince: new Date(Date.now() - 3_600_000), failuresSinceSuccess: 4 },
+    });
     const disabled = (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/off" })).id;
     await db().endpoint.update({ where: { id: disabled }, data: { failingSince: new Date() } });
     await disableEndpoint(tenantId, disabled, "failing");
 
     const list = async (status: string) =>
-      ((await callRoute(listRoute, { params: { tenant: tenantId }, key, query: { status } })).body as { data: Array<{ id: string }> }).data.map((endpoint) => endpoint.id);
+      (
+        (await callRoute(listRoute, { params: { tenant: tenantId }, key, query: { status } })).body as {
+          data: Array<{ id: string }>;
+        }
+      ).data.map((endpoint) => endpoint.id);
     expect(await list("failing")).toEqual([failing]);
     expect(await list("disabled")).toEqual([disabled]);
     expect(await list("enabled")).toEqual(expect.arrayContaining([failing, busy, quiet]));

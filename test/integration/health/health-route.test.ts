@@ -13,7 +13,11 @@ describe("GET /api/health", () => {
   it("should answer 200 with no worker yet", async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "ok", worker: { lastHeartbeatAt: null, alive: 0, stale: true } });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: "ok",
+      worker: { lastHeartbeatAt: null, alive: 0, stale: true },
+    });
   });
 
   it("should report the freshest worker heartbeat", async () => {

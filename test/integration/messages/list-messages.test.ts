@@ -10,7 +10,12 @@ import { recordAttempt } from "../../helpers/api-world";
 import { useTestDatabase } from "../../helpers/database";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
 
-type Summary = { id: string; eventType: string; deliveries: Record<string, number>; endpoints: Array<{ endpointId: string; status: string; attemptCount: number; lastStatusCode: number | null }> };
+type Summary = {
+  id: string;
+  eventType: string;
+  deliveries: Record<string, number>;
+  endpoints: Array<{ endpointId: string; status: string; attemptCount: number; lastStatusCode: number | null }>;
+};
 
 describe("messages API (reading)", () => {
   useTestDatabase();
@@ -25,18 +30,34 @@ describe("messages API (reading)", () => {
     key = await createApiKey({ tenantId, role: "viewer" });
     await createTestEventType({ name: "invoice.paid" });
     await createTestEventType({ name: "customer.created" });
-    invoices = (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/invoices", eventTypes: ["invoice.paid"] })).id;
+    invoices = (
+      await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/invoices", eventTypes: ["invoice.paid"] })
+    ).id;
     everything = (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/all" })).id;
-    const [paid, customer] = await publishMessages(tenantId, [{ eventType: "invoice.paid", payload: { id: "in_1", amount: 5 } }, { eventType: "customer.created", payload: { name: "Ada" } }]);
+    const [paid, customer] = await publishMessages(tenantId, [
+      { eventType: "invoice.paid", payload: { id: "in_1", amount: 5 } },
+      { eventType: "customer.created", payload: { name: "Ada" } },
+    ]);
     ids.paid = paid!.id;
     ids.customer = customer!.id;
     // The invoice endpoint's delivery has failed after two tries.
     await recordAttempt(tenantId, ids.paid, invoices, 1);
     await recordAttempt(tenantId, ids.paid, invoices, 2);
     await recordAttempt(tenantId, ids.paid, everything, 1);
-    await db().delivery.updateMany({ where: { messageId: ids.paid, endpointId: invoices }, data: { status: "failed", attemptCount: 2, lastStatusCode: 500 } });
+    await db().delivery.updateMany({
+      where: { messageId: ids.paid, endpointId: invoices },
+      data: { status: "failed", attemptCount: 2, lastStatusCode: 500 },
+    });
     // A message from a week ago (ids carry their creation time).
-    const old = await db().message.create({ data: { id: newId("message", Date.now() - 7 * 86_400_000), tenantId, eventType: "customer.created", payload: { old: true }, createdAt: new Date(Date.now() - 7 * 86_400_000) } });
+    const old = await db().message.create({
+      data: {
+        id: newId("message", Date.now() - 7 * 86_400_000),
+        tenantId,
+        eventType: "customer.created",
+        payload: { old: true },
+        createdAt: new Date(Date.now() - 7 * 86_400_000),
+      },
+    });
     ids.old = old.id;
   });
 
@@ -49,8 +70,18 @@ describe("messages API (reading)", () => {
   it("should list newest first with delivery counts per status", async () => {
     const data = await list();
     expect(data.map((message) => message.id)).toEqual([ids.customer, ids.paid, ids.old].sort().reverse());
-    expect(data.find((message) => message.id === ids.paid)!.deliveries).toEqual({ pending: 1, sending: 0, succeeded: 0, failed: 1 });
-    expect(data.find((message) => message.id === ids.old)!.deliveries).toEqual({ pending: 0, sending: 0, succeeded: 0, failed: 0 });
+    expect(data.find((message) => message.id === ids.paid)!.deliveries).toEqual({
+      pending: 1,
+      sending: 0,
+      succeeded: 0,
+      failed: 1,
+    });
+    expect(data.find((message) => message.id === ids.old)!.deliveries).toEqual({
+      pending: 0,
+      sending: 0,
+      succeeded: 0,
+      failed: 0,
+    });
   });
 
   it("should give each endpoint's delivery state per message, for the log's badges", async () => {
@@ -62,7 +93,9 @@ describe("messages API (reading)", () => {
         { endpointId: everything, status: "pending", attemptCount: 0, lastStatusCode: null },
       ].sort((a, b) => a.endpointId.localeCompare(b.endpointId)),
     );
-    expect(data.find((message) => message.id === ids.customer)!.endpoints).toEqual([{ endpointId: everything, status: "pending", attemptCount: 0, lastStatusCode: null }]);
+    expect(data.find((message) => message.id === ids.customer)!.endpoints).toEqual([
+      { endpointId: everything, status: "pending", attemptCount: 0, lastStatusCode: null },
+    ]);
     expect(data.find((message) => message.id === ids.old)!.endpoints).toEqual([]);
   });
 
@@ -74,32 +107,48 @@ describe("messages API (reading)", () => {
     { name: "time from", query: { from: "1d" }, expected: ["customer", "paid"] },
     { name: "time to", query: { to: "1d" }, expected: ["old"] },
     { name: "an empty time range", query: { from: "1d", to: "8d" }, expected: [] },
-  ] as Array<{ name: string; query: Record<string, string>; expected: Array<keyof typeof ids> }>)("should filter by $name", async ({ query, expected }) => {
-    const resolved: Record<string, string> = {};
-    for (const [name, value] of Object.entries(query)) {
-      if (name === "endpointId") resolved[name] = value === "invoices" ? invoices : everything;
-      else if (name === "from" || name === "to") resolved[name] = new Date(Date.now() - Number.parseInt(value) * 86_400_000).toISOString();
-      else resolved[name] = value;
-    }
-    const data = await list(resolved);
-    expect(data.map((message) => message.id).sort()).toEqual(expected.map((name) => ids[name]).sort());
-  });
+  ] as Array<{ name: string; query: Record<string, string>; expected: Array<keyof typeof ids> }>)(
+    "should filter by $name",
+    async ({ query, expected }) => {
+      const resolved: Record<string, string> = {};
+      for (const [name, value] of Object.entries(query)) {
+        if (name === "endpointId") resolved[name] = value === "invoices" ? invoices : everything;
+        else if (name === "from" || name === "to")
+          resolved[name] = new Date(Date.now() - Number.parseInt(value) * 86_400_000).toISOString();
+        else resolved[name] = value;
+      }
+      const data = await list(resolved);
+      expect(data.map((message) => message.id).sort()).toEqual(expected.map((name) => ids[name]).sort());
+    },
+  );
 
   it.each([
     { query: { status: "bogus" }, path: "status" },
     { query: { from: "yesterday" }, path: "from" },
     { query: { endpointId: "ep_1" }, path: "endpointId" },
     { query: { eventType: "has spaces" }, path: "eventType" },
-  ] as Array<{ query: Record<string, string>; path: string }>)("should answer 422 for a bad $path filter", async ({ query, path }) => {
-    const response = await callRoute(listRoute, { params: { tenant: tenantId }, key, query });
-    expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ error: { details: [expect.objectContaining({ path })] } });
-  });
+  ] as Array<{ query: Record<string, string>; path: string }>)(
+    "should answer 422 for a bad $path filter",
+    async ({ query, path }) => {
+      const response = await callRoute(listRoute, { params: { tenant: tenantId }, key, query });
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ error: { details: [expect.objectContaining({ path })] } });
+    },
+  );
 
   it("should get a message with its payload and each endpoint's delivery", async () => {
     const response = await callRoute(getRoute, { params: { tenant: tenantId, message: ids.paid }, key });
     expect(response.status).toBe(200);
-    const message = response.body as { payload: unknown; deliveries: Array<{ endpointId: string; endpointUrl: string; status: string; attemptCount: number; lastStatusCode: number | null }> };
+    const message = response.body as {
+      payload: unknown;
+      deliveries: Array<{
+        endpointId: string;
+        endpointUrl: string;
+        status: string;
+        attemptCount: number;
+        lastStatusCode: number | null;
+      }>;
+    };
     expect(message.payload).toEqual({ id: "in_1", amount: 5 });
     expect(message.deliveries.map((delivery) => [delivery.endpointUrl, delivery.status]).sort()).toEqual([
       ["http://127.0.0.1:9/all", "pending"],
@@ -109,11 +158,31 @@ describe("messages API (reading)", () => {
 
   it("should list a message's attempts with request and response detail, per endpoint on request", async () => {
     const all = await callRoute(attemptsRoute, { params: { tenant: tenantId, message: ids.paid }, key });
-    const attempts = (all.body as { data: Array<{ endpointId: string; number: number; requestHeaders: object; responseStatus: number; responseBody: string }> }).data;
+    const attempts = (
+      all.body as {
+        data: Array<{
+          endpointId: string;
+          number: number;
+          requestHeaders: object;
+          responseStatus: number;
+          responseBody: string;
+        }>;
+      }
+    ).data;
     expect(attempts).toHaveLength(3);
-    expect(attempts[0]).toMatchObject({ requestHeaders: { "webhook-id": ids.paid }, responseStatus: 500, responseBody: "boom" });
-    const one = await callRoute(attemptsRoute, { params: { tenant: tenantId, message: ids.paid }, key, query: { endpointId: invoices } });
+    expect(attempts[0]).toMatchObject({
+      requestHeaders: { "webhook-id": ids.paid },
+      responseStatus: 500,
+      responseBody: "boom",
+    });
+    const one = await callRoute(attemptsRoute, {
+      params: { tenant: tenantId, message: ids.paid },
+      key,
+      query: { endpointId: invoices },
+    });
     expect((one.body as { data: Array<{ number: number }> }).data.map((attempt) => attempt.number)).toEqual([2, 1]);
-    expect((await callRoute(attemptsRoute, { params: { tenant: tenantId, message: newId("message") }, key })).status).toBe(404);
+    expect(
+      (await callRoute(attemptsRoute, { params: { tenant: tenantId, message: newId("message") }, key })).status,
+    ).toBe(404);
   });
 });

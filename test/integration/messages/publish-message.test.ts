@@ -25,7 +25,11 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
     otherTenantKey = await createApiKey({ tenantId: otherTenantId, role: "owner" });
     await createTestEventType({
       name: "invoice.paid",
-      schema: { type: "object", required: ["id", "amount"], properties: { id: { type: "string" }, amount: { type: "integer", minimum: 0 } } },
+      schema: {
+        type: "object",
+        required: ["id", "amount"],
+        properties: { id: { type: "string" }, amount: { type: "integer", minimum: 0 } },
+      },
     });
     await createTestEventType({ name: "customer.created" });
     await createTestEventType({ name: "old.thing" });
@@ -37,8 +41,11 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
     await createTestEndpoint(otherTenantId, { url: "http://127.0.0.1:9/other" });
   });
 
-  const send = (body: unknown, key: string | null = tenantKey, options: { tenant?: string; headers?: Record<string, string> } = {}) =>
-    callRoute(publish, { params: { tenant: options.tenant ?? tenantId }, key, body, headers: options.headers });
+  const send = (
+    body: unknown,
+    key: string | null = tenantKey,
+    options: { tenant?: string; headers?: Record<string, string> } = {},
+  ) => callRoute(publish, { params: { tenant: options.tenant ?? tenantId }, key, body, headers: options.headers });
 
   async function countRows(table: "messages" | "deliveries") {
     const client = new pg.Client({ connectionString: databaseUrl() });
@@ -53,7 +60,12 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
   it("should accept a message and fan it out to every enabled endpoint subscribed to its type", async () => {
     const response = await send({ eventType: "invoice.paid", payload: { id: "in_1", amount: 4200 } });
     expect(response.status).toBe(202);
-    expect(response.body).toEqual({ id: expect.stringMatching(/^msg_/), eventType: "invoice.paid", createdAt: expect.any(String), deliveries: 2 });
+    expect(response.body).toEqual({
+      id: expect.stringMatching(/^msg_/),
+      eventType: "invoice.paid",
+      createdAt: expect.any(String),
+      deliveries: 2,
+    });
     const id = (response.body as { id: string }).id;
     const deliveries = await db().delivery.findMany({ where: { messageId: id }, include: { endpoint: true } });
     expect(deliveries.map((delivery) => new URL(delivery.endpoint.url).pathname).sort()).toEqual(["/all", "/invoices"]);
@@ -71,7 +83,11 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
   it.each([
     { name: "no key", key: null, expected: { status: 401, code: "unauthorized" } },
     { name: "garbage key", key: "nope", expected: { status: 401, code: "unauthorized" } },
-    { name: "well-formed unknown key", key: `hl_0123456789ab_${"a".repeat(43)}`, expected: { status: 401, code: "unauthorized" } },
+    {
+      name: "well-formed unknown key",
+      key: `hl_0123456789ab_${"a".repeat(43)}`,
+      expected: { status: 401, code: "unauthorized" },
+    },
     { name: "viewer key", key: "viewer", expected: { status: 403, code: "forbidden" } },
     { name: "another tenant's key", key: "other", expected: { status: 404, code: "not_found" } },
   ])("should refuse $name", async ({ key, expected }) => {
@@ -84,18 +100,48 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
   });
 
   it("should answer 404 for a tenant that does not exist", async () => {
-    const response = await send({ eventType: "customer.created", payload: {} }, platformKey, { tenant: "tnt_01JZZZZZZZZZZZZZZZZZZZZZZZ" });
+    const response = await send({ eventType: "customer.created", payload: {} }, platformKey, {
+      tenant: "tnt_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    });
     expect(response.status).toBe(404);
   });
 
   it.each([
-    { name: "unknown event type", body: { eventType: "nope.never", payload: {} }, expected: { status: 422, code: "event_type_unknown" } },
-    { name: "archived event type", body: { eventType: "old.thing", payload: {} }, expected: { status: 422, code: "event_type_archived" } },
-    { name: "payload not matching the schema", body: { eventType: "invoice.paid", payload: { id: 7, amount: -1 } }, expected: { status: 422, code: "payload_schema_mismatch" } },
-    { name: "payload that is an array", body: { eventType: "customer.created", payload: [1, 2] }, expected: { status: 422, code: "validation_failed" } },
-    { name: "missing payload", body: { eventType: "customer.created" }, expected: { status: 422, code: "validation_failed" } },
-    { name: "bad event type name", body: { eventType: "has spaces", payload: {} }, expected: { status: 422, code: "validation_failed" } },
-    { name: "payload over the size limit", body: { eventType: "customer.created", payload: { blob: "x".repeat(300 * 1024) } }, expected: { status: 413, code: "payload_too_large" } },
+    {
+      name: "unknown event type",
+      body: { eventType: "nope.never", payload: {} },
+      expected: { status: 422, code: "event_type_unknown" },
+    },
+    {
+      name: "archived event type",
+      body: { eventType: "old.thing", payload: {} },
+      expected: { status: 422, code: "event_type_archived" },
+    },
+    {
+      name: "payload not matching the schema",
+      body: { eventType: "invoice.paid", payload: { id: 7, amount: -1 } },
+      expected: { status: 422, code: "payload_schema_mismatch" },
+    },
+    {
+      name: "payload that is an array",
+      body: { eventType: "customer.created", payload: [1, 2] },
+      expected: { status: 422, code: "validation_failed" },
+    },
+    {
+      name: "missing payload",
+      body: { eventType: "customer.created" },
+      expected: { status: 422, code: "validation_failed" },
+    },
+    {
+      name: "bad event type name",
+      body: { eventType: "has spaces", payload: {} },
+      expected: { status: 422, code: "validation_failed" },
+    },
+    {
+      name: "payload over the size limit",
+      body: { eventType: "customer.created", payload: { blob: "x".repeat(300 * 1024) } },
+      expected: { status: 413, code: "payload_too_large" },
+    },
   ])("should reject a $name without writing anything", async ({ body, expected }) => {
     const before = await countRows("messages");
     const response = await send(body);
@@ -115,27 +161,42 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
   });
 
   it("should answer 400 for malformed JSON", async () => {
-    const response = await callRoute(publish, { params: { tenant: tenantId }, key: tenantKey, rawBody: "{not json", headers: { "content-type": "application/json" }, method: "POST" });
+    const response = await callRoute(publish, {
+      params: { tenant: tenantId },
+      key: tenantKey,
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+      method: "POST",
+    });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { code: "invalid_json" } });
   });
 
   it("should return the original message for a repeated idempotency key, with 200 and no new deliveries", async () => {
-    const first = await send({ eventType: "customer.created", payload: { n: 1 } }, tenantKey, { headers: { "idempotency-key": "order-42" } });
+    const first = await send({ eventType: "customer.created", payload: { n: 1 } }, tenantKey, {
+      headers: { "idempotency-key": "order-42" },
+    });
     expect(first.status).toBe(202);
     const deliveriesBefore = await countRows("deliveries");
-    const again = await send({ eventType: "customer.created", payload: { n: 2 } }, tenantKey, { headers: { "idempotency-key": "order-42" } });
+    const again = await send({ eventType: "customer.created", payload: { n: 2 } }, tenantKey, {
+      headers: { "idempotency-key": "order-42" },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await countRows("deliveries")).toBe(deliveriesBefore);
     // The key is per tenant: another tenant may use it.
-    const elsewhere = await send({ eventType: "customer.created", payload: {} }, otherTenantKey, { tenant: otherTenantId, headers: { "idempotency-key": "order-42" } });
+    const elsewhere = await send({ eventType: "customer.created", payload: {} }, otherTenantKey, {
+      tenant: otherTenantId,
+      headers: { "idempotency-key": "order-42" },
+    });
     expect(elsewhere.status).toBe(202);
   });
 
   it("should create exactly one message when 20 publishes with one key race", async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => send({ eventType: "customer.created", payload: { index }, idempotencyKey: "race-1" })),
+      Array.from({ length: 20 }, (_, index) =>
+        send({ eventType: "customer.created", payload: { index }, idempotencyKey: "race-1" }),
+      ),
     );
     const ids = new Set(results.map((result) => (result.body as { id: string }).id));
     expect(ids.size).toBe(1);
@@ -146,7 +207,10 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
 
   it("should accept the same key again once the window has passed", async () => {
     const first = await send({ eventType: "customer.created", payload: {}, idempotencyKey: "old-key" });
-    await db().idempotencyKey.update({ where: { tenantId_key: { tenantId, key: "old-key" } }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await db().idempotencyKey.update({
+      where: { tenantId_key: { tenantId, key: "old-key" } },
+      data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
     const second = await send({ eventType: "customer.created", payload: {}, idempotencyKey: "old-key" });
     expect(second.status).toBe(202);
     expect((second.body as { id: string }).id).not.toBe((first.body as { id: string }).id);
@@ -157,11 +221,13 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
       const response = await callRoute(publishBatch, {
         params: { tenant: tenantId },
         key: tenantKey,
-        body: { messages: [
-          { eventType: "invoice.paid", payload: { id: "a", amount: 1 } },
-          { eventType: "customer.created", payload: {}, idempotencyKey: "batch-dup" },
-          { eventType: "customer.created", payload: {}, idempotencyKey: "batch-dup" },
-        ] },
+        body: {
+          messages: [
+            { eventType: "invoice.paid", payload: { id: "a", amount: 1 } },
+            { eventType: "customer.created", payload: {}, idempotencyKey: "batch-dup" },
+            { eventType: "customer.created", payload: {}, idempotencyKey: "batch-dup" },
+          ],
+        },
       });
       expect(response.status).toBe(202);
       const data = (response.body as { data: Array<{ id: string; deliveries: number; duplicate: boolean }> }).data;
@@ -175,16 +241,30 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
       const response = await callRoute(publishBatch, {
         params: { tenant: tenantId },
         key: tenantKey,
-        body: { messages: [{ eventType: "customer.created", payload: {} }, { eventType: "invoice.paid", payload: { id: "x" } }] },
+        body: {
+          messages: [
+            { eventType: "customer.created", payload: {} },
+            { eventType: "invoice.paid", payload: { id: "x" } },
+          ],
+        },
       });
       expect(response.status).toBe(422);
-      expect(response.body).toMatchObject({ error: { code: "payload_schema_mismatch", details: [{ path: "messages.1.payload", message: "must have required property 'amount'" }] } });
+      expect(response.body).toMatchObject({
+        error: {
+          code: "payload_schema_mismatch",
+          details: [{ path: "messages.1.payload", message: "must have required property 'amount'" }],
+        },
+      });
       expect(await countRows("messages")).toBe(before);
     });
 
     it("should refuse more than 100 messages", async () => {
       const messages = Array.from({ length: 101 }, () => ({ eventType: "customer.created", payload: {} }));
-      const response = await callRoute(publishBatch, { params: { tenant: tenantId }, key: tenantKey, body: { messages } });
+      const response = await callRoute(publishBatch, {
+        params: { tenant: tenantId },
+        key: tenantKey,
+        body: { messages },
+      });
       expect(response.status).toBe(422);
     });
   });

@@ -26,11 +26,17 @@ describe("message counts per closed hour", () => {
   const perHour: Record<number, number> = { [-6]: 2, [-5]: 3, [-3]: 1, [-2]: 4, [-1]: 2, [0]: 3 };
 
   async function insertMessage(tenant: string, at: number): Promise<void> {
-    await pool().query(`INSERT INTO messages (id, tenant_id, event_type, payload, created_at) VALUES ($1, $2, 'invoice.paid', '{}', $3)`, [newId("message", at), tenant, new Date(at)]);
+    await pool().query(
+      `INSERT INTO messages (id, tenant_id, event_type, payload, created_at) VALUES ($1, $2, 'invoice.paid', '{}', $3)`,
+      [newId("message", at), tenant, new Date(at)],
+    );
   }
 
   async function stored(tenant: string): Promise<Record<number, number>> {
-    const { rows } = await pool().query<{ hour: Date; messages: number }>(`SELECT hour, messages FROM message_counts_hourly WHERE tenant_id = $1 ORDER BY hour`, [tenant]);
+    const { rows } = await pool().query<{ hour: Date; messages: number }>(
+      `SELECT hour, messages FROM message_counts_hourly WHERE tenant_id = $1 ORDER BY hour`,
+      [tenant],
+    );
     return Object.fromEntries(rows.map((row) => [(row.hour.getTime() - hourNow) / HOUR, row.messages]));
   }
 
@@ -39,7 +45,8 @@ describe("message counts per closed hour", () => {
     otherId = await createTenant("Other");
     await pool().query(`UPDATE tenants SET created_at = $1`, [new Date(created)]);
     for (const [offset, count] of Object.entries(perHour)) {
-      for (let index = 0; index < count; index++) await insertMessage(tenantId, hourNow + Number(offset) * HOUR + (index * 7 + 1) * MINUTE);
+      for (let index = 0; index < count; index++)
+        await insertMessage(tenantId, hourNow + Number(offset) * HOUR + (index * 7 + 1) * MINUTE);
     }
     // The last millisecond of hour -1 and the first of hour 0: the edges belong to one hour each.
     await insertMessage(tenantId, hourNow - 1);
@@ -60,15 +67,28 @@ describe("message counts per closed hour", () => {
   });
 
   it("should change nothing when run again, and skip the round while another worker holds the lock", async () => {
-    const before = (await pool().query(`SELECT tenant_id, hour, messages, counted_at FROM message_counts_hourly ORDER BY 1, 2`)).rows;
-    expect(await rollUpMessageCounts({ now: new Date(hourNow + 6 * MINUTE) })).toMatchObject({ ran: true, complete: true, hours: 0 });
-    expect((await pool().query(`SELECT tenant_id, hour, messages, counted_at FROM message_counts_hourly ORDER BY 1, 2`)).rows).toEqual(before);
+    const before = (
+      await pool().query(`SELECT tenant_id, hour, messages, counted_at FROM message_counts_hourly ORDER BY 1, 2`)
+    ).rows;
+    expect(await rollUpMessageCounts({ now: new Date(hourNow + 6 * MINUTE) })).toMatchObject({
+      ran: true,
+      complete: true,
+      hours: 0,
+    });
+    expect(
+      (await pool().query(`SELECT tenant_id, hour, messages, counted_at FROM message_counts_hourly ORDER BY 1, 2`))
+        .rows,
+    ).toEqual(before);
 
     const other = new pg.Client({ connectionString: databaseUrl() });
     await other.connect();
     try {
       await other.query(`SELECT pg_advisory_lock($1)`, [MESSAGE_COUNTS_LOCK]);
-      expect(await rollUpMessageCounts({ now: new Date(hourNow + 6 * MINUTE) })).toEqual({ ran: false, complete: false, hours: 0 });
+      expect(await rollUpMessageCounts({ now: new Date(hourNow + 6 * MINUTE) })).toEqual({
+        ran: false,
+        complete: false,
+        hours: 0,
+      });
     } finally {
       await other.end();
     }
@@ -85,18 +105,33 @@ describe("message counts per closed hour", () => {
     expect(await countMessagesPerBucket(tenantId, byHour)).toEqual([2, 3, 0, 1, 4, 3, 4]);
 
     // The rows are what is read: a stored count wins over the table…
-    await pool().query(`UPDATE message_counts_hourly SET messages = 40 WHERE tenant_id = $1 AND hour = $2`, [tenantId, new Date(hourNow - 2 * HOUR)]);
+    await pool().query(`UPDATE message_counts_hourly SET messages = 40 WHERE tenant_id = $1 AND hour = $2`, [
+      tenantId,
+      new Date(hourNow - 2 * HOUR),
+    ]);
     expect(await countMessagesPerBucket(tenantId, byHour)).toEqual([2, 3, 0, 1, 40, 3, 4]);
     // …but not for minute buckets, which an hour's count cannot be split into.
-    expect(await countMessagesPerBucket(tenantId, edges(hourNow - 2 * HOUR, hourNow - 2 * HOUR + 10 * MINUTE, MINUTE))).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
+    expect(
+      await countMessagesPerBucket(tenantId, edges(hourNow - 2 * HOUR, hourNow - 2 * HOUR + 10 * MINUTE, MINUTE)),
+    ).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
     // An hour without a row (the worker was down) is counted from the messages table.
-    await pool().query(`DELETE FROM message_counts_hourly WHERE tenant_id = $1 AND hour IN ($2, $3)`, [tenantId, new Date(hourNow - 2 * HOUR), new Date(hourNow - 5 * HOUR)]);
+    await pool().query(`DELETE FROM message_counts_hourly WHERE tenant_id = $1 AND hour IN ($2, $3)`, [
+      tenantId,
+      new Date(hourNow - 2 * HOUR),
+      new Date(hourNow - 5 * HOUR),
+    ]);
     expect(await countMessagesPerBucket(tenantId, byHour)).toEqual([2, 3, 0, 1, 4, 3, 4]);
 
     // Ragged edges, coarse buckets: the partial hours counted, the whole ones read or counted.
     // [-5:30, -0:30): hours -5 (counted), -4, -3 (read), -2 (counted), 2 messages of hour -1.
     // [-0:30, +0:30): the last millisecond of hour -1, then 4 messages of hour 0.
-    expect(await countMessagesPerBucket(tenantId, [new Date(hourNow - 5 * HOUR - 30 * MINUTE), new Date(hourNow - 30 * MINUTE), new Date(hourNow + 30 * MINUTE)])).toEqual([10, 5]);
+    expect(
+      await countMessagesPerBucket(tenantId, [
+        new Date(hourNow - 5 * HOUR - 30 * MINUTE),
+        new Date(hourNow - 30 * MINUTE),
+        new Date(hourNow + 30 * MINUTE),
+      ]),
+    ).toEqual([10, 5]);
   });
 
   it("should be run by the maintenance loop, which fills in the hours missed meanwhile", async () => {

@@ -33,9 +33,19 @@ describe("/metrics", () => {
 
   it("should report the web process's requests and publishes by outcome", async () => {
     const send = (body: unknown, headers: Record<string, string> = {}) =>
-      callRoute(publish, { params: { tenant: tenantId }, key, body, headers, path: `/api/v1/tenants/${tenantId}/messages` });
-    expect((await send({ eventType: "metrics.test", payload: { n: 1 } }, { "idempotency-key": "m-1" })).status).toBe(202);
-    expect((await send({ eventType: "metrics.test", payload: { n: 1 } }, { "idempotency-key": "m-1" })).status).toBe(200);
+      callRoute(publish, {
+        params: { tenant: tenantId },
+        key,
+        body,
+        headers,
+        path: `/api/v1/tenants/${tenantId}/messages`,
+      });
+    expect((await send({ eventType: "metrics.test", payload: { n: 1 } }, { "idempotency-key": "m-1" })).status).toBe(
+      202,
+    );
+    expect((await send({ eventType: "metrics.test", payload: { n: 1 } }, { "idempotency-key": "m-1" })).status).toBe(
+      200,
+    );
     expect((await send({ eventType: "metrics.test", payload: {} })).status).toBe(422);
 
     const response = await metricsRoute(new Request("http://hookline.test/metrics"));
@@ -46,8 +56,20 @@ describe("/metrics", () => {
     expect(metrics.value("hookline_publishes_total", { outcome: "duplicate" })).toBe(1);
     expect(metrics.value("hookline_publishes_total", { outcome: "rejected" })).toBe(1);
     expect(metrics.types.get("hookline_http_request_duration_seconds")).toBe("histogram");
-    expect(metrics.value("hookline_http_request_duration_seconds_count", { route: "/api/v1/tenants/:id/messages", method: "POST", status: "202" })).toBe(1);
-    expect(metrics.value("hookline_http_request_duration_seconds_count", { route: "/api/v1/tenants/:id/messages", method: "POST", status: "422" })).toBe(1);
+    expect(
+      metrics.value("hookline_http_request_duration_seconds_count", {
+        route: "/api/v1/tenants/:id/messages",
+        method: "POST",
+        status: "202",
+      }),
+    ).toBe(1);
+    expect(
+      metrics.value("hookline_http_request_duration_seconds_count", {
+        route: "/api/v1/tenants/:id/messages",
+        method: "POST",
+        status: "422",
+      }),
+    ).toBe(1);
     expect(metrics.value("process_cpu_user_seconds_total")).toBeGreaterThan(0);
   });
 
@@ -55,24 +77,50 @@ describe("/metrics", () => {
     process.env.HOOKLINE_METRICS_TOKEN = "metrics-token-123";
     reloadEnv();
     expect((await metricsRoute(new Request("http://hookline.test/metrics"))).status).toBe(401);
-    expect((await metricsRoute(new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer wrong-token-1" } }))).status).toBe(401);
-    expect((await metricsRoute(new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer metrics-token-123" } }))).status).toBe(200);
+    expect(
+      (
+        await metricsRoute(
+          new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer wrong-token-1" } }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await metricsRoute(
+          new Request("http://hookline.test/metrics", { headers: { authorization: "Bearer metrics-token-123" } }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("should report the worker's deliveries, durations, queue and process metrics on its own port", async () => {
     const port = await freePort();
-    await spawnWorker(databaseUrl(), { HOOKLINE_WORKER_METRICS_PORT: String(port), HOOKLINE_METRICS_TOKEN: "worker-token-1" });
-    for (let n = 0; n < 5; n++) await callRoute(publish, { params: { tenant: tenantId }, key, body: { eventType: "metrics.test", payload: { n } } });
+    await spawnWorker(databaseUrl(), {
+      HOOKLINE_WORKER_METRICS_PORT: String(port),
+      HOOKLINE_METRICS_TOKEN: "worker-token-1",
+    });
+    for (let n = 0; n < 5; n++)
+      await callRoute(publish, {
+        params: { tenant: tenantId },
+        key,
+        body: { eventType: "metrics.test", payload: { n } },
+      });
     await receiver.waitFor(6, "/metrics-receiver");
     const scrape = async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: "Bearer worker-token-1" } });
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { authorization: "Bearer worker-token-1" },
+      });
       expect(response.status).toBe(200);
       return parseExposition(await response.text());
     };
-    const metrics = await eventually(async () => {
-      const current = await scrape();
-      return current.value("hookline_deliveries_total", { outcome: "succeeded" }) === 6 ? current : undefined;
-    }, 10_000, "six successful deliveries in the worker's metrics");
+    const metrics = await eventually(
+      async () => {
+        const current = await scrape();
+        return current.value("hookline_deliveries_total", { outcome: "succeeded" }) === 6 ? current : undefined;
+      },
+      10_000,
+      "six successful deliveries in the worker's metrics",
+    );
     expect(metrics.value("hookline_attempt_duration_seconds_count")).toBe(6);
     expect(metrics.value("hookline_attempt_duration_seconds_bucket", { le: "+Inf" })).toBe(6);
     expect(metrics.value("hookline_queue_depth", { status: "pending" })).toBe(0);

@@ -14,8 +14,24 @@ import { createApiKey } from "../../helpers/fixtures";
 
 type Document = {
   openapi: string;
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; security?: unknown[] }>>;
-  webhooks: Record<string, { post: { deprecated?: boolean; parameters: Array<{ name: string; in: string }>; requestBody: { content: { "application/json": { schema: { properties: { type: unknown; data: unknown } }; example?: unknown } } } } }>;
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, unknown>; security?: unknown[] }>
+  >;
+  webhooks: Record<
+    string,
+    {
+      post: {
+        deprecated?: boolean;
+        parameters: Array<{ name: string; in: string }>;
+        requestBody: {
+          content: {
+            "application/json": { schema: { properties: { type: unknown; data: unknown } }; example?: unknown };
+          };
+        };
+      };
+    }
+  >;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
 
@@ -36,7 +52,12 @@ describe("GET /api/v1/openapi.json", () => {
   const addEventType = (body: unknown) => callRoute(createEventTypeRoute, { params: {}, key: platformKey, body });
 
   it("should be valid OpenAPI 3.1, served without an API key", async () => {
-    await addEventType({ name: "invoice.paid", description: "An invoice was paid.", schema: { type: "object", required: ["id"], properties: { id: { type: "string" } } }, example: { id: "in_1" } });
+    await addEventType({
+      name: "invoice.paid",
+      description: "An invoice was paid.",
+      schema: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+      example: { id: "in_1" },
+    });
     const document = await fetchDocument();
     expect(document.openapi).toBe("3.1.0");
     const result = await validate(structuredClone(document) as never);
@@ -59,10 +80,18 @@ describe("GET /api/v1/openapi.json", () => {
   it("should describe each event type's webhook: envelope with its schema as data, signature headers, example", async () => {
     const document = await fetchDocument();
     const webhook = document.webhooks["invoice.paid"]!.post;
-    expect(webhook.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual(["header:webhook-id", "header:webhook-timestamp", "header:webhook-signature"]);
+    expect(webhook.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual([
+      "header:webhook-id",
+      "header:webhook-timestamp",
+      "header:webhook-signature",
+    ]);
     const media = webhook.requestBody.content["application/json"];
     expect(media.schema.properties.type).toEqual({ const: "invoice.paid" });
-    expect(media.schema.properties.data).toEqual({ type: "object", required: ["id"], properties: { id: { type: "string" } } });
+    expect(media.schema.properties.data).toEqual({
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "string" } },
+    });
     expect(media.example).toMatchObject({ type: "invoice.paid", data: { id: "in_1" } });
   });
 
@@ -70,13 +99,25 @@ describe("GET /api/v1/openapi.json", () => {
     const before = await fetchDocument();
     expect(before.webhooks).not.toHaveProperty("customer.created");
 
-    await addEventType({ name: "customer.created", schema: { type: "object", properties: { email: { type: "string", format: "email" } } } });
+    await addEventType({
+      name: "customer.created",
+      schema: { type: "object", properties: { email: { type: "string", format: "email" } } },
+    });
     const added = await fetchDocument();
     expect(Object.keys(added.webhooks)).toEqual(expect.arrayContaining(["invoice.paid", "customer.created"]));
-    expect(added.webhooks["customer.created"]!.post.requestBody.content["application/json"].schema.properties.data).toMatchObject({ properties: { email: { format: "email" } } });
+    expect(
+      added.webhooks["customer.created"]!.post.requestBody.content["application/json"].schema.properties.data,
+    ).toMatchObject({ properties: { email: { format: "email" } } });
 
-    await callRoute(updateEventTypeRoute, { params: { name: "customer.created" }, key: platformKey, body: { schema: { type: "object", required: ["email"] } } });
-    expect((await fetchDocument()).webhooks["customer.created"]!.post.requestBody.content["application/json"].schema.properties.data).toEqual({ type: "object", required: ["email"] });
+    await callRoute(updateEventTypeRoute, {
+      params: { name: "customer.created" },
+      key: platformKey,
+      body: { schema: { type: "object", required: ["email"] } },
+    });
+    expect(
+      (await fetchDocument()).webhooks["customer.created"]!.post.requestBody.content["application/json"].schema
+        .properties.data,
+    ).toEqual({ type: "object", required: ["email"] });
 
     await callRoute(archive, { params: { name: "customer.created" }, key: platformKey, method: "POST" });
     const archived = await fetchDocument();

@@ -37,10 +37,13 @@ describe("operational webhooks", () => {
 
   /** Operational events the operator received (each verified with the operations secret). */
   const operatorEvents = (type: string) =>
-    receiver.at("/ops").map((request) => {
-      new Webhook(opsSecret).verify(request.body, request.headers);
-      return JSON.parse(request.body) as OperationalBody;
-    }).filter((body) => body.type === type);
+    receiver
+      .at("/ops")
+      .map((request) => {
+        new Webhook(opsSecret).verify(request.body, request.headers);
+        return JSON.parse(request.body) as OperationalBody;
+      })
+      .filter((body) => body.type === type);
 
   async function endpointCase(status: number) {
     const eventType = `ops.case${++counter}`;
@@ -55,21 +58,45 @@ describe("operational webhooks", () => {
     const { endpoint, eventType } = await endpointCase(410);
     startTestWorker(databaseUrl());
     await publishMessages(tenantId, [{ eventType, payload: {} }]);
-    const [event] = await eventually(() => {
-      const events = operatorEvents("endpoint.disabled").filter((body) => body.data.endpointId === endpoint.id);
-      return events.length ? events : undefined;
-    }, 15_000, "endpoint.disabled at the operator");
-    expect(event!.data).toMatchObject({ tenantId, endpointId: endpoint.id, url: endpoint.url, reason: "gone", disabledAt: expect.any(String) });
+    const [event] = await eventually(
+      () => {
+        const events = operatorEvents("endpoint.disabled").filter((body) => body.data.endpointId === endpoint.id);
+        return events.length ? events : undefined;
+      },
+      15_000,
+      "endpoint.disabled at the operator",
+    );
+    expect(event!.data).toMatchObject({
+      tenantId,
+      endpointId: endpoint.id,
+      url: endpoint.url,
+      reason: "gone",
+      disabledAt: expect.any(String),
+    });
   });
 
   it("should announce a newly failing endpoint once, and an exhausted message", async () => {
     const { endpoint, eventType } = await endpointCase(503);
     startTestWorker(databaseUrl(), { schedule: [30, 30] });
     const [message] = await publishMessages(tenantId, [{ eventType, payload: { n: 1 } }]);
-    const exhausted = await eventually(() => operatorEvents("message.attempt.exhausted").find((body) => body.data.messageId === message!.id), 15_000, "message.attempt.exhausted");
-    expect(exhausted.data).toMatchObject({ tenantId, endpointId: endpoint.id, eventType, attempts: 3, lastError: "HTTP 503 (retries exhausted)" });
+    const exhausted = await eventually(
+      () => operatorEvents("message.attempt.exhausted").find((body) => body.data.messageId === message!.id),
+      15_000,
+      "message.attempt.exhausted",
+    );
+    expect(exhausted.data).toMatchObject({
+      tenantId,
+      endpointId: endpoint.id,
+      eventType,
+      attempts: 3,
+      lastError: "HTTP 503 (retries exhausted)",
+    });
     await publishMessages(tenantId, [{ eventType, payload: { n: 2 } }]); // fails again: no second "failing" within the hour
-    await eventually(() => (operatorEvents("message.attempt.exhausted").length >= 2 ? true : undefined), 15_000, "the second exhaustion");
+    await eventually(
+      () => (operatorEvents("message.attempt.exhausted").length >= 2 ? true : undefined),
+      15_000,
+      "the second exhaustion",
+    );
     const failing = operatorEvents("endpoint.failing").filter((body) => body.data.endpointId === endpoint.id);
     expect(failing).toHaveLength(1);
     expect(failing[0]!.data).toMatchObject({ tenantId, endpointId: endpoint.id, failingSince: expect.any(String) });
@@ -81,7 +108,12 @@ describe("operational webhooks", () => {
     await disableEndpoint(tenantId, endpoint.id);
     await disableEndpoint(tenantId, endpoint.id); // already disabled: no second event
     await enableEndpoint(tenantId, endpoint.id);
-    await eventually(() => (operatorEvents("endpoint.enabled").some((body) => body.data.endpointId === endpoint.id) ? true : undefined), 15_000, "endpoint.enabled");
+    await eventually(
+      () =>
+        operatorEvents("endpoint.enabled").some((body) => body.data.endpointId === endpoint.id) ? true : undefined,
+      15_000,
+      "endpoint.enabled",
+    );
     const disabled = operatorEvents("endpoint.disabled").filter((body) => body.data.endpointId === endpoint.id);
     expect(disabled).toHaveLength(1);
     expect(disabled[0]!.data.reason).toBe("manual");
@@ -89,7 +121,10 @@ describe("operational webhooks", () => {
 
   it("should also deliver to a tenant's own endpoint subscribed by name, never to its catch-all endpoints", async () => {
     await ensureOperationalEventTypes();
-    const watcher = await createTestEndpoint(tenantId, { url: receiver.url("/tenant-watcher"), eventTypes: ["endpoint.disabled"] });
+    const watcher = await createTestEndpoint(tenantId, {
+      url: receiver.url("/tenant-watcher"),
+      eventTypes: ["endpoint.disabled"],
+    });
     const catchAll = await createTestEndpoint(tenantId, { url: receiver.url("/tenant-catch-all") });
     const { endpoint } = await endpointCase(204);
     startTestWorker(databaseUrl());
@@ -97,9 +132,14 @@ describe("operational webhooks", () => {
     const [request] = await receiver.waitFor(1, "/tenant-watcher");
     const secret = await endpointSecret(watcher.id);
     const body = new Webhook(secret).verify(request!.body, request!.headers) as OperationalBody;
-    expect(body).toMatchObject({ type: "endpoint.disabled", data: { tenantId, endpointId: endpoint.id, reason: "manual" } });
+    expect(body).toMatchObject({
+      type: "endpoint.disabled",
+      data: { tenantId, endpointId: endpoint.id, reason: "manual" },
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.at("/tenant-catch-all").filter((received) => received.body.includes('"endpoint.disabled"'))).toHaveLength(0);
+    expect(
+      receiver.at("/tenant-catch-all").filter((received) => received.body.includes('"endpoint.disabled"')),
+    ).toHaveLength(0);
     expect(catchAll.id).toBeTruthy();
   });
 
@@ -109,9 +149,22 @@ describe("operational webhooks", () => {
       const { endpoint } = await endpointCase(204);
       startTestWorker(databaseUrl(), { schedule: [20, 20] });
       await disableEndpoint(tenantId, endpoint.id);
-      await eventually(async () => ((await db().delivery.count({ where: { tenantId: SYSTEM_TENANT_ID, status: "pending" } })) === 0 && (await db().delivery.count({ where: { tenantId: SYSTEM_TENANT_ID, status: "sending" } })) === 0 ? true : undefined), 15_000, "the operator's deliveries to settle");
-      const systemMessages = await db().message.findMany({ where: { tenantId: SYSTEM_TENANT_ID }, select: { eventType: true, payload: true } });
-      expect(systemMessages.filter((message) => (message.payload as { tenantId?: string }).tenantId === SYSTEM_TENANT_ID)).toHaveLength(0);
+      await eventually(
+        async () =>
+          (await db().delivery.count({ where: { tenantId: SYSTEM_TENANT_ID, status: "pending" } })) === 0 &&
+          (await db().delivery.count({ where: { tenantId: SYSTEM_TENANT_ID, status: "sending" } })) === 0
+            ? true
+            : undefined,
+        15_000,
+        "the operator's deliveries to settle",
+      );
+      const systemMessages = await db().message.findMany({
+        where: { tenantId: SYSTEM_TENANT_ID },
+        select: { eventType: true, payload: true },
+      });
+      expect(
+        systemMessages.filter((message) => (message.payload as { tenantId?: string }).tenantId === SYSTEM_TENANT_ID),
+      ).toHaveLength(0);
     } finally {
       receiver.on("/ops", { status: 204 });
     }

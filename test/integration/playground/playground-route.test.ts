@@ -12,10 +12,24 @@ import { useTestDatabase } from "../../helpers/database";
 import { createTenant, endpointSecret } from "../../helpers/fixtures";
 
 const PUBLIC_URL = "http://localhost:3000";
-const BODY = JSON.stringify({ type: "invoice.paid", timestamp: "2026-01-01T00:00:00.000Z", data: { id: "in_1", amount: 4200 } });
+const BODY = JSON.stringify({
+  type: "invoice.paid",
+  timestamp: "2026-01-01T00:00:00.000Z",
+  data: { id: "in_1", amount: 4200 },
+});
 
-function signed(secret: string, options: { body?: string; timestamp?: Date; msgId?: string } = {}): Record<string, string> {
-  return { ...buildWebhookHeaders({ msgId: options.msgId ?? newId("message"), timestamp: options.timestamp ?? new Date(), body: options.body ?? BODY, secrets: [secret] }) };
+function signed(
+  secret: string,
+  options: { body?: string; timestamp?: Date; msgId?: string } = {},
+): Record<string, string> {
+  return {
+    ...buildWebhookHeaders({
+      msgId: options.msgId ?? newId("message"),
+      timestamp: options.timestamp ?? new Date(),
+      body: options.body ?? BODY,
+      secrets: [secret],
+    }),
+  };
 }
 
 describe("POST /api/playground/:mode/:endpoint", () => {
@@ -32,7 +46,11 @@ describe("POST /api/playground/:mode/:endpoint", () => {
   });
 
   async function post(mode: string, endpointId: string, headers: Record<string, string>, body = BODY) {
-    return callRoute(route.POST, { params: { mode, endpoint: endpointId }, rawBody: body, headers: { "content-type": "application/json", ...headers } });
+    return callRoute(route.POST, {
+      params: { mode, endpoint: endpointId },
+      rawBody: body,
+      headers: { "content-type": "application/json", ...headers },
+    });
   }
 
   it("should answer 200 to a delivery signed with the endpoint's secret", async () => {
@@ -44,9 +62,15 @@ describe("POST /api/playground/:mode/:endpoint", () => {
   it.each([
     { name: "a signature made with another secret", headers: () => signed(endpoints.flaky.secret) },
     { name: "a body changed after signing", headers: () => signed(endpoints.ok.secret, { body: `${BODY} ` }) },
-    { name: "a timestamp from an hour ago", headers: () => signed(endpoints.ok.secret, { timestamp: new Date(Date.now() - 3_600_000) }) },
+    {
+      name: "a timestamp from an hour ago",
+      headers: () => signed(endpoints.ok.secret, { timestamp: new Date(Date.now() - 3_600_000) }),
+    },
     { name: "no signature headers", headers: () => ({}) },
-    { name: "a garbled signature", headers: () => ({ ...signed(endpoints.ok.secret), "webhook-signature": "v1,AAAA" }) },
+    {
+      name: "a garbled signature",
+      headers: () => ({ ...signed(endpoints.ok.secret), "webhook-signature": "v1,AAAA" }),
+    },
   ])("should answer 401 to $name", async ({ headers }) => {
     const response = await post("ok", endpoints.ok.id, headers());
     expect(response).toMatchObject({ status: 401, body: { verified: false } });
@@ -91,7 +115,12 @@ describe("receivePlaygroundWebhook in flaky mode", () => {
     const tenantId = await createTenant("Flaky");
     const endpoint = await createPlaygroundEndpoint(tenantId, "flaky", PUBLIC_URL);
     const secret = await endpointSecret(endpoint.id);
-    const delivery = (headers: Record<string, string>) => ({ mode: "flaky", endpointId: endpoint.id, body: BODY, headers: new Headers(headers) });
+    const delivery = (headers: Record<string, string>) => ({
+      mode: "flaky",
+      endpointId: endpoint.id,
+      body: BODY,
+      headers: new Headers(headers),
+    });
 
     const failing = await receivePlaygroundWebhook(delivery(signed(secret)), { random: () => 0.1 });
     expect(failing.status).toBeGreaterThanOrEqual(500);
@@ -106,7 +135,12 @@ describe("receivePlaygroundWebhook in flaky mode", () => {
     const secret = await endpointSecret(endpoint.id);
     let failures = 0;
     for (let index = 0; index < 300; index++) {
-      const answer = await receivePlaygroundWebhook({ mode: "flaky", endpointId: endpoint.id, body: BODY, headers: new Headers(signed(secret)) });
+      const answer = await receivePlaygroundWebhook({
+        mode: "flaky",
+        endpointId: endpoint.id,
+        body: BODY,
+        headers: new Headers(signed(secret)),
+      });
       if (answer.status >= 500) failures++;
     }
     expect(failures).toBeGreaterThan(60);

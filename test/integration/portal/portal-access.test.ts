@@ -25,7 +25,9 @@ import { useTestDatabase } from "../../helpers/database";
 import { snapshotDatabase } from "../../helpers/database-snapshot";
 import { createApiKey, createTenant, createTestEndpoint } from "../../helpers/fixtures";
 
-type Authorize = (credentials: Record<string, string>) => Promise<{ id: string; portal?: Record<string, unknown> } | null>;
+type Authorize = (
+  credentials: Record<string, string>,
+) => Promise<{ id: string; portal?: Record<string, unknown> } | null>;
 
 /** The "portal" provider's authorize(), exactly what next-auth runs for /api/auth/callback/portal. */
 function portalAuthorize(): Authorize {
@@ -36,7 +38,12 @@ function portalAuthorize(): Authorize {
 
 /** The session cookie next-auth would set for what authorize() returned. */
 async function sessionCookie(user: NonNullable<Awaited<ReturnType<Authorize>>>): Promise<string> {
-  const token = await authOptions().callbacks!.jwt!({ token: {}, user: user as never, account: null, trigger: "signIn" } as never);
+  const token = await authOptions().callbacks!.jwt!({
+    token: {},
+    user: user as never,
+    account: null,
+    trigger: "signIn",
+  } as never);
   return `next-auth.session-token=${await encode({ token, secret: sessionSecret() })}`;
 }
 
@@ -53,7 +60,8 @@ describe("portal links", () => {
     await createTestEndpoint(otherTenantId, { url: "http://127.0.0.1:9/other" });
   });
 
-  const issue = (body: unknown, key: string | null = platformKey, tenant = tenantId) => callRoute(issueAccess, { params: { tenant }, body, key });
+  const issue = (body: unknown, key: string | null = platformKey, tenant = tenantId) =>
+    callRoute(issueAccess, { params: { tenant }, body, key });
 
   async function issueToken(body: Record<string, unknown> = {}): Promise<string> {
     const response = await issue({ user: { id: "cust-42", email: "dana@customer.example", name: "Dana" }, ...body });
@@ -61,7 +69,12 @@ describe("portal links", () => {
     return (response.body as { token: string }).token;
   }
 
-  const asSession = (cookie: string, headers: Record<string, string> = {}) => ({ cookie, host: "hookline.test", origin: "http://hookline.test", ...headers });
+  const asSession = (cookie: string, headers: Record<string, string> = {}) => ({
+    cookie,
+    host: "hookline.test",
+    origin: "http://hookline.test",
+    ...headers,
+  });
 
   it("should issue a link to the platform: a token in the URL's fragment, only its hash stored, expiring as asked", async () => {
     const before = Date.now();
@@ -82,7 +95,9 @@ describe("portal links", () => {
   it("should default to an admin link valid for ten minutes", async () => {
     const response = await issue(undefined);
     expect(response.status).toBe(201);
-    const row = await db().portalToken.findUniqueOrThrow({ where: { tokenHash: hashPortalToken((response.body as { token: string }).token) } });
+    const row = await db().portalToken.findUniqueOrThrow({
+      where: { tokenHash: hashPortalToken((response.body as { token: string }).token) },
+    });
     expect(row.role).toBe("admin");
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(599_000);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThan(601_000);
@@ -123,7 +138,12 @@ describe("portal links", () => {
     const token = await issueToken();
     const authorize = portalAuthorize();
     const first = await authorize({ tenant: tenantId, token, embed: "0" });
-    expect(first?.portal).toMatchObject({ tenantId, role: "admin", actor: { id: "cust-42", email: "dana@customer.example", name: "Dana" }, embed: false });
+    expect(first?.portal).toMatchObject({
+      tenantId,
+      role: "admin",
+      actor: { id: "cust-42", email: "dana@customer.example", name: "Dana" },
+      embed: false,
+    });
     expect(await authorize({ tenant: tenantId, token, embed: "0" })).toBeNull();
     const row = await db().portalToken.findUniqueOrThrow({ where: { tokenHash: hashPortalToken(token) } });
     expect(row.usedAt).not.toBeNull();
@@ -138,12 +158,18 @@ describe("portal links", () => {
 
   it("should refuse an expired token", async () => {
     const token = await issueToken({ expiresIn: 60 });
-    await db().portalToken.update({ where: { tokenHash: hashPortalToken(token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await db().portalToken.update({
+      where: { tokenHash: hashPortalToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
     expect(await portalAuthorize()({ tenant: tenantId, token, embed: "0" })).toBeNull();
   });
 
   it.each([
-    { name: "one character changed", tamper: (token: string) => `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` },
+    {
+      name: "one character changed",
+      tamper: (token: string) => `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`,
+    },
     { name: "cut short", tamper: (token: string) => token.slice(0, -2) },
     { name: "empty", tamper: () => "" },
     { name: "an API key instead", tamper: () => "hl_abcdef_0123456789" },
@@ -164,7 +190,13 @@ describe("portal links", () => {
   it("should purge tokens three days after they were issued (spent or not), and keep newer ones", async () => {
     const fresh = await issueToken();
     const old = await db().portalToken.create({
-      data: { id: newId("portalToken", Date.now() - 4 * 86_400_000), tenantId, role: "admin", tokenHash: hashPortalToken("hlp_old"), expiresAt: new Date(Date.now() - 3 * 86_400_000) },
+      data: {
+        id: newId("portalToken", Date.now() - 4 * 86_400_000),
+        tenantId,
+        role: "admin",
+        tokenHash: hashPortalToken("hlp_old"),
+        expiresAt: new Date(Date.now() - 3 * 86_400_000),
+      },
     });
     const purged = await purgeExpiredData({ statsRetentionDays: 400 });
     expect(purged.portalTokens).toBe(1);
@@ -178,20 +210,33 @@ describe("portal links", () => {
 
     beforeAll(async () => {
       const authorize = portalAuthorize();
-      adminCookie = await sessionCookie((await authorize({ tenant: tenantId, token: await issueToken(), embed: "1" }))!);
-      viewerCookie = await sessionCookie((await authorize({ tenant: tenantId, token: await issueToken({ role: "viewer" }), embed: "0" }))!);
+      adminCookie = await sessionCookie(
+        (await authorize({ tenant: tenantId, token: await issueToken(), embed: "1" }))!,
+      );
+      viewerCookie = await sessionCookie(
+        (await authorize({ tenant: tenantId, token: await issueToken({ role: "viewer" }), embed: "0" }))!,
+      );
     });
 
     it("should see its tenant and only that one", async () => {
-      expect((await callRoute(listEndpoints, { params: { tenant: tenantId }, headers: asSession(adminCookie) })).status).toBe(200);
-      const other = await callRoute(listEndpoints, { params: { tenant: otherTenantId }, headers: asSession(adminCookie) });
+      expect(
+        (await callRoute(listEndpoints, { params: { tenant: tenantId }, headers: asSession(adminCookie) })).status,
+      ).toBe(200);
+      const other = await callRoute(listEndpoints, {
+        params: { tenant: otherTenantId },
+        headers: asSession(adminCookie),
+      });
       expect(other.status).toBe(404);
       const tenants = await callRoute(listTenants, { params: {}, headers: asSession(adminCookie) });
       expect((tenants.body as { data: Array<{ id: string }> }).data.map((tenant) => tenant.id)).toEqual([tenantId]);
     });
 
     it("should let an admin link change endpoints, recorded in the audit trail with the platform's user", async () => {
-      const created = await callRoute(createEndpoint, { params: { tenant: tenantId }, body: { url: "http://127.0.0.1:9/portal" }, headers: asSession(adminCookie) });
+      const created = await callRoute(createEndpoint, {
+        params: { tenant: tenantId },
+        body: { url: "http://127.0.0.1:9/portal" },
+        headers: asSession(adminCookie),
+      });
       expect(created.status).toBe(201);
       const endpointId = (created.body as { id: string }).id;
       const audit = await callRoute(listAuditEvents, { params: { tenant: tenantId }, key: platformKey });
@@ -205,17 +250,44 @@ describe("portal links", () => {
 
     it("should keep a viewer link to reading", async () => {
       const before = await snapshotDatabase();
-      const refused = await callRoute(createEndpoint, { params: { tenant: tenantId }, body: { url: "http://127.0.0.1:9/viewer" }, headers: asSession(viewerCookie) });
+      const refused = await callRoute(createEndpoint, {
+        params: { tenant: tenantId },
+        body: { url: "http://127.0.0.1:9/viewer" },
+        headers: asSession(viewerCookie),
+      });
       expect(refused.status).toBe(403);
       expect(await snapshotDatabase()).toBe(before);
     });
 
     it.each([
-      { name: "list API keys", call: (cookie: string) => callRoute(listApiKeys, { params: {}, query: { tenantId }, headers: asSession(cookie) }), expected: 403 },
-      { name: "list members", call: (cookie: string) => callRoute(listMembers, { params: { tenant: tenantId }, headers: asSession(cookie) }), expected: 403 },
-      { name: "issue another portal link", call: (cookie: string) => callRoute(issueAccess, { params: { tenant: tenantId }, body: {}, headers: asSession(cookie) }), expected: 403 },
-      { name: "read the audit trail", call: (cookie: string) => callRoute(listAuditEvents, { params: { tenant: tenantId }, headers: asSession(cookie) }), expected: 403 },
-      { name: "read the system status", call: (cookie: string) => callRoute(systemStatus, { params: {}, headers: asSession(cookie) }), expected: 403 },
+      {
+        name: "list API keys",
+        call: (cookie: string) =>
+          callRoute(listApiKeys, { params: {}, query: { tenantId }, headers: asSession(cookie) }),
+        expected: 403,
+      },
+      {
+        name: "list members",
+        call: (cookie: string) => callRoute(listMembers, { params: { tenant: tenantId }, headers: asSession(cookie) }),
+        expected: 403,
+      },
+      {
+        name: "issue another portal link",
+        call: (cookie: string) =>
+          callRoute(issueAccess, { params: { tenant: tenantId }, body: {}, headers: asSession(cookie) }),
+        expected: 403,
+      },
+      {
+        name: "read the audit trail",
+        call: (cookie: string) =>
+          callRoute(listAuditEvents, { params: { tenant: tenantId }, headers: asSession(cookie) }),
+        expected: 403,
+      },
+      {
+        name: "read the system status",
+        call: (cookie: string) => callRoute(systemStatus, { params: {}, headers: asSession(cookie) }),
+        expected: 403,
+      },
     ])("should not $name", async ({ call, expected }) => {
       expect((await call(adminCookie)).status).toBe(expected);
     });
@@ -223,7 +295,10 @@ describe("portal links", () => {
     it("should end at its expiry, whatever the cookie says", async () => {
       const user = (await portalAuthorize()({ tenant: tenantId, token: await issueToken(), embed: "0" }))!;
       (user.portal as { expiresAt: number }).expiresAt = Math.floor(Date.now() / 1_000) - 1;
-      const response = await callRoute(listEndpoints, { params: { tenant: tenantId }, headers: asSession(await sessionCookie(user)) });
+      const response = await callRoute(listEndpoints, {
+        params: { tenant: tenantId },
+        headers: asSession(await sessionCookie(user)),
+      });
       expect(response.status).toBe(401);
     });
 

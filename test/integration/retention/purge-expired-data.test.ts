@@ -31,7 +31,8 @@ describe("purgeExpiredData", () => {
     await db().tenant.update({ where: { id: tenantId }, data: { retentionDays: 30 } });
     await db().tenant.update({ where: { id: longTenantId }, data: { retentionDays: 90 } });
     await createTestEventType({ name: "retained.event" });
-    endpointId = (await createTestEndpoint(tenantId, { url: receiver.url("/fresh"), eventTypes: ["retained.event"] })).id;
+    endpointId = (await createTestEndpoint(tenantId, { url: receiver.url("/fresh"), eventTypes: ["retained.event"] }))
+      .id;
   });
   afterAll(async () => {
     await client.end();
@@ -62,14 +63,18 @@ describe("purgeExpiredData", () => {
     }
   }
 
-  const count = async (sql: string, values: unknown[] = []) => (await client.query<{ n: number }>(sql, values)).rows[0]!.n;
+  const count = async (sql: string, values: unknown[] = []) =>
+    (await client.query<{ n: number }>(sql, values)).rows[0]!.n;
 
   it("should purge 100,000 old rows in batches while deliveries keep flowing", async () => {
     await insertHistory(tenantId, 33_334, 45); // ≈ 100,000 rows: messages + deliveries + attempts
     await insertHistory(tenantId, 100, 10); // recent: kept
     await insertHistory(longTenantId, 100, 45); // within that tenant's 90 days: kept
     await insertHistory(tenantId, 5, 45, "pending"); // old but still being delivered: kept
-    await client.query(`INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded) VALUES ($1, now() - interval '401 days', $2, 1), ($1, now() - interval '399 days', $2, 1)`, [endpointId, tenantId]);
+    await client.query(
+      `INSERT INTO endpoint_stats (endpoint_id, minute, tenant_id, succeeded) VALUES ($1, now() - interval '401 days', $2, 1), ($1, now() - interval '399 days', $2, 1)`,
+      [endpointId, tenantId],
+    );
     // Hourly rows go once their whole hour is past the 400 days: the one holding the cutoff stays.
     await client.query(
       `INSERT INTO endpoint_stats_hourly (endpoint_id, hour, tenant_id, succeeded)
@@ -90,14 +95,22 @@ describe("purgeExpiredData", () => {
         [tenant],
       );
     }
-    const oldRows = await count(`SELECT ((SELECT count(*) FROM messages) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM attempts))::int AS n`);
+    const oldRows = await count(
+      `SELECT ((SELECT count(*) FROM messages) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM attempts))::int AS n`,
+    );
     expect(oldRows).toBeGreaterThanOrEqual(100_000);
 
     // Deliveries flow while the purge runs.
-    await db().delivery.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: new Date(Date.now() + DAY) } }); // park the old pending ones
+    await db().delivery.updateMany({
+      where: { status: "pending" },
+      data: { nextAttemptAt: new Date(Date.now() + DAY) },
+    }); // park the old pending ones
     startTestWorker(databaseUrl());
     const purging = purgeExpiredData({ statsRetentionDays: 400, batchSize: 5_000 });
-    const fresh = await publishMessages(tenantId, Array.from({ length: 100 }, (_, n) => ({ eventType: "retained.event", payload: { n } })));
+    const fresh = await publishMessages(
+      tenantId,
+      Array.from({ length: 100 }, (_, n) => ({ eventType: "retained.event", payload: { n } })),
+    );
     await receiver.waitFor(100, "/fresh", 20_000);
     const result = await purging;
 
@@ -108,15 +121,35 @@ describe("purgeExpiredData", () => {
     expect(result.stats).toBe(1);
     expect(result.hourlyStats).toBe(3 + 3);
     expect(result.messageCounts).toBe(45);
-    const stillOld = await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at < now() - interval '30 days'`, [tenantId]);
+    const stillOld = await count(
+      `SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at < now() - interval '30 days'`,
+      [tenantId],
+    );
     expect(stillOld).toBe(5); // the ones with pending deliveries
-    expect(await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at > now() - interval '11 days'`, [tenantId])).toBe(100 + fresh.length);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1 AND created_at > now() - interval '11 days'`,
+        [tenantId],
+      ),
+    ).toBe(100 + fresh.length);
     expect(await count(`SELECT count(*)::int AS n FROM messages WHERE tenant_id = $1`, [longTenantId])).toBe(100);
-    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '400 days'`)).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '398 days'`)).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour + interval '1 hour' <= now() - interval '400 days'`)).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour < now() - interval '399 days'`)).toBe(3);
-    expect(await count(`SELECT count(*)::int AS n FROM tenant_stats_hourly WHERE hour < now() - interval '399 days'`)).toBe(3);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '400 days'`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM endpoint_stats WHERE minute < now() - interval '398 days'`),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour + interval '1 hour' <= now() - interval '400 days'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM endpoint_stats_hourly WHERE hour < now() - interval '399 days'`),
+    ).toBe(3);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tenant_stats_hourly WHERE hour < now() - interval '399 days'`),
+    ).toBe(3);
     const oldCounts = `SELECT count(*)::int AS n FROM message_counts_hourly WHERE tenant_id = $1 AND hour < now() - interval '29 days'`;
     expect(await count(oldCounts, [tenantId])).toBe(3);
     expect(await count(oldCounts, [longTenantId])).toBe(48);

@@ -27,7 +27,9 @@ async function everyTableAsText(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     let text = "";
     for (const { table_name } of tables) {
       const { rows } = await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
@@ -58,10 +60,33 @@ describe("secrets at rest", () => {
   });
 
   it("should store no secret in clear anywhere, deliveries and attempt logs included", async () => {
-    await createTestEndpoint(tenantId, { url: receiver.url("/basic"), secret: SECRETS.signing, eventTypes: ["secret.test"], headers: { "x-api-token": SECRETS.header }, auth: { type: "basic", username: "hook", password: SECRETS.password } });
-    await createTestEndpoint(tenantId, { url: receiver.url("/bearer"), eventTypes: ["secret.test"], auth: { type: "bearer", token: SECRETS.token } });
-    await createTestEndpoint(tenantId, { url: receiver.url("/oauth"), eventTypes: ["secret.test"], auth: { type: "oauth2", tokenUrl: receiver.url("/token"), clientId: "client", clientSecret: SECRETS.clientSecret } });
-    receiver.on("/token", { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ access_token: "issued-access-token", expires_in: 60 }) });
+    await createTestEndpoint(tenantId, {
+      url: receiver.url("/basic"),
+      secret: SECRETS.signing,
+      eventTypes: ["secret.test"],
+      headers: { "x-api-token": SECRETS.header },
+      auth: { type: "basic", username: "hook", password: SECRETS.password },
+    });
+    await createTestEndpoint(tenantId, {
+      url: receiver.url("/bearer"),
+      eventTypes: ["secret.test"],
+      auth: { type: "bearer", token: SECRETS.token },
+    });
+    await createTestEndpoint(tenantId, {
+      url: receiver.url("/oauth"),
+      eventTypes: ["secret.test"],
+      auth: {
+        type: "oauth2",
+        tokenUrl: receiver.url("/token"),
+        clientId: "client",
+        clientSecret: SECRETS.clientSecret,
+      },
+    });
+    receiver.on("/token", {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ access_token: "issued-access-token", expires_in: 60 }),
+    });
     startTestWorker(databaseUrl());
     await publishMessages(tenantId, [{ eventType: "secret.test", payload: { n: 1 } }]);
     await eventually(async () => ((await db().attempt.count()) >= 3 ? true : undefined), 15_000, "three attempts");
@@ -90,7 +115,9 @@ describe("secrets at rest", () => {
 
     const rows = await db().endpoint.findMany({ where: { tenantId } });
     const oldId = keyIdOf(oldKey);
-    for (const row of rows) for (const value of [row.secretEnc, row.headersEnc, row.authEnc]) if (value) expect(value.startsWith(`v1.${keyIdOf(newKey)}.`), value.slice(0, 12)).toBe(true);
+    for (const row of rows)
+      for (const value of [row.secretEnc, row.headersEnc, row.authEnc])
+        if (value) expect(value.startsWith(`v1.${keyIdOf(newKey)}.`), value.slice(0, 12)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(`v1.${oldId}.`);
 
     // The new key alone now opens everything.
@@ -98,7 +125,22 @@ describe("secrets at rest", () => {
     reloadEnv();
     (globalThis as { hooklineKeys?: unknown }).hooklineKeys = undefined;
     const basic = rows.find((row) => row.url.endsWith("/basic"))!;
-    const config = await endpointConfig(toEndpointRow({ endpoint_id: basic.id, url: basic.url, disabled: false, secret_enc: basic.secretEnc, previous_secret_enc: null, previous_secret_expires_at: null, headers_enc: basic.headersEnc, auth_enc: basic.authEnc, rate_limit: null, max_concurrency: null, timeout_ms: null, version: "after-rotation" }));
+    const config = await endpointConfig(
+      toEndpointRow({
+        endpoint_id: basic.id,
+        url: basic.url,
+        disabled: false,
+        secret_enc: basic.secretEnc,
+        previous_secret_enc: null,
+        previous_secret_expires_at: null,
+        headers_enc: basic.headersEnc,
+        auth_enc: basic.authEnc,
+        rate_limit: null,
+        max_concurrency: null,
+        timeout_ms: null,
+        version: "after-rotation",
+      }),
+    );
     expect(config.secret).toBe(SECRETS.signing);
     expect(config.headers).toEqual({ "x-api-token": SECRETS.header });
     expect(config.auth).toEqual({ type: "basic", username: "hook", password: SECRETS.password });

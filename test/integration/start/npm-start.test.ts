@@ -27,7 +27,11 @@ async function health(url: string) {
   return { status: response.status, body: (await response.json()) as { status: string; worker: { alive: number } } };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -67,19 +71,27 @@ async function workerRows(): Promise<number> {
 describe("npm start", { timeout: 400_000 }, () => {
   it("should start web, worker and embedded PostgreSQL, survive SIGKILL of everything, and stop cleanly", async () => {
     // 1. First start: initialises .data/pg, migrates, builds if needed, answers on /api/health.
-    const first = await startHookline({ dataDir, port: await freePort(), env: { HOOKLINE_EMBEDDED_PG_PORT: String(await freePort()) } });
+    const first = await startHookline({
+      dataDir,
+      port: await freePort(),
+      env: { HOOKLINE_EMBEDDED_PG_PORT: String(await freePort()) },
+    });
     started.push(first);
     expect(first.output()).toContain("embedded PostgreSQL started");
     expect(first.output()).toMatch(/Sign in: open http:\/\/localhost:\d+\/sign-in/);
     expect((await health(first.url)).status).toBe(200);
-    await waitFor("the worker's heartbeat", async () => ((await health(first.url)).body.worker.alive === 1 ? true : undefined));
+    await waitFor("the worker's heartbeat", async () =>
+      (await health(first.url)).body.worker.alive === 1 ? true : undefined,
+    );
     expect(existsSync(path.join(dataDir, "pg", "PG_VERSION"))).toBe(true);
     expect(await workerRows()).toBe(1);
 
     // 2. kill -9 the whole process group: the database supervisor notices and shuts PostgreSQL down.
     first.signalGroup("SIGKILL");
     await first.exited;
-    await waitFor("the embedded database to stop", () => (existsSync(path.join(dataDir, "pg.json")) ? undefined : true));
+    await waitFor("the embedded database to stop", () =>
+      existsSync(path.join(dataDir, "pg.json")) ? undefined : true,
+    );
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
 
     // 3. Start again on the same data: reused (the first worker's row is still there), healthy.

@@ -11,8 +11,23 @@ import { useTestDatabase } from "../../helpers/database";
 import { insertStatsRow } from "../../helpers/stats";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
 
-type Point = { time: string; total: number; succeeded: number; failed: number; messages: number; p50Ms: number | null; successRate: number | null };
-type Stats = { from: string; to: string; granularity: string; totals: Point; series: Point[]; queue: { pending: number; sending: number; capped: boolean } };
+type Point = {
+  time: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  messages: number;
+  p50Ms: number | null;
+  successRate: number | null;
+};
+type Stats = {
+  from: string;
+  to: string;
+  granularity: string;
+  totals: Point;
+  series: Point[];
+  queue: { pending: number; sending: number; capped: boolean };
+};
 
 const HOUR = 3_600_000;
 
@@ -33,14 +48,37 @@ describe("tenant stats API", () => {
     const foreign = (await createTestEndpoint(other, { url: "http://127.0.0.1:9/c" })).id;
     let histogram = emptyHistogram();
     for (const ms of [10, 20, 30]) histogram = addSample(histogram, ms);
-    for (const [tenant, endpoint] of [[tenantId, first], [tenantId, second], [other, foreign]] as const) {
-      await insertStatsRow({ endpointId: endpoint, minute: new Date(previousHour.getTime() + 5 * 60_000), tenantId: tenant, succeeded: 2, failed: 1, latencySumMs: 60, histogram });
+    for (const [tenant, endpoint] of [
+      [tenantId, first],
+      [tenantId, second],
+      [other, foreign],
+    ] as const) {
+      await insertStatsRow({
+        endpointId: endpoint,
+        minute: new Date(previousHour.getTime() + 5 * 60_000),
+        tenantId: tenant,
+        succeeded: 2,
+        failed: 1,
+        latencySumMs: 60,
+        histogram,
+      });
     }
     // Three messages in the previous hour (ids carry the time), two now; one of another tenant.
     for (let index = 0; index < 3; index++) {
-      await db().message.create({ data: { id: newId("message", previousHour.getTime() + index * 60_000), tenantId, eventType: "invoice.paid", payload: {}, createdAt: new Date(previousHour.getTime() + index * 60_000) } });
+      await db().message.create({
+        data: {
+          id: newId("message", previousHour.getTime() + index * 60_000),
+          tenantId,
+          eventType: "invoice.paid",
+          payload: {},
+          createdAt: new Date(previousHour.getTime() + index * 60_000),
+        },
+      });
     }
-    await publishMessages(tenantId, [{ eventType: "invoice.paid", payload: {} }, { eventType: "invoice.paid", payload: {} }]);
+    await publishMessages(tenantId, [
+      { eventType: "invoice.paid", payload: {} },
+      { eventType: "invoice.paid", payload: {} },
+    ]);
     await publishMessages(other, [{ eventType: "invoice.paid", payload: {} }]);
     await db().delivery.updateMany({ where: { tenantId, endpointId: second }, data: { status: "sending" } });
   });
@@ -53,7 +91,10 @@ describe("tenant stats API", () => {
     });
     expect(response.status).toBe(200);
     const stats = response.body as Stats;
-    expect(stats.series.map((point) => point.time)).toEqual([previousHour.toISOString(), new Date(hourStart).toISOString()]);
+    expect(stats.series.map((point) => point.time)).toEqual([
+      previousHour.toISOString(),
+      new Date(hourStart).toISOString(),
+    ]);
     expect(stats.series.map((point) => point.total)).toEqual([6, 0]);
     expect(stats.series.map((point) => point.messages)).toEqual([3, 2]);
     expect(stats.series[0]).toMatchObject({ succeeded: 4, failed: 2, successRate: 4 / 6 });
@@ -72,11 +113,18 @@ describe("tenant stats API", () => {
 
   it.each([
     { name: "an unknown granularity", query: { granularity: "week" }, path: "granularity" },
-    { name: "too many buckets", query: { granularity: "minute", from: "2026-01-01T00:00:00Z", to: "2026-03-01T00:00:00Z" }, path: "granularity" },
+    {
+      name: "too many buckets",
+      query: { granularity: "minute", from: "2026-01-01T00:00:00Z", to: "2026-03-01T00:00:00Z" },
+      path: "granularity",
+    },
     { name: "to before from", query: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }, path: "to" },
-  ] as Array<{ name: string; query: Record<string, string>; path: string }>)("should refuse $name", async ({ query, path }) => {
-    const response = await callRoute(statsRoute, { params: { tenant: tenantId }, key, query });
-    expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ error: { details: [expect.objectContaining({ path })] } });
-  });
+  ] as Array<{ name: string; query: Record<string, string>; path: string }>)(
+    "should refuse $name",
+    async ({ query, path }) => {
+      const response = await callRoute(statsRoute, { params: { tenant: tenantId }, key, query });
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ error: { details: [expect.objectContaining({ path })] } });
+    },
+  );
 });

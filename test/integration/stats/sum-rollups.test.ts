@@ -35,7 +35,12 @@ const normalize = (counts: StatsCounts): Sums => ({
 });
 
 /** What summing minute rows gives: a record counts when its minute m has from <= m < to. */
-function reference(records: readonly AttemptRecord[], from: Date, to: Date, keyOf: (record: AttemptRecord, minute: number) => string | number): Map<string | number, Sums> {
+function reference(
+  records: readonly AttemptRecord[],
+  from: Date,
+  to: Date,
+  keyOf: (record: AttemptRecord, minute: number) => string | number,
+): Map<string | number, Sums> {
   const sums = new Map<string | number, Sums>();
   for (const record of records) {
     const minute = Math.floor(record.response.startedAt.getTime() / MINUTE) * MINUTE;
@@ -67,12 +72,33 @@ describe("sumRollupsByTime and sumRollupsByEndpoint over hourly and minute rows"
     tenantId = await createTenant();
     const other = await createTenant("Other");
     endpointIds = [];
-    for (const name of ["a", "b", "c"]) endpointIds.push((await createTestEndpoint(tenantId, { url: `http://127.0.0.1:9/${name}` })).id);
+    for (const name of ["a", "b", "c"])
+      endpointIds.push((await createTestEndpoint(tenantId, { url: `http://127.0.0.1:9/${name}` })).id);
     const foreign = (await createTestEndpoint(other, { url: "http://127.0.0.1:9/foreign" })).id;
-    records = randomAttemptRecords(random, endpointIds.map((endpointId) => ({ tenantId, endpointId })), windowStart, windowSpan, 6_000);
+    records = randomAttemptRecords(
+      random,
+      endpointIds.map((endpointId) => ({ tenantId, endpointId })),
+      windowStart,
+      windowSpan,
+      6_000,
+    );
     // Dense minutes too: several batches adding to the same minute and hour rows.
-    records.push(...randomAttemptRecords(random, endpointIds.map((endpointId) => ({ tenantId, endpointId })), windowStart + DAY + 7 * MINUTE, 3 * MINUTE, 600));
-    const foreignRecords = randomAttemptRecords(random, [{ tenantId: other, endpointId: foreign }], windowStart, windowSpan, 500);
+    records.push(
+      ...randomAttemptRecords(
+        random,
+        endpointIds.map((endpointId) => ({ tenantId, endpointId })),
+        windowStart + DAY + 7 * MINUTE,
+        3 * MINUTE,
+        600,
+      ),
+    );
+    const foreignRecords = randomAttemptRecords(
+      random,
+      [{ tenantId: other, endpointId: foreign }],
+      windowStart,
+      windowSpan,
+      500,
+    );
     const all = [...records, ...foreignRecords].sort(() => random() - 0.5);
     for (let start = 0; start < all.length; start += 250) {
       const batch = all.slice(start, start + 250);
@@ -87,13 +113,19 @@ describe("sumRollupsByTime and sumRollupsByEndpoint over hourly and minute rows"
   function ranges(): Array<{ from: Date; to: Date }> {
     const list = [
       { from: new Date(windowStart - HOUR), to: new Date(windowStart + windowSpan + HOUR) }, // everything
-      { from: new Date(Math.ceil(windowStart / HOUR) * HOUR), to: new Date(Math.ceil(windowStart / HOUR) * HOUR + 10 * HOUR) }, // whole hours
+      {
+        from: new Date(Math.ceil(windowStart / HOUR) * HOUR),
+        to: new Date(Math.ceil(windowStart / HOUR) * HOUR + 10 * HOUR),
+      }, // whole hours
       { from: new Date(windowStart + DAY + 5 * MINUTE), to: new Date(windowStart + DAY + 12 * MINUTE + 1) }, // inside one hour
       { from: new Date(windowStart + 30_000), to: new Date(windowStart + 45_000) }, // inside one minute
     ];
     for (let index = 0; index < 12; index++) {
       const from = windowStart + Math.floor(random() * windowSpan);
-      list.push({ from: new Date(from), to: new Date(from + Math.floor(random() * (windowSpan - (from - windowStart))) + 1) });
+      list.push({
+        from: new Date(from),
+        to: new Date(from + Math.floor(random() * (windowSpan - (from - windowStart))) + 1),
+      });
     }
     return list;
   }
@@ -102,10 +134,20 @@ describe("sumRollupsByTime and sumRollupsByEndpoint over hourly and minute rows"
     for (const { from, to } of ranges()) {
       // The whole tenant, and one endpoint.
       const actual = mapOf(await sumRollupsByTime({ tenantId, from, to }, granularity));
-      const expected = reference(records, from, to, (_, minute) => Math.floor(minute / STEP[granularity]) * STEP[granularity]);
+      const expected = reference(
+        records,
+        from,
+        to,
+        (_, minute) => Math.floor(minute / STEP[granularity]) * STEP[granularity],
+      );
       expect(actual, `${from.toISOString()} – ${to.toISOString()}`).toEqual(expected);
       const one = mapOf(await sumRollupsByTime({ tenantId, endpointIds: [endpointIds[1]!], from, to }, granularity));
-      const expectedOne = reference(records.filter((record) => record.endpointId === endpointIds[1]), from, to, (_, minute) => Math.floor(minute / STEP[granularity]) * STEP[granularity]);
+      const expectedOne = reference(
+        records.filter((record) => record.endpointId === endpointIds[1]),
+        from,
+        to,
+        (_, minute) => Math.floor(minute / STEP[granularity]) * STEP[granularity],
+      );
       expect(one, `${from.toISOString()} – ${to.toISOString()}`).toEqual(expectedOne);
     }
   });
@@ -113,7 +155,12 @@ describe("sumRollupsByTime and sumRollupsByEndpoint over hourly and minute rows"
   it("should sum by endpoint exactly as the minute rows do", async () => {
     for (const { from, to } of ranges()) {
       const actual = mapOf(await sumRollupsByEndpoint({ tenantId, endpointIds: endpointIds.slice(0, 2), from, to }));
-      const expected = reference(records.filter((record) => endpointIds.slice(0, 2).includes(record.endpointId)), from, to, (record) => record.endpointId);
+      const expected = reference(
+        records.filter((record) => endpointIds.slice(0, 2).includes(record.endpointId)),
+        from,
+        to,
+        (record) => record.endpointId,
+      );
       expect(actual, `${from.toISOString()} – ${to.toISOString()}`).toEqual(expected);
     }
   });

@@ -29,12 +29,22 @@ describe("GET /api/v1/system", () => {
     ownerKey = await createApiKey({ tenantId, role: "owner" });
     endpointId = await freshEndpoint(tenantId);
     const { name } = await createTestEventType();
-    const published = await publishMessages(tenantId, Array.from({ length: 5 }, (_, n) => ({ eventType: name, payload: { n } })));
+    const published = await publishMessages(
+      tenantId,
+      Array.from({ length: 5 }, (_, n) => ({ eventType: name, payload: { n } })),
+    );
     const ids = published.map((message) => message.id);
     // Of 5 pending deliveries: 1 sending, 1 waiting for a retry in 10 minutes, 3 due, the oldest due 5 minutes ago.
-    await pool().query(`UPDATE deliveries SET status = 'sending', lease_owner = 'x', lease_until = now() + interval '1 minute' WHERE message_id = $1`, [ids[0]]);
-    await pool().query(`UPDATE deliveries SET next_attempt_at = now() + interval '10 minutes' WHERE message_id = $1`, [ids[1]]);
-    await pool().query(`UPDATE deliveries SET next_attempt_at = now() - interval '5 minutes' WHERE message_id = $1`, [ids[2]]);
+    await pool().query(
+      `UPDATE deliveries SET status = 'sending', lease_owner = 'x', lease_until = now() + interval '1 minute' WHERE message_id = $1`,
+      [ids[0]],
+    );
+    await pool().query(`UPDATE deliveries SET next_attempt_at = now() + interval '10 minutes' WHERE message_id = $1`, [
+      ids[1],
+    ]);
+    await pool().query(`UPDATE deliveries SET next_attempt_at = now() - interval '5 minutes' WHERE message_id = $1`, [
+      ids[2],
+    ]);
     // Rollups: two minutes ago (counted) and two hours ago (outside the hour).
     await db().endpointStats.createMany({
       data: [
@@ -44,10 +54,15 @@ describe("GET /api/v1/system", () => {
     });
     await recordHeartbeat({ id: workers.live, version: "test", startedAt: new Date() }, 3);
     await recordHeartbeat({ id: workers.stale, version: "test", startedAt: new Date() });
-    await pool().query(`UPDATE worker_heartbeats SET last_heartbeat_at = now() - interval '2 minutes' WHERE id = $1`, [workers.stale]);
+    await pool().query(`UPDATE worker_heartbeats SET last_heartbeat_at = now() - interval '2 minutes' WHERE id = $1`, [
+      workers.stale,
+    ]);
     await recordHeartbeat({ id: workers.stopped, version: "test", startedAt: new Date() });
     await recordStopped(workers.stopped);
-    await db().endpoint.update({ where: { id: endpointId }, data: { failingSince: new Date(Date.now() - 60_000), failuresSinceSuccess: 4 } });
+    await db().endpoint.update({
+      where: { id: endpointId },
+      data: { failingSince: new Date(Date.now() - 60_000), failuresSinceSuccess: 4 },
+    });
   });
 
   it("should report the queue, the oldest due delivery and the last day by status", async () => {
@@ -63,7 +78,11 @@ describe("GET /api/v1/system", () => {
   it("should give 60 minutes of attempts, zeros included, from the rollups", async () => {
     const status = (await callRoute(systemRoute, { params: {}, key: platformKey })).body as TSystemStatus;
     expect(status.attemptsPerMinute).toHaveLength(60);
-    expect(status.attemptsPerMinute.find((point) => point.minute === minuteAgo(2).toISOString())).toEqual({ minute: minuteAgo(2).toISOString(), succeeded: 7, failed: 2 });
+    expect(status.attemptsPerMinute.find((point) => point.minute === minuteAgo(2).toISOString())).toEqual({
+      minute: minuteAgo(2).toISOString(),
+      succeeded: 7,
+      failed: 2,
+    });
     const total = status.attemptsPerMinute.reduce((sum, point) => sum + point.succeeded + point.failed, 0);
     expect(total).toBe(9);
   });
@@ -78,7 +97,9 @@ describe("GET /api/v1/system", () => {
 
   it("should list failing endpoints with their tenant", async () => {
     const status = (await callRoute(systemRoute, { params: {}, key: platformKey })).body as TSystemStatus;
-    expect(status.failingEndpoints).toEqual([expect.objectContaining({ id: endpointId, tenantId, tenantName: "Busy", failuresSinceSuccess: 4 })]);
+    expect(status.failingEndpoints).toEqual([
+      expect.objectContaining({ id: endpointId, tenantId, tenantName: "Busy", failuresSinceSuccess: 4 }),
+    ]);
   });
 
   it.each([
@@ -97,7 +118,9 @@ describe("GET /api/v1/system", () => {
     await freshEndpoint(quiet);
     // A message from two days ago is not "in the last 24 h".
     const old = new Date(Date.now() - 48 * 3_600_000);
-    await db().message.create({ data: { id: newId("message", old.getTime()), tenantId: quiet, eventType: "x", payload: {}, createdAt: old } });
+    await db().message.create({
+      data: { id: newId("message", old.getTime()), tenantId: quiet, eventType: "x", payload: {}, createdAt: old },
+    });
 
     const response = await callRoute(tenantUsageRoute, { params: {}, key: platformKey, query: { limit: "10" } });
     expect(response.status).toBe(200);
@@ -110,7 +133,11 @@ describe("GET /api/v1/system", () => {
     const first = await callRoute(tenantUsageRoute, { params: {}, key: platformKey, query: { limit: "1" } });
     const page = first.body as { data: TTenantUsageView[]; nextCursor: string };
     expect(page.data).toHaveLength(1);
-    const second = await callRoute(tenantUsageRoute, { params: {}, key: platformKey, query: { limit: "1", cursor: page.nextCursor } });
+    const second = await callRoute(tenantUsageRoute, {
+      params: {},
+      key: platformKey,
+      query: { limit: "1", cursor: page.nextCursor },
+    });
     expect((second.body as { data: TTenantUsageView[] }).data[0]!.id < page.data[0]!.id).toBe(true);
   });
 });

@@ -21,7 +21,12 @@ describe("tenants API", () => {
   it("should create a tenant with defaults, then get and list it", async () => {
     const created = await callRoute(createTenantRoute, { params: {}, key: platformKey, body: { name: "  Globex  " } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^tnt_/), name: "Globex", retentionDays: 30, apiRateLimit: null });
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^tnt_/),
+      name: "Globex",
+      retentionDays: 30,
+      apiRateLimit: null,
+    });
     const id = (created.body as { id: string }).id;
     expect((await callRoute(getTenantRoute, { params: { tenant: id }, key: platformKey })).body).toEqual(created.body);
     const listed = await callRoute(listTenantsRoute, { params: {}, key: platformKey });
@@ -42,25 +47,43 @@ describe("tenants API", () => {
     const before = await db().tenant.count();
     const response = await callRoute(createTenantRoute, { params: {}, key: platformKey, body });
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ error: { code: "validation_failed", details: [expect.objectContaining({ path })] } });
+    expect(response.body).toMatchObject({
+      error: { code: "validation_failed", details: [expect.objectContaining({ path })] },
+    });
     expect(await db().tenant.count()).toBe(before);
   });
 
   it("should let an owner rename the tenant but not change its limits", async () => {
-    const renamed = await callRoute(updateTenantRoute, { params: { tenant: tenantId }, key: ownerKey, body: { name: "Acme Corp" } });
+    const renamed = await callRoute(updateTenantRoute, {
+      params: { tenant: tenantId },
+      key: ownerKey,
+      body: { name: "Acme Corp" },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "Acme Corp" });
     for (const body of [{ retentionDays: 365 }, { apiRateLimit: 100_000 }, { name: "Sneaky", retentionDays: 1 }]) {
       const refused = await callRoute(updateTenantRoute, { params: { tenant: tenantId }, key: ownerKey, body });
       expect(refused.status).toBe(403);
     }
-    expect(await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ name: "Acme Corp", retentionDays: 30, apiRateLimit: null });
+    expect(await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({
+      name: "Acme Corp",
+      retentionDays: 30,
+      apiRateLimit: null,
+    });
   });
 
   it("should let the operator set retention and the API rate limit, and clear the limit with null", async () => {
-    const set = await callRoute(updateTenantRoute, { params: { tenant: tenantId }, key: platformKey, body: { retentionDays: 90, apiRateLimit: 50 } });
+    const set = await callRoute(updateTenantRoute, {
+      params: { tenant: tenantId },
+      key: platformKey,
+      body: { retentionDays: 90, apiRateLimit: 50 },
+    });
     expect(set.body).toMatchObject({ retentionDays: 90, apiRateLimit: 50 });
-    const cleared = await callRoute(updateTenantRoute, { params: { tenant: tenantId }, key: platformKey, body: { apiRateLimit: null } });
+    const cleared = await callRoute(updateTenantRoute, {
+      params: { tenant: tenantId },
+      key: platformKey,
+      body: { apiRateLimit: null },
+    });
     expect(cleared.body).toMatchObject({ retentionDays: 90, apiRateLimit: null });
   });
 

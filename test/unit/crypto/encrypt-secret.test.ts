@@ -48,7 +48,9 @@ describe("encryptSecret / decryptSecret", () => {
     const value = encryptSecret("secret", key);
     const other = generateEncryptionKey();
     expect(() => decryptSecret(value, [other])).toThrow(DecryptionError);
-    expect(() => decryptSecret(value, [other])).toThrow(`written with key ${keyIdOf(key)}, which is not among the configured keys (${keyIdOf(other)})`);
+    expect(() => decryptSecret(value, [other])).toThrow(
+      `written with key ${keyIdOf(key)}, which is not among the configured keys (${keyIdOf(other)})`,
+    );
     expect(() => decryptSecret(value, [])).toThrow("No encryption keys are configured");
   });
 

@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateEncryptionKey, KEY_FILE_NAME, loadEncryptionKeys, loadOrCreateKeyFile, parseEncryptionKey } from "@/lib/crypto";
+import {
+  generateEncryptionKey,
+  KEY_FILE_NAME,
+  loadEncryptionKeys,
+  loadOrCreateKeyFile,
+  parseEncryptionKey,
+} from "@/lib/crypto";
 
 const raw = Buffer.from(Array.from({ length: 32 }, (_, index) => index));
 
@@ -37,7 +43,9 @@ describe("loadOrCreateKeyFile", () => {
 
   it("should refuse a damaged key file instead of replacing it", async () => {
     await writeFile(path.join(root, KEY_FILE_NAME), "not a key");
-    await expect(loadOrCreateKeyFile(root)).rejects.toThrow(`${path.join(root, KEY_FILE_NAME)}: The encryption key must be`);
+    await expect(loadOrCreateKeyFile(root)).rejects.toThrow(
+      `${path.join(root, KEY_FILE_NAME)}: The encryption key must be`,
+    );
     expect(await readFile(path.join(root, KEY_FILE_NAME), "utf8")).toBe("not a key");
   });
 });
@@ -45,7 +53,11 @@ describe("loadOrCreateKeyFile", () => {
 describe("loadEncryptionKeys", () => {
   it("should prefer the configured key and keep previous keys for decryption", async () => {
     const previous = generateEncryptionKey();
-    const keys = await loadEncryptionKeys({ key: raw.toString("hex"), previousKeys: [previous.toString("base64")], dataDir: root });
+    const keys = await loadEncryptionKeys({
+      key: raw.toString("hex"),
+      previousKeys: [previous.toString("base64")],
+      dataDir: root,
+    });
     expect(keys.source).toBe("setting");
     expect(keys.current.equals(raw)).toBe(true);
     expect(keys.all.map((key) => key.toString("hex"))).toEqual([raw.toString("hex"), previous.toString("hex")]);
@@ -60,6 +72,9 @@ describe("loadEncryptionKeys", () => {
 
     const configured = await loadEncryptionKeys({ key: raw.toString("base64"), dataDir: root });
     expect(configured.current.equals(raw)).toBe(true);
-    expect(configured.all.map((key) => key.toString("hex"))).toEqual([raw.toString("hex"), generated.current.toString("hex")]);
+    expect(configured.all.map((key) => key.toString("hex"))).toEqual([
+      raw.toString("hex"),
+      generated.current.toString("hex"),
+    ]);
   });
 });

@@ -17,7 +17,11 @@ describe("parseEncryptionKey", () => {
 
   it.each([
     { name: "an empty value", text: "  ", message: /is empty/ },
-    { name: "16 bytes of base64", text: Buffer.alloc(16).toString("base64"), message: /must be 32 bytes, this one decodes to 16/ },
+    {
+      name: "16 bytes of base64",
+      text: Buffer.alloc(16).toString("base64"),
+      message: /must be 32 bytes, this one decodes to 16/,
+    },
     { name: "31 bytes of hex", text: Buffer.alloc(31).toString("hex"), message: /must be 32 bytes/ },
     { name: "a passphrase", text: "correct horse battery staple", message: /base64 or as 64 hex digits/ },
   ])("should reject $name with a clear error", ({ text, message }) => {

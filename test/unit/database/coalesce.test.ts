@@ -57,16 +57,31 @@ describe("coalesce", () => {
   it("should run every call of a refused shared statement again alone, so only the bad one fails", async () => {
     const statement = fakeStatement((inputs) => (inputs.includes(3) ? sqlError("23503") : undefined));
     const call = coalesce({ run: statement.run, maxInFlight: 1, maxBatch: 10 });
-    const answers = [1, 2, 3, 4].map((input) => call(input).then((value) => ({ value }), (error: Error) => ({ error: error.message })));
+    const answers = [1, 2, 3, 4].map((input) =>
+      call(input).then(
+        (value) => ({ value }),
+        (error: Error) => ({ error: error.message }),
+      ),
+    );
     await statement.releaseAll();
     expect(statement.runs).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
-    expect(await Promise.all(answers)).toEqual([{ value: 10 }, { value: 20 }, { error: "sqlstate 23503" }, { value: 40 }]);
+    expect(await Promise.all(answers)).toEqual([
+      { value: 10 },
+      { value: 20 },
+      { error: "sqlstate 23503" },
+      { value: 40 },
+    ]);
   });
 
   it("should not run again after a connection failure (the write may have committed): every caller gets the error", async () => {
     const statement = fakeStatement((inputs) => (inputs.length > 1 ? sqlError("08006") : undefined));
     const call = coalesce({ run: statement.run, maxInFlight: 1, maxBatch: 10 });
-    const answers = [1, 2, 3].map((input) => call(input).then(() => "ok", (error: Error) => error.message));
+    const answers = [1, 2, 3].map((input) =>
+      call(input).then(
+        () => "ok",
+        (error: Error) => error.message,
+      ),
+    );
     await statement.releaseAll();
     expect(statement.runs).toEqual([[1], [2, 3]]);
     expect(await Promise.all(answers)).toEqual(["ok", "sqlstate 08006", "sqlstate 08006"]);

@@ -53,10 +53,13 @@ describe("nextRetryDelay", () => {
     },
   );
 
-  it.each([{ attemptNumber: 8 }, { attemptNumber: 100 }])("should give up after attempt $attemptNumber", ({ attemptNumber }) => {
-    expect(nextRetryDelay({ schedule: svixSchedule, attemptNumber, random: noJitter })).toBeNull();
-    expect(nextRetryDelay({ schedule: [], attemptNumber: 1 })).toBeNull();
-  });
+  it.each([{ attemptNumber: 8 }, { attemptNumber: 100 }])(
+    "should give up after attempt $attemptNumber",
+    ({ attemptNumber }) => {
+      expect(nextRetryDelay({ schedule: svixSchedule, attemptNumber, random: noJitter })).toBeNull();
+      expect(nextRetryDelay({ schedule: [], attemptNumber: 1 })).toBeNull();
+    },
+  );
 
   it.each([{ attemptNumber: 0 }, { attemptNumber: -1 }, { attemptNumber: 1.5 }, { attemptNumber: Number.NaN }])(
     "should refuse attempt number $attemptNumber",
@@ -76,12 +79,16 @@ describe("nextRetryDelay", () => {
 
   it("should keep jitter within ±10% for any random value and step", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 1, max: 7 }), (random, attemptNumber) => {
-        const base = svixSchedule[attemptNumber - 1]!;
-        const delay = nextRetryDelay({ schedule: svixSchedule, attemptNumber, random: () => random })!;
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(base * 0.9));
-        expect(delay).toBeLessThanOrEqual(Math.ceil(base * 1.1));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.integer({ min: 1, max: 7 }),
+        (random, attemptNumber) => {
+          const base = svixSchedule[attemptNumber - 1]!;
+          const delay = nextRetryDelay({ schedule: svixSchedule, attemptNumber, random: () => random })!;
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(base * 0.9));
+          expect(delay).toBeLessThanOrEqual(Math.ceil(base * 1.1));
+        },
+      ),
     );
   });
 
@@ -110,17 +117,33 @@ describe("nextRetryDelay", () => {
     { name: "an empty header", header: "", expected: 10 * SECOND },
     { name: "no header", header: null, expected: 10 * SECOND },
   ])("should honour Retry-After with $name", ({ header, expected }) => {
-    const delay = nextRetryDelay({ schedule: [10 * SECOND], attemptNumber: 1, retryAfterHeader: header, random: noJitter, now });
+    const delay = nextRetryDelay({
+      schedule: [10 * SECOND],
+      attemptNumber: 1,
+      retryAfterHeader: header,
+      random: noJitter,
+      now,
+    });
     expect(delay).toBe(expected);
   });
 
   it("should keep any Retry-After within [0, 2x the step]", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.nat().map(String), fc.integer({ min: -1e12, max: 1e12 }).map((offset) => httpDate(offset))),
+        fc.oneof(
+          fc.string(),
+          fc.nat().map(String),
+          fc.integer({ min: -1e12, max: 1e12 }).map((offset) => httpDate(offset)),
+        ),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (header, random) => {
-          const delay = nextRetryDelay({ schedule: [MINUTE], attemptNumber: 1, retryAfterHeader: header, random: () => random, now })!;
+          const delay = nextRetryDelay({
+            schedule: [MINUTE],
+            attemptNumber: 1,
+            retryAfterHeader: header,
+            random: () => random,
+            now,
+          })!;
           expect(delay).toBeGreaterThanOrEqual(0);
           expect(delay).toBeLessThanOrEqual(2 * MINUTE);
         },
@@ -153,9 +176,17 @@ describe("classifyOutcome", () => {
     { name: "200", input: { status: 200 }, expected: succeeded },
     { name: "204", input: { status: 204 }, expected: succeeded },
     { name: "299", input: { status: 299 }, expected: succeeded },
-    { name: "2xx with an abort header (success wins)", input: { status: 200, abortHeader: "abort-message" }, expected: succeeded },
+    {
+      name: "2xx with an abort header (success wins)",
+      input: { status: 200, abortHeader: "abort-message" },
+      expected: succeeded,
+    },
     { name: "410", input: { status: 410 }, expected: failed("gone", true) },
-    { name: "410 with an abort header (gone wins)", input: { status: 410, abortHeader: "abort-message" }, expected: failed("gone", true) },
+    {
+      name: "410 with an abort header (gone wins)",
+      input: { status: 410, abortHeader: "abort-message" },
+      expected: failed("gone", true),
+    },
     { name: "400", input: { status: 400 }, expected: failed("rejected") },
     { name: "401", input: { status: 401 }, expected: failed("rejected") },
     { name: "403", input: { status: 403 }, expected: failed("rejected") },
@@ -176,11 +207,31 @@ describe("classifyOutcome", () => {
     { name: "304", input: { status: 304 }, expected: retry("redirect") },
     { name: "101", input: { status: 101 }, expected: retry("unexpected_status") },
     { name: "600", input: { status: 600 }, expected: retry("unexpected_status") },
-    { name: "500 with an abort header", input: { status: 500, abortHeader: "abort-message" }, expected: failed("aborted") },
-    { name: "429 with an abort header", input: { status: 429, abortHeader: " Abort-Message " }, expected: failed("aborted") },
-    { name: "302 with an abort header", input: { status: 302, abortHeader: "abort-message" }, expected: failed("aborted") },
-    { name: "400 with an abort header", input: { status: 400, abortHeader: "abort-message" }, expected: failed("aborted") },
-    { name: "500 with another delivery header", input: { status: 500, abortHeader: "retry" }, expected: retry("server_error") },
+    {
+      name: "500 with an abort header",
+      input: { status: 500, abortHeader: "abort-message" },
+      expected: failed("aborted"),
+    },
+    {
+      name: "429 with an abort header",
+      input: { status: 429, abortHeader: " Abort-Message " },
+      expected: failed("aborted"),
+    },
+    {
+      name: "302 with an abort header",
+      input: { status: 302, abortHeader: "abort-message" },
+      expected: failed("aborted"),
+    },
+    {
+      name: "400 with an abort header",
+      input: { status: 400, abortHeader: "abort-message" },
+      expected: failed("aborted"),
+    },
+    {
+      name: "500 with another delivery header",
+      input: { status: 500, abortHeader: "retry" },
+      expected: retry("server_error"),
+    },
     { name: "a timeout", input: { errorKind: "timeout" }, expected: retry("timeout") },
     { name: "a DNS failure", input: { errorKind: "dns" }, expected: retry("network_error") },
     { name: "a refused connection", input: { errorKind: "connect" }, expected: retry("network_error") },
@@ -189,8 +240,16 @@ describe("classifyOutcome", () => {
     { name: "an unknown error kind", input: { errorKind: "something_new" }, expected: retry("network_error") },
     { name: "nothing at all", input: {}, expected: retry("network_error") },
     { name: "an SSRF block", input: { errorKind: "ssrf_blocked" }, expected: failed("ssrf_blocked") },
-    { name: "an SSRF block with a status", input: { errorKind: "ssrf_blocked", status: 200 }, expected: failed("ssrf_blocked") },
-    { name: "an http_status error kind with 503", input: { errorKind: "http_status", status: 503 }, expected: retry("server_error") },
+    {
+      name: "an SSRF block with a status",
+      input: { errorKind: "ssrf_blocked", status: 200 },
+      expected: failed("ssrf_blocked"),
+    },
+    {
+      name: "an http_status error kind with 503",
+      input: { errorKind: "http_status", status: 503 },
+      expected: retry("server_error"),
+    },
   ])("should classify $name", ({ input, expected }) => {
     expect(classifyOutcome(input)).toEqual(expected);
   });

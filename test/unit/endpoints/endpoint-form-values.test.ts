@@ -2,10 +2,21 @@
 // (lib/schemas/endpoint-rules), credentials kept when left blank, and the API's field errors
 // put back on the form's fields.
 import { describe, expect, it } from "vitest";
-import { formErrorsFromApi, initialFormValues, newHeaderRow, toEndpointBody, validateEndpointForm, type EndpointFormValues } from "@/components/endpoints/endpoint-form-values";
+import {
+  formErrorsFromApi,
+  initialFormValues,
+  newHeaderRow,
+  toEndpointBody,
+  validateEndpointForm,
+  type EndpointFormValues,
+} from "@/components/endpoints/endpoint-form-values";
 import { ZCreateEndpoint } from "@/lib/schemas/endpoints";
 
-const valid = (patch: Partial<EndpointFormValues> = {}): EndpointFormValues => ({ ...initialFormValues(), url: "https://example.com/hooks", ...patch });
+const valid = (patch: Partial<EndpointFormValues> = {}): EndpointFormValues => ({
+  ...initialFormValues(),
+  url: "https://example.com/hooks",
+  ...patch,
+});
 
 describe("endpoint form", () => {
   const header = newHeaderRow("X-Team", "payments");
@@ -13,22 +24,48 @@ describe("endpoint form", () => {
     { name: "an empty URL", values: valid({ url: " " }), path: "url" },
     { name: "an ftp URL", values: valid({ url: "ftp://example.com/x" }), path: "url" },
     { name: "no URL at all but a path", values: valid({ url: "/hooks" }), path: "url" },
-    { name: "chosen types but none picked", values: valid({ allEventTypes: false, eventTypes: [] }), path: "eventTypes" },
-    { name: "a reserved header", values: valid({ headers: [{ ...header, name: "Webhook-Signature" }] }), path: `headers.${header.id}.name` },
-    { name: "a header name with a space", values: valid({ headers: [{ ...header, name: "X Team" }] }), path: `headers.${header.id}.name` },
-    { name: "a header value without a name", values: valid({ headers: [{ ...header, name: "" }] }), path: `headers.${header.id}.name` },
+    {
+      name: "chosen types but none picked",
+      values: valid({ allEventTypes: false, eventTypes: [] }),
+      path: "eventTypes",
+    },
+    {
+      name: "a reserved header",
+      values: valid({ headers: [{ ...header, name: "Webhook-Signature" }] }),
+      path: `headers.${header.id}.name`,
+    },
+    {
+      name: "a header name with a space",
+      values: valid({ headers: [{ ...header, name: "X Team" }] }),
+      path: `headers.${header.id}.name`,
+    },
+    {
+      name: "a header value without a name",
+      values: valid({ headers: [{ ...header, name: "" }] }),
+      path: `headers.${header.id}.name`,
+    },
     { name: "a rate limit of 0", values: valid({ rateLimit: "0" }), path: "rateLimit" },
     { name: "a fractional rate limit", values: valid({ rateLimit: "1.5" }), path: "rateLimit" },
     { name: "a timeout of 61 s", values: valid({ timeoutSeconds: "61" }), path: "timeoutMs" },
-    { name: "bearer auth without a token", values: valid({ auth: { ...valid().auth, type: "bearer" } }), path: "auth.token" },
-    { name: "OAuth2 with a bad token URL", values: valid({ auth: { ...valid().auth, type: "oauth2", tokenUrl: "nope", clientId: "c", clientSecret: "s" } }), path: "auth.tokenUrl" },
+    {
+      name: "bearer auth without a token",
+      values: valid({ auth: { ...valid().auth, type: "bearer" } }),
+      path: "auth.token",
+    },
+    {
+      name: "OAuth2 with a bad token URL",
+      values: valid({ auth: { ...valid().auth, type: "oauth2", tokenUrl: "nope", clientId: "c", clientSecret: "s" } }),
+      path: "auth.tokenUrl",
+    },
   ])("should refuse $name", ({ values, path }) => {
     expect(Object.keys(validateEndpointForm(values))).toEqual([path]);
   });
 
   it("should refuse the same header twice, whatever its case", () => {
     const second = newHeaderRow("x-team", "other");
-    expect(validateEndpointForm(valid({ headers: [header, second] }))).toEqual({ [`headers.${second.id}.name`]: "This header is already in the list." });
+    expect(validateEndpointForm(valid({ headers: [header, second] }))).toEqual({
+      [`headers.${second.id}.name`]: "This header is already in the list.",
+    });
   });
 
   it("should send what the API's own schema accepts", () => {
@@ -66,7 +103,13 @@ describe("endpoint form", () => {
 
   it("should put the API's field errors on the form's fields", () => {
     const values = valid({ headers: [header] });
-    expect(formErrorsFromApi({ url: "bad url", "headers.X-Team": "nope", timeoutMs: "too long", "auth.clientId": "missing", secret: "odd" }, values, "fallback")).toEqual({
+    expect(
+      formErrorsFromApi(
+        { url: "bad url", "headers.X-Team": "nope", timeoutMs: "too long", "auth.clientId": "missing", secret: "odd" },
+        values,
+        "fallback",
+      ),
+    ).toEqual({
       url: "bad url",
       [`headers.${header.id}.name`]: "nope",
       timeoutMs: "too long",

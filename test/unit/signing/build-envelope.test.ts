@@ -13,7 +13,9 @@ const jsonPayload = fc.jsonValue().map((value) => JSON.parse(JSON.stringify(valu
 describe("buildEnvelope", () => {
   it("should wrap the payload in type, timestamp and data", () => {
     const envelope = buildEnvelope({ type: "invoice.paid", createdAt, payloadJson: '{"id":"in_1","amount":100}' });
-    expect(envelope).toBe('{"type":"invoice.paid","timestamp":"2026-11-26T12:34:56.789Z","data":{"id":"in_1","amount":100}}');
+    expect(envelope).toBe(
+      '{"type":"invoice.paid","timestamp":"2026-11-26T12:34:56.789Z","data":{"id":"in_1","amount":100}}',
+    );
   });
 
   it("should insert the stored payload text verbatim (formatting, key order, big numbers)", () => {

@@ -33,7 +33,9 @@ describe("signPayload", () => {
     const secret = generateSecret();
     const at = new Date("2026-03-04T05:06:07.890Z");
     const input = { secret, msgId: "msg_1", body };
-    expect(signPayload({ ...input, timestamp: at })).toBe(signPayload({ ...input, timestamp: Math.floor(at.getTime() / 1000) }));
+    expect(signPayload({ ...input, timestamp: at })).toBe(
+      signPayload({ ...input, timestamp: Math.floor(at.getTime() / 1000) }),
+    );
   });
 
   it.each([
@@ -74,8 +76,17 @@ describe("verification by unmodified receiver libraries", () => {
 
   it.each([
     { name: "body", tamper: (h: Record<string, string>) => ({ headers: h, body: body.replace('"id":1', '"id":2') }) },
-    { name: "timestamp", tamper: (h: Record<string, string>) => ({ headers: { ...h, "webhook-timestamp": String(Number(h["webhook-timestamp"]) + 1) }, body }) },
-    { name: "id", tamper: (h: Record<string, string>) => ({ headers: { ...h, "webhook-id": `${h["webhook-id"]}x` }, body }) },
+    {
+      name: "timestamp",
+      tamper: (h: Record<string, string>) => ({
+        headers: { ...h, "webhook-timestamp": String(Number(h["webhook-timestamp"]) + 1) },
+        body,
+      }),
+    },
+    {
+      name: "id",
+      tamper: (h: Record<string, string>) => ({ headers: { ...h, "webhook-id": `${h["webhook-id"]}x` }, body }),
+    },
   ])("should fail verification when the $name is tampered with", ({ tamper }) => {
     const secret = generateSecret();
     const tampered = tamper({ ...headersNow([secret]) });
@@ -102,8 +113,16 @@ describe("secrets", () => {
     { name: "no prefix", secret: "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", message: /must start with "whsec_"/ },
     { name: "an empty key", secret: "whsec_", message: /standard base64/ },
     { name: "invalid base64", secret: "whsec_MfKQ9r8GKYqrTwjU*D8ILPZIo2LaLaSw", message: /standard base64/ },
-    { name: "url-safe base64", secret: `whsec_${Buffer.alloc(32, 0xfb).toString("base64url")}`, message: /standard base64/ },
-    { name: "a 16-byte key", secret: `whsec_${Buffer.alloc(16, 1).toString("base64")}`, message: /24 to 64 bytes, this one has 16/ },
+    {
+      name: "url-safe base64",
+      secret: `whsec_${Buffer.alloc(32, 0xfb).toString("base64url")}`,
+      message: /standard base64/,
+    },
+    {
+      name: "a 16-byte key",
+      secret: `whsec_${Buffer.alloc(16, 1).toString("base64")}`,
+      message: /24 to 64 bytes, this one has 16/,
+    },
     { name: "a 65-byte key", secret: `whsec_${Buffer.alloc(65, 1).toString("base64")}`, message: /this one has 65/ },
   ])("should reject a secret with $name", ({ secret, message }) => {
     expect(() => decodeSecret(secret)).toThrow(InvalidSecretError);

@@ -100,7 +100,11 @@ const embeddedCases: Case[] = [
   { name: "compatible 192.168", input: "::c0a8:101", expected: { range: "private", via: "ipv4_compatible" } },
   { name: "compatible ::2 is 0.0.0.2", input: "::2", expected: { range: "this_network", via: "ipv4_compatible" } },
   { name: "compatible public", input: "::8.8.8.8", expected: "allowed" },
-  { name: "compatible 10/8 is not read as mapped", input: "::10.0.0.1", expected: { range: "private", via: "ipv4_compatible" } },
+  {
+    name: "compatible 10/8 is not read as mapped",
+    input: "::10.0.0.1",
+    expected: { range: "private", via: "ipv4_compatible" },
+  },
   { name: "mapped with zone id", input: "::ffff:127.0.0.1%lo", expected: { range: "loopback", via: "ipv4_mapped" } },
   { name: "translated loopback", input: "::ffff:0:127.0.0.1", expected: { range: "loopback", via: "ipv4_translated" } },
   { name: "NAT64 loopback", input: "64:ff9b::127.0.0.1", expected: { range: "loopback", via: "nat64" } },
@@ -125,19 +129,27 @@ const unparseableCases: Case[] = [
 ];
 
 describe("classifyAddress", () => {
-  it.each([...ipv4Cases, ...ipv6Cases, ...embeddedCases, ...unparseableCases])("$name: $input", ({ input, expected }) => {
-    const verdict = classifyAddress(input);
-    if (expected === "allowed") {
-      expect(verdict).toEqual({ blocked: false });
-    } else {
-      expect(verdict).toMatchObject({ blocked: true, ...expected });
-      if (!expected.via) expect(verdict).not.toHaveProperty("via");
-    }
-  });
+  it.each([...ipv4Cases, ...ipv6Cases, ...embeddedCases, ...unparseableCases])(
+    "$name: $input",
+    ({ input, expected }) => {
+      const verdict = classifyAddress(input);
+      if (expected === "allowed") {
+        expect(verdict).toEqual({ blocked: false });
+      } else {
+        expect(verdict).toMatchObject({ blocked: true, ...expected });
+        if (!expected.via) expect(verdict).not.toHaveProperty("via");
+      }
+    },
+  );
 
   it("should name the CIDR that matched, for the attempt log", () => {
     expect(classifyAddress("172.20.1.1")).toEqual({ blocked: true, range: "private", cidr: "172.16.0.0/12" });
-    expect(classifyAddress("::ffff:10.1.2.3")).toEqual({ blocked: true, range: "private", cidr: "10.0.0.0/8", via: "ipv4_mapped" });
+    expect(classifyAddress("::ffff:10.1.2.3")).toEqual({
+      blocked: true,
+      range: "private",
+      cidr: "10.0.0.0/8",
+      via: "ipv4_mapped",
+    });
   });
 
   // Property: wrapping any IPv4 in any IPv6 carrier never changes the verdict's range.
@@ -149,7 +161,12 @@ describe("classifyAddress", () => {
         const high = ((a << 8) | b).toString(16);
         const low = ((c << 8) | d).toString(16);
         const direct = classifyAddress(dotted);
-        const carriers = [`::ffff:${dotted}`, `::ffff:0:${high}:${low}`, `64:ff9b::${dotted}`, `2002:${high}:${low}::1`];
+        const carriers = [
+          `::ffff:${dotted}`,
+          `::ffff:0:${high}:${low}`,
+          `64:ff9b::${dotted}`,
+          `2002:${high}:${low}::1`,
+        ];
         // ::0.0.0.0 and ::0.0.0.1 are the unspecified and loopback addresses, not IPv4.
         if (a !== 0 || b !== 0 || c !== 0 || d > 1) carriers.push(`::${dotted}`);
         for (const carrier of carriers) {

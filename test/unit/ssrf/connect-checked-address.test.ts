@@ -4,7 +4,13 @@
 import { Agent, request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGuardedConnector, SsrfBlockedError, type GuardedConnectorOptions } from "@/lib/ssrf";
-import { createFakeResolver, createLoopbackOnlyConnector, createRecordingConnector, startLoopbackServer, type LoopbackServer } from "./fixtures";
+import {
+  createFakeResolver,
+  createLoopbackOnlyConnector,
+  createRecordingConnector,
+  startLoopbackServer,
+  type LoopbackServer,
+} from "./fixtures";
 
 let server: LoopbackServer | undefined;
 let agent: Agent | undefined;
@@ -17,7 +23,10 @@ afterEach(async () => {
 });
 
 /** Calls the connector directly, as undici would, and waits for its callback. */
-function connectOnce(options: GuardedConnectorOptions, target: { protocol: string; hostname: string; port: string; servername?: string }) {
+function connectOnce(
+  options: GuardedConnectorOptions,
+  target: { protocol: string; hostname: string; port: string; servername?: string },
+) {
   const connect = createGuardedConnector(options);
   return new Promise<Error | null>((resolve) => {
     connect({ ...target, host: `${target.hostname}:${target.port}` }, (error, socket) => {
@@ -33,7 +42,12 @@ describe("createGuardedConnector connects to the checked address", () => {
     const socketGuard = createLoopbackOnlyConnector();
     // First answer loopback (allowed here), every later answer an internal address.
     const resolver = createFakeResolver({ "rebind.test": [["127.0.0.1"], ["10.9.9.9"]] });
-    const connect = createGuardedConnector({ allowPrivateNetworks: true, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: socketGuard.connect });
+    const connect = createGuardedConnector({
+      allowPrivateNetworks: true,
+      resolve: resolver.resolve,
+      connectTimeoutMs: 2_000,
+      socketFactory: socketGuard.connect,
+    });
     // One connection per origin, so every request must reuse the first socket.
     agent = new Agent({ connect, connections: 1 });
 
@@ -54,7 +68,14 @@ describe("createGuardedConnector connects to the checked address", () => {
     server = await startLoopbackServer({ closeConnections: true });
     const socketGuard = createLoopbackOnlyConnector();
     const resolver = createFakeResolver({ "ok.test": ["127.0.0.1"] });
-    agent = new Agent({ connect: createGuardedConnector({ allowPrivateNetworks: true, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: socketGuard.connect }) });
+    agent = new Agent({
+      connect: createGuardedConnector({
+        allowPrivateNetworks: true,
+        resolve: resolver.resolve,
+        connectTimeoutMs: 2_000,
+        socketFactory: socketGuard.connect,
+      }),
+    });
 
     for (const path of ["/one", "/two"]) {
       const response = await request(`http://ok.test:${server.port}${path}`, { dispatcher: agent });
@@ -71,7 +92,12 @@ describe("createGuardedConnector connects to the checked address", () => {
     // recording factory never opens a socket, so the public address receives no packet.
     const resolver = createFakeResolver({ "rebind.test": [["93.184.215.14"], ["127.0.0.1"]] });
     const recorder = createRecordingConnector();
-    const options = { allowPrivateNetworks: false, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: recorder.connect };
+    const options = {
+      allowPrivateNetworks: false,
+      resolve: resolver.resolve,
+      connectTimeoutMs: 2_000,
+      socketFactory: recorder.connect,
+    };
 
     await connectOnce(options, { protocol: "http:", hostname: "rebind.test", port: "80" });
 
@@ -82,7 +108,12 @@ describe("createGuardedConnector connects to the checked address", () => {
   it("should keep the original name for TLS (SNI) while connecting to the IP", async () => {
     const resolver = createFakeResolver({ "ok.test": ["127.0.0.1"] });
     const recorder = createRecordingConnector();
-    const options = { allowPrivateNetworks: true, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: recorder.connect };
+    const options = {
+      allowPrivateNetworks: true,
+      resolve: resolver.resolve,
+      connectTimeoutMs: 2_000,
+      socketFactory: recorder.connect,
+    };
 
     await connectOnce(options, { protocol: "https:", hostname: "ok.test", port: "443" });
     await connectOnce(options, { protocol: "https:", hostname: "ok.test", port: "443", servername: "chosen.test" });
@@ -99,7 +130,12 @@ describe("createGuardedConnector connects to the checked address", () => {
   it("should report a blocked address through the callback exactly once, without connecting", async () => {
     const resolver = createFakeResolver({ "evil.test": ["10.0.0.1"] });
     const recorder = createRecordingConnector();
-    const options = { allowPrivateNetworks: false, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: recorder.connect };
+    const options = {
+      allowPrivateNetworks: false,
+      resolve: resolver.resolve,
+      connectTimeoutMs: 2_000,
+      socketFactory: recorder.connect,
+    };
 
     const error = await connectOnce(options, { protocol: "http:", hostname: "evil.test", port: "80" });
 
@@ -112,7 +148,12 @@ describe("createGuardedConnector connects to the checked address", () => {
     const throwing = () => {
       throw new Error("factory exploded");
     };
-    const options = { allowPrivateNetworks: true, resolve: resolver.resolve, connectTimeoutMs: 2_000, socketFactory: throwing };
+    const options = {
+      allowPrivateNetworks: true,
+      resolve: resolver.resolve,
+      connectTimeoutMs: 2_000,
+      socketFactory: throwing,
+    };
 
     const error = await connectOnce(options, { protocol: "http:", hostname: "ok.test", port: "80" });
 

@@ -3,7 +3,13 @@
 import { Agent, request } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createGuardedConnector, SsrfBlockedError, SsrfDnsError, ssrfErrorKind } from "@/lib/ssrf";
-import { createFakeResolver, createLoopbackOnlyConnector, startLoopbackServer, type LoopbackOnlyConnector, type LoopbackServer } from "./fixtures";
+import {
+  createFakeResolver,
+  createLoopbackOnlyConnector,
+  startLoopbackServer,
+  type LoopbackOnlyConnector,
+  type LoopbackServer,
+} from "./fixtures";
 
 const DNS_TABLE = {
   "ok.test": ["127.0.0.1"],
@@ -36,7 +42,12 @@ afterEach(async () => {
 });
 
 function guardedAgent(allowPrivateNetworks: boolean, resolve = createFakeResolver(DNS_TABLE).resolve): Agent {
-  const connect = createGuardedConnector({ allowPrivateNetworks, resolve, connectTimeoutMs: 2_000, socketFactory: socketGuard.connect });
+  const connect = createGuardedConnector({
+    allowPrivateNetworks,
+    resolve,
+    connectTimeoutMs: 2_000,
+    socketFactory: socketGuard.connect,
+  });
   agent = new Agent({ connect });
   return agent;
 }
@@ -56,14 +67,20 @@ describe("createGuardedConnector with private networks allowed", () => {
 
     expect(response.statusCode).toBe(200);
     expect(await response.body.text()).toBe(`hello from ok.test:${server.port}`);
-    expect(server.seen).toEqual([{ url: "/hello", headers: expect.objectContaining({ host: `ok.test:${server.port}` }) }]);
+    expect(server.seen).toEqual([
+      { url: "/hello", headers: expect.objectContaining({ host: `ok.test:${server.port}` }) },
+    ]);
     expect(resolver.calls).toEqual(["ok.test"]);
-    expect(socketGuard.calls).toEqual([expect.objectContaining({ hostname: "127.0.0.1", host: `ok.test:${server.port}` })]);
+    expect(socketGuard.calls).toEqual([
+      expect.objectContaining({ hostname: "127.0.0.1", host: `ok.test:${server.port}` }),
+    ]);
   });
 
   it("should connect to an IP-literal URL without asking the resolver", async () => {
     const resolver = createFakeResolver(DNS_TABLE);
-    const response = await request(`http://127.0.0.1:${server.port}/`, { dispatcher: guardedAgent(true, resolver.resolve) });
+    const response = await request(`http://127.0.0.1:${server.port}/`, {
+      dispatcher: guardedAgent(true, resolver.resolve),
+    });
     expect(response.statusCode).toBe(200);
     await response.body.dump();
     expect(resolver.calls).toEqual([]);
@@ -71,7 +88,9 @@ describe("createGuardedConnector with private networks allowed", () => {
 
   it("should leave redirects to the caller: a 302 comes back as is and its target is never resolved", async () => {
     const resolver = createFakeResolver(DNS_TABLE);
-    const response = await request(`http://ok.test:${server.port}/redirect`, { dispatcher: guardedAgent(true, resolver.resolve) });
+    const response = await request(`http://ok.test:${server.port}/redirect`, {
+      dispatcher: guardedAgent(true, resolver.resolve),
+    });
     await response.body.dump();
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe("http://evil.test/next");
@@ -89,11 +108,27 @@ describe("createGuardedConnector with private networks allowed", () => {
 describe("createGuardedConnector with private networks refused", () => {
   it.each([
     { name: "private IPv4", input: "http://evil.test/", expected: { address: "10.0.0.1", range: "private" } },
-    { name: "cloud metadata", input: "http://meta.test/latest/meta-data/", expected: { address: "169.254.169.254", range: "link_local" } },
-    { name: "one internal among public answers", input: "https://mixed.test/", expected: { address: "10.1.2.3", range: "private" } },
+    {
+      name: "cloud metadata",
+      input: "http://meta.test/latest/meta-data/",
+      expected: { address: "169.254.169.254", range: "link_local" },
+    },
+    {
+      name: "one internal among public answers",
+      input: "https://mixed.test/",
+      expected: { address: "10.1.2.3", range: "private" },
+    },
     { name: "loopback name", input: "http://ok.test:PORT/", expected: { address: "127.0.0.1", range: "loopback" } },
-    { name: "mapped IPv6 loopback", input: "http://mapped.test/", expected: { address: "::ffff:127.0.0.1", range: "loopback" } },
-    { name: "IPv6 unique local", input: "http://v6meta.test/", expected: { address: "fd00:ec2::254", range: "unique_local" } },
+    {
+      name: "mapped IPv6 loopback",
+      input: "http://mapped.test/",
+      expected: { address: "::ffff:127.0.0.1", range: "loopback" },
+    },
+    {
+      name: "IPv6 unique local",
+      input: "http://v6meta.test/",
+      expected: { address: "fd00:ec2::254", range: "unique_local" },
+    },
     { name: "IPv6 loopback", input: "http://v6loop.test/", expected: { address: "::1", range: "loopback" } },
     { name: "IPv4 literal", input: "http://127.0.0.1:PORT/", expected: { address: "127.0.0.1", range: "loopback" } },
     { name: "IPv6 literal", input: "http://[::1]:PORT/", expected: { address: "::1", range: "loopback" } },
@@ -123,7 +158,12 @@ describe("createGuardedConnector DNS failures", () => {
 
   it("should give up on a resolver that never answers after connectTimeoutMs", async () => {
     const hang = () => new Promise<never>(() => {});
-    const connect = createGuardedConnector({ allowPrivateNetworks: false, resolve: hang, connectTimeoutMs: 50, socketFactory: socketGuard.connect });
+    const connect = createGuardedConnector({
+      allowPrivateNetworks: false,
+      resolve: hang,
+      connectTimeoutMs: 50,
+      socketFactory: socketGuard.connect,
+    });
     agent = new Agent({ connect });
     const error = await rejectionOf(request("http://slow.test/", { dispatcher: agent }));
     expect(error).toMatchObject({ kind: "dns", dnsCode: "ETIMEOUT" });

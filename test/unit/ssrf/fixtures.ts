@@ -57,7 +57,10 @@ export class FakeDnsError extends Error {
  * A resolver answering from a table; a list of answer lists is served one per call (the last
  * one repeating), which is how the tests play a rebinding DNS server.
  */
-export function createFakeResolver(table: Record<string, string[] | string[][]>): { resolve: ResolveHost; calls: string[] } {
+export function createFakeResolver(table: Record<string, string[] | string[][]>): {
+  resolve: ResolveHost;
+  calls: string[];
+} {
   const calls: string[] = [];
   const resolve: ResolveHost = async (hostname) => {
     const callIndex = calls.filter((name) => name === hostname).length;

@@ -12,7 +12,12 @@ describe("isOwnPlaygroundUrl", () => {
   it.each([
     { name: "the playground of this instance", url: PLAYGROUND, expected: true },
     { name: "another mode", url: "http://localhost:3000/api/playground/flaky/ep_x", expected: true },
-    { name: "the public URL with a trailing slash", url: PLAYGROUND, publicUrl: "http://localhost:3000/", expected: true },
+    {
+      name: "the public URL with a trailing slash",
+      url: PLAYGROUND,
+      publicUrl: "http://localhost:3000/",
+      expected: true,
+    },
     { name: "a public URL with a path", url: PLAYGROUND, publicUrl: "http://localhost:3000/hookline", expected: true },
     { name: "another port", url: "http://localhost:3001/api/playground/ok/ep_x", expected: false },
     { name: "another host", url: "http://127.0.0.1:3000/api/playground/ok/ep_x", expected: false },
@@ -66,7 +71,11 @@ describe("checkEndpointUrl with the SSRF guard on", () => {
     expect(checkEndpointUrl(PLAYGROUND)).toBe(PLAYGROUND);
   });
 
-  it.each(["http://localhost:3000/api/v1/tenants", "http://localhost:3001/api/playground/ok/ep_x", "http://127.0.0.1:3000/api/playground/ok/ep_x"])("should still refuse %s", (url) => {
+  it.each([
+    "http://localhost:3000/api/v1/tenants",
+    "http://localhost:3001/api/playground/ok/ep_x",
+    "http://127.0.0.1:3000/api/playground/ok/ep_x",
+  ])("should still refuse %s", (url) => {
     expect(() => checkEndpointUrl(url)).toThrow(/internal networks/);
   });
 });

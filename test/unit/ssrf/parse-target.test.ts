@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseTarget, type TargetRefusalCode } from "@/lib/ssrf";
 
-type Case = { name: string; input: string; expected: { ok: true; href: string } | { ok: false; code: TargetRefusalCode } };
+type Case = {
+  name: string;
+  input: string;
+  expected: { ok: true; href: string } | { ok: false; code: TargetRefusalCode };
+};
 
 const refused = (code: TargetRefusalCode) => ({ ok: false as const, code });
 const accepted = (href: string) => ({ ok: true as const, href });
@@ -25,7 +29,11 @@ const notationCases: Case[] = [
   { name: "IPv6 loopback", input: "http://[::1]:8080/", expected: refused("blocked_address") },
   { name: "IPv6 unspecified", input: "http://[::]/", expected: refused("blocked_address") },
   { name: "mapped IPv6 loopback", input: "http://[::ffff:127.0.0.1]/", expected: refused("blocked_address") },
-  { name: "mapped IPv6 loopback, long hex", input: "http://[0:0:0:0:0:ffff:7f00:1]/", expected: refused("blocked_address") },
+  {
+    name: "mapped IPv6 loopback, long hex",
+    input: "http://[0:0:0:0:0:ffff:7f00:1]/",
+    expected: refused("blocked_address"),
+  },
   { name: "compatible IPv6 10/8", input: "http://[::10.0.0.1]/", expected: refused("blocked_address") },
   { name: "NAT64 metadata", input: "http://[64:ff9b::169.254.169.254]/", expected: refused("blocked_address") },
   { name: "6to4 of 192.168.1.1", input: "http://[2002:c0a8:101::1]/", expected: refused("blocked_address") },
@@ -34,19 +42,51 @@ const notationCases: Case[] = [
   { name: "localhost", input: "http://localhost:3000/", expected: refused("blocked_address") },
   { name: "LOCALHOST with trailing dot", input: "http://LOCALHOST./", expected: refused("blocked_address") },
   { name: "subdomain of localhost", input: "http://api.localhost/", expected: refused("blocked_address") },
-  { name: "userinfo decoy before an internal host", input: "http://example.com@10.0.0.1/", expected: refused("credentials_in_url") },
+  {
+    name: "userinfo decoy before an internal host",
+    input: "http://example.com@10.0.0.1/",
+    expected: refused("credentials_in_url"),
+  },
   { name: "public IPv4", input: "http://93.184.215.14/hook", expected: accepted("http://93.184.215.14/hook") },
-  { name: "public decimal IPv4 is normalised", input: "http://1572394766/", expected: accepted("http://93.184.215.14/") },
-  { name: "public IPv6", input: "https://[2606:4700:4700::1111]/", expected: accepted("https://[2606:4700:4700::1111]/") },
+  {
+    name: "public decimal IPv4 is normalised",
+    input: "http://1572394766/",
+    expected: accepted("http://93.184.215.14/"),
+  },
+  {
+    name: "public IPv6",
+    input: "https://[2606:4700:4700::1111]/",
+    expected: accepted("https://[2606:4700:4700::1111]/"),
+  },
   { name: "mapped public IPv6", input: "https://[::ffff:8.8.8.8]/", expected: accepted("https://[::ffff:808:808]/") },
-  { name: "name that merely contains localhost", input: "https://localhost.example.com/", expected: accepted("https://localhost.example.com/") },
+  {
+    name: "name that merely contains localhost",
+    input: "https://localhost.example.com/",
+    expected: accepted("https://localhost.example.com/"),
+  },
 ];
 
 const shapeCases: Case[] = [
-  { name: "https with port, path, query", input: "https://hooks.example.com:8443/in?x=1", expected: accepted("https://hooks.example.com:8443/in?x=1") },
-  { name: "upper-case scheme and host", input: "HTTPS://Hooks.Example.COM/in", expected: accepted("https://hooks.example.com/in") },
-  { name: "IDN host becomes punycode", input: "https://bücher.example/", expected: accepted("https://xn--bcher-kva.example/") },
-  { name: "surrounding spaces are trimmed", input: "  https://example.com/  ", expected: accepted("https://example.com/") },
+  {
+    name: "https with port, path, query",
+    input: "https://hooks.example.com:8443/in?x=1",
+    expected: accepted("https://hooks.example.com:8443/in?x=1"),
+  },
+  {
+    name: "upper-case scheme and host",
+    input: "HTTPS://Hooks.Example.COM/in",
+    expected: accepted("https://hooks.example.com/in"),
+  },
+  {
+    name: "IDN host becomes punycode",
+    input: "https://bücher.example/",
+    expected: accepted("https://xn--bcher-kva.example/"),
+  },
+  {
+    name: "surrounding spaces are trimmed",
+    input: "  https://example.com/  ",
+    expected: accepted("https://example.com/"),
+  },
   { name: "user and password", input: "https://user:pass@example.com/", expected: refused("credentials_in_url") },
   { name: "user only", input: "https://user@example.com/", expected: refused("credentials_in_url") },
   { name: "password only", input: "https://:pass@example.com/", expected: refused("credentials_in_url") },

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUCKET_COUNT, BUCKET_UPPER_BOUNDS_MS, bucketIndex, bucketRange, MAX_BOUNDED_MS, OVERFLOW_BUCKET } from "@/lib/stats";
+import {
+  BUCKET_COUNT,
+  BUCKET_UPPER_BOUNDS_MS,
+  bucketIndex,
+  bucketRange,
+  MAX_BOUNDED_MS,
+  OVERFLOW_BUCKET,
+} from "@/lib/stats";
 
 describe("bucket layout", () => {
   it("should have 50 bounds from 1 ms to 60 s plus an overflow bucket", () => {

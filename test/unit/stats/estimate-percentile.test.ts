@@ -24,7 +24,10 @@ const distributions = {
 
 function checkWithinOneBucket(samples: number[], p: number): void {
   const histogram = samples.reduce((h, ms) => addSample(h, ms), emptyHistogram());
-  const exact = exactPercentile([...samples].sort((a, b) => a - b), p);
+  const exact = exactPercentile(
+    [...samples].sort((a, b) => a - b),
+    p,
+  );
   const estimate = percentile(histogram, p);
   const { lowerMs, upperMs } = bucketRange(bucketIndex(exact));
   expect(estimate).not.toBeNull();
@@ -48,7 +51,11 @@ describe("percentile", () => {
         fc.integer(),
         fc.integer({ min: minN, max: maxN }),
         fc.constantFrom(...(Object.keys(distributions) as (keyof typeof distributions)[])),
-        fc.oneof(fc.constantFrom(50, 95, 99, 0, 100), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
+        fc.oneof(
+          fc.constantFrom(50, 95, 99, 0, 100),
+          fc.integer({ min: 0, max: 100 }),
+          fc.double({ min: 0, max: 100, noNaN: true }),
+        ),
         (seed, n, distribution, p) => {
           const random = seededRandom(seed);
           const samples = Array.from({ length: n }, () => distributions[distribution](random));

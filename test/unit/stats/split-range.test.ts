@@ -12,42 +12,82 @@ describe("splitRange", () => {
     {
       name: "ragged edges: minutes before the first and after the last whole hour",
       input: ["2026-11-01T10:17:30.000Z", "2026-11-01T14:05:10.000Z"],
-      expected: { from: "2026-11-01T10:18:00.000Z", wholeFrom: "2026-11-01T11:00:00.000Z", wholeTo: "2026-11-01T14:00:00.000Z", to: "2026-11-01T14:06:00.000Z" },
+      expected: {
+        from: "2026-11-01T10:18:00.000Z",
+        wholeFrom: "2026-11-01T11:00:00.000Z",
+        wholeTo: "2026-11-01T14:00:00.000Z",
+        to: "2026-11-01T14:06:00.000Z",
+      },
     },
     {
       name: "aligned edges: hours only",
       input: ["2026-11-01T10:00:00.000Z", "2026-11-02T10:00:00.000Z"],
-      expected: { from: "2026-11-01T10:00:00.000Z", wholeFrom: "2026-11-01T10:00:00.000Z", wholeTo: "2026-11-02T10:00:00.000Z", to: "2026-11-02T10:00:00.000Z" },
+      expected: {
+        from: "2026-11-01T10:00:00.000Z",
+        wholeFrom: "2026-11-01T10:00:00.000Z",
+        wholeTo: "2026-11-02T10:00:00.000Z",
+        to: "2026-11-02T10:00:00.000Z",
+      },
     },
     {
       name: "inside one hour: minutes only",
       input: ["2026-11-01T10:10:00.000Z", "2026-11-01T10:50:00.000Z"],
-      expected: { from: "2026-11-01T10:10:00.000Z", wholeFrom: "2026-11-01T10:50:00.000Z", wholeTo: "2026-11-01T10:50:00.000Z", to: "2026-11-01T10:50:00.000Z" },
+      expected: {
+        from: "2026-11-01T10:10:00.000Z",
+        wholeFrom: "2026-11-01T10:50:00.000Z",
+        wholeTo: "2026-11-01T10:50:00.000Z",
+        to: "2026-11-01T10:50:00.000Z",
+      },
     },
     {
       name: "across an hour boundary without a whole hour: minutes only",
       input: ["2026-11-01T10:30:00.000Z", "2026-11-01T11:30:00.000Z"],
-      expected: { from: "2026-11-01T10:30:00.000Z", wholeFrom: "2026-11-01T11:30:00.000Z", wholeTo: "2026-11-01T11:30:00.000Z", to: "2026-11-01T11:30:00.000Z" },
+      expected: {
+        from: "2026-11-01T10:30:00.000Z",
+        wholeFrom: "2026-11-01T11:30:00.000Z",
+        wholeTo: "2026-11-01T11:30:00.000Z",
+        to: "2026-11-01T11:30:00.000Z",
+      },
     },
     {
       // The minute 11:59 starts before `to`, so it counts; with it the whole hour 11:00 does.
       name: "a `to` a millisecond into the last minute completes its hour",
       input: ["2026-11-01T11:00:00.000Z", "2026-11-01T11:59:00.001Z"],
-      expected: { from: "2026-11-01T11:00:00.000Z", wholeFrom: "2026-11-01T11:00:00.000Z", wholeTo: "2026-11-01T12:00:00.000Z", to: "2026-11-01T12:00:00.000Z" },
+      expected: {
+        from: "2026-11-01T11:00:00.000Z",
+        wholeFrom: "2026-11-01T11:00:00.000Z",
+        wholeTo: "2026-11-01T12:00:00.000Z",
+        to: "2026-11-01T12:00:00.000Z",
+      },
     },
     {
       name: "a `from` a millisecond after the hour loses its first minute and so the hour",
       input: ["2026-11-01T11:00:00.001Z", "2026-11-01T13:00:00.000Z"],
-      expected: { from: "2026-11-01T11:01:00.000Z", wholeFrom: "2026-11-01T12:00:00.000Z", wholeTo: "2026-11-01T13:00:00.000Z", to: "2026-11-01T13:00:00.000Z" },
+      expected: {
+        from: "2026-11-01T11:01:00.000Z",
+        wholeFrom: "2026-11-01T12:00:00.000Z",
+        wholeTo: "2026-11-01T13:00:00.000Z",
+        to: "2026-11-01T13:00:00.000Z",
+      },
     },
     {
       name: "an empty range stays empty",
       input: ["2026-11-01T11:00:10.000Z", "2026-11-01T11:00:20.000Z"],
-      expected: { from: "2026-11-01T11:01:00.000Z", wholeFrom: "2026-11-01T11:01:00.000Z", wholeTo: "2026-11-01T11:01:00.000Z", to: "2026-11-01T11:01:00.000Z" },
+      expected: {
+        from: "2026-11-01T11:01:00.000Z",
+        wholeFrom: "2026-11-01T11:01:00.000Z",
+        wholeTo: "2026-11-01T11:01:00.000Z",
+        to: "2026-11-01T11:01:00.000Z",
+      },
     },
   ])("should split $name", ({ input, expected }) => {
     const split = splitRange(at(input[0]!), at(input[1]!));
-    expect({ from: iso(split.from), wholeFrom: iso(split.wholeFrom), wholeTo: iso(split.wholeTo), to: iso(split.to) }).toEqual(expected);
+    expect({
+      from: iso(split.from),
+      wholeFrom: iso(split.wholeFrom),
+      wholeTo: iso(split.wholeTo),
+      to: iso(split.to),
+    }).toEqual(expected);
   });
 
   it("should read minutes only when asked to (minute buckets)", () => {
@@ -58,8 +98,16 @@ describe("splitRange", () => {
 
 describe("wholeHoursWithin", () => {
   it.each([
-    { name: "exact hours", input: ["2026-11-01T10:00:00Z", "2026-11-01T12:00:00Z"], expected: { start: ms("2026-11-01T10:00:00Z"), end: ms("2026-11-01T12:00:00Z") } },
-    { name: "ragged", input: ["2026-11-01T09:59:59.999Z", "2026-11-01T12:00:00.001Z"], expected: { start: ms("2026-11-01T10:00:00Z"), end: ms("2026-11-01T12:00:00Z") } },
+    {
+      name: "exact hours",
+      input: ["2026-11-01T10:00:00Z", "2026-11-01T12:00:00Z"],
+      expected: { start: ms("2026-11-01T10:00:00Z"), end: ms("2026-11-01T12:00:00Z") },
+    },
+    {
+      name: "ragged",
+      input: ["2026-11-01T09:59:59.999Z", "2026-11-01T12:00:00.001Z"],
+      expected: { start: ms("2026-11-01T10:00:00Z"), end: ms("2026-11-01T12:00:00Z") },
+    },
     { name: "less than an hour", input: ["2026-11-01T10:00:00.001Z", "2026-11-01T11:00:00Z"], expected: null },
   ])("should find $name", ({ input, expected }) => {
     expect(wholeHoursWithin(ms(input[0]!), ms(input[1]!))).toEqual(expected);
@@ -81,11 +129,28 @@ describe("hoursInsideBuckets and uncoveredRanges", () => {
 
   it.each([
     { name: "nothing covered", covered: [] as string[], expected: [["10:15", "14:40"]] },
-    { name: "the middle covered", covered: ["11:00", "12:00", "13:00"], expected: [["10:15", "11:00"], ["14:00", "14:40"]] },
-    { name: "a gap between covered hours", covered: ["11:00", "13:00"], expected: [["10:15", "11:00"], ["12:00", "13:00"], ["14:00", "14:40"]] },
+    {
+      name: "the middle covered",
+      covered: ["11:00", "12:00", "13:00"],
+      expected: [
+        ["10:15", "11:00"],
+        ["14:00", "14:40"],
+      ],
+    },
+    {
+      name: "a gap between covered hours",
+      covered: ["11:00", "13:00"],
+      expected: [
+        ["10:15", "11:00"],
+        ["12:00", "13:00"],
+        ["14:00", "14:40"],
+      ],
+    },
   ])("should leave the uncovered stretches with $name", ({ covered, expected }) => {
     const t = (hhmm: string) => ms(`2026-11-01T${hhmm}:00Z`);
-    expect(uncoveredRanges(t("10:15"), t("14:40"), covered.map(t))).toEqual(expected.map(([from, to]) => [t(from!), t(to!)]));
+    expect(uncoveredRanges(t("10:15"), t("14:40"), covered.map(t))).toEqual(
+      expected.map(([from, to]) => [t(from!), t(to!)]),
+    );
   });
 
   it("should leave nothing when every hour is covered", () => {

@@ -31,7 +31,9 @@ describe("summarize", () => {
   });
 
   it("should report a 0% success rate when everything failed", () => {
-    expect(summarize({ succeeded: 0, failed: 3, histogram: histogramOf([15_000]), latencySumMs: 15_000 }).successRate).toBe(0);
+    expect(
+      summarize({ succeeded: 0, failed: 3, histogram: histogramOf([15_000]), latencySumMs: 15_000 }).successRate,
+    ).toBe(0);
   });
 });
 
@@ -42,7 +44,12 @@ describe("combineStats", () => {
       { succeeded: 0, failed: 1, histogram: histogramOf([70_000]).slice(0, 51), latencySumMs: 70_000 },
       { succeeded: 1, failed: 0, histogram: [1], latencySumMs: 1 },
     ]);
-    expect(combined).toEqual({ succeeded: 3, failed: 1, histogram: histogramOf([10, 20, 70_000, 0]), latencySumMs: 70_031 });
+    expect(combined).toEqual({
+      succeeded: 3,
+      failed: 1,
+      histogram: histogramOf([10, 20, 70_000, 0]),
+      latencySumMs: 70_031,
+    });
     expect(combineStats([])).toEqual({ succeeded: 0, failed: 0, histogram: emptyHistogram(), latencySumMs: 0 });
   });
 });

@@ -24,8 +24,10 @@ describe("EndpointGates", () => {
   it("should cap concurrency per endpoint and in total", async () => {
     const gates = new EndpointGates(3);
     const { started, task, release } = controllable();
-    for (let index = 0; index < 4; index++) gates.enqueue("ep_a", { maxConcurrency: 2, rateLimit: null }, task(`a${index}`));
-    for (let index = 0; index < 4; index++) gates.enqueue("ep_b", { maxConcurrency: 2, rateLimit: null }, task(`b${index}`));
+    for (let index = 0; index < 4; index++)
+      gates.enqueue("ep_a", { maxConcurrency: 2, rateLimit: null }, task(`a${index}`));
+    for (let index = 0; index < 4; index++)
+      gates.enqueue("ep_b", { maxConcurrency: 2, rateLimit: null }, task(`b${index}`));
     // a is alone at first and fills its cap of 2; b gets the last global slot
     expect(started).toEqual(["a0", "a1", "b0"]);
     expect(gates.inFlight).toBe(3);
@@ -41,7 +43,8 @@ describe("EndpointGates", () => {
   it("should report endpoints with a full queue as saturated, and give queued tasks back", () => {
     const gates = new EndpointGates(1);
     const { task } = controllable();
-    for (let index = 0; index < 5; index++) gates.enqueue("ep_slow", { maxConcurrency: 2, rateLimit: null }, task(`s${index}`));
+    for (let index = 0; index < 5; index++)
+      gates.enqueue("ep_slow", { maxConcurrency: 2, rateLimit: null }, task(`s${index}`));
     expect(gates.saturated()).toEqual(["ep_slow"]);
     expect(gates.drainQueued()).toEqual(["s1", "s2", "s3", "s4"]);
     expect(gates.saturated()).toEqual([]);
@@ -51,7 +54,8 @@ describe("EndpointGates", () => {
   it("should not let one endpoint's backlog starve another", () => {
     const gates = new EndpointGates(4);
     const { started, task } = controllable();
-    for (let index = 0; index < 50; index++) gates.enqueue("ep_busy", { maxConcurrency: 100, rateLimit: null }, task(`busy${index}`));
+    for (let index = 0; index < 50; index++)
+      gates.enqueue("ep_busy", { maxConcurrency: 100, rateLimit: null }, task(`busy${index}`));
     gates.enqueue("ep_quiet", { maxConcurrency: 100, rateLimit: null }, task("quiet0"));
     // all 4 slots were taken by the busy endpoint before quiet arrived…
     expect(started).toEqual(["busy0", "busy1", "busy2", "busy3"]);
@@ -61,7 +65,8 @@ describe("EndpointGates", () => {
   it("should hand a freed slot to the next endpoint in turn, not back to the busiest", async () => {
     const gates = new EndpointGates(2);
     const { started, task, release } = controllable();
-    for (let index = 0; index < 50; index++) gates.enqueue("ep_busy", { maxConcurrency: 100, rateLimit: null }, task(`busy${index}`));
+    for (let index = 0; index < 50; index++)
+      gates.enqueue("ep_busy", { maxConcurrency: 100, rateLimit: null }, task(`busy${index}`));
     gates.enqueue("ep_quiet", { maxConcurrency: 100, rateLimit: null }, task("quiet0"));
     await release("busy0");
     expect(started).toEqual(["busy0", "busy1", "quiet0"]);
@@ -72,10 +77,15 @@ describe("EndpointGates", () => {
     const gates = new EndpointGates(100);
     const starts: number[] = [];
     for (let index = 0; index < 6; index++) {
-      gates.enqueue("ep_limited", { maxConcurrency: 100, rateLimit: 4 }, { id: `r${index}`, run: async () => void starts.push(performance.now()) });
+      gates.enqueue(
+        "ep_limited",
+        { maxConcurrency: 100, rateLimit: 4 },
+        { id: `r${index}`, run: async () => void starts.push(performance.now()) },
+      );
     }
     const begin = performance.now();
-    while (starts.length < 6 && performance.now() - begin < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (starts.length < 6 && performance.now() - begin < 3_000)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(starts).toHaveLength(6);
     // a bucket of 4 tokens refilling at 4/s: 4 at once, then one every 250 ms
     expect(starts[3]! - begin).toBeLessThan(50);
@@ -88,12 +98,18 @@ describe("EndpointGates", () => {
   it("should not grant a fresh burst when a rate-limited endpoint's queue runs dry between claims", async () => {
     const gates = new EndpointGates(100);
     const starts: number[] = [];
-    const enqueue = (id: string) => gates.enqueue("ep_limited", { maxConcurrency: 100, rateLimit: 4 }, { id, run: async () => void starts.push(performance.now()) });
+    const enqueue = (id: string) =>
+      gates.enqueue(
+        "ep_limited",
+        { maxConcurrency: 100, rateLimit: 4 },
+        { id, run: async () => void starts.push(performance.now()) },
+      );
     const begin = performance.now();
     for (let index = 0; index < 4; index++) enqueue(`first${index}`);
     await new Promise((resolve) => setTimeout(resolve, 20)); // all four ran; the queue is empty
     for (let index = 0; index < 2; index++) enqueue(`second${index}`);
-    while (starts.length < 6 && performance.now() - begin < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (starts.length < 6 && performance.now() - begin < 3_000)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(starts[4]! - begin).toBeGreaterThanOrEqual(200);
     expect(starts[5]! - begin).toBeGreaterThanOrEqual(450);
     gates.stop();

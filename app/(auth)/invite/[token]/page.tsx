@@ -15,7 +15,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <>
         <h1 className="mb-3 text-2xl font-semibold tracking-tight text-slate-900">This invite link cannot be used</h1>
-        <p className="text-sm text-slate-600">It expired, was already used, or was revoked. Ask the person who invited you for a new link.</p>
+        <p className="text-sm text-slate-600">
+          It expired, was already used, or was revoked. Ask the person who invited you for a new link.
+        </p>
       </>
     );
   }
@@ -40,7 +42,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <RegisterForm firstUser={false} inviteToken={token} inviteEmail={invite.email} />
           <p className="mt-4 text-center text-sm text-slate-600">
             Have an account with {invite.email}?{" "}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(self)}&email=${encodeURIComponent(invite.email)}`} className="font-medium text-brand-600 hover:underline">
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(self)}&email=${encodeURIComponent(invite.email)}`}
+              className="font-medium text-brand-600 hover:underline"
+            >
               Sign in to accept
             </Link>
           </p>

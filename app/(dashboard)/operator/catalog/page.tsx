@@ -13,7 +13,11 @@ export default async function OperatorCatalogPage() {
   const firstPage = await listEventTypes(CATALOG_QUERY);
   return (
     <>
-      <PageHeader title="Event-type catalog" description="The event types publishers may send, each with a JSON Schema and an example." crumbs={[{ label: "Operator" }, { label: "Catalog" }]} />
+      <PageHeader
+        title="Event-type catalog"
+        description="The event types publishers may send, each with a JSON Schema and an example."
+        crumbs={[{ label: "Operator" }, { label: "Catalog" }]}
+      />
       <CatalogEditor initialPage={firstPage} />
     </>
   );

@@ -12,7 +12,11 @@ export default async function OperatorSystemPage() {
   const status = await getSystemStatus();
   return (
     <>
-      <PageHeader title="System" description="The delivery queue, the workers and what is failing, across all tenants." crumbs={[{ label: "Operator" }, { label: "System" }]} />
+      <PageHeader
+        title="System"
+        description="The delivery queue, the workers and what is failing, across all tenants."
+        crumbs={[{ label: "Operator" }, { label: "System" }]}
+      />
       <SystemStatus initial={status} />
     </>
   );

@@ -13,7 +13,11 @@ export default async function OperatorTenantsPage() {
   const firstPage = await listTenantUsage(user, TENANT_USAGE_QUERY);
   return (
     <>
-      <PageHeader title="Tenants" description="Every tenant of this installation, with what it uses." crumbs={[{ label: "Operator" }, { label: "Tenants" }]} />
+      <PageHeader
+        title="Tenants"
+        description="Every tenant of this installation, with what it uses."
+        crumbs={[{ label: "Operator" }, { label: "Tenants" }]}
+      />
       <TenantsList initialPage={firstPage} />
     </>
   );

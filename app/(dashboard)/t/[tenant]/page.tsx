@@ -20,8 +20,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
       <PageHeader title={tenant.name} description="Overview: how your webhooks are doing." />
       {!anyEndpoint && (
         <div className="mb-6">
-          <EmptyState title="Start by adding an endpoint" action={canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add endpoint</LinkButton> : undefined}>
-            Messages published for this tenant are delivered to its endpoints. {canWrite ? "Add the URL of your receiver, then send it a test event." : "Ask an admin or owner of this tenant to add one."}
+          <EmptyState
+            title="Start by adding an endpoint"
+            action={canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add endpoint</LinkButton> : undefined}
+          >
+            Messages published for this tenant are delivered to its endpoints.{" "}
+            {canWrite
+              ? "Add the URL of your receiver, then send it a test event."
+              : "Ask an admin or owner of this tenant to add one."}
           </EmptyState>
         </div>
       )}

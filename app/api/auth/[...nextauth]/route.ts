@@ -9,21 +9,36 @@ import { env } from "@/lib/env";
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   const params = await context.params;
   const response = await NextAuth(authOptions())(request, { params });
-  if (request.method === "POST" && params.nextauth.join("/") === "callback/credentials") return asTooManyRequests(response);
+  if (request.method === "POST" && params.nextauth.join("/") === "callback/credentials")
+    return asTooManyRequests(response);
   return response;
 }
 
 /** next-auth's answer to a rate-limited sign-in, as a 429; any other answer unchanged. */
 async function asTooManyRequests(response: Response): Promise<Response> {
-  const location = response.headers.get("location") ?? ((await response.clone().json().catch(() => null)) as { url?: string } | null)?.url;
-  if (!location || new URL(location, "http://hookline.invalid").searchParams.get("error") !== "rate_limited") return response;
+  const location =
+    response.headers.get("location") ??
+    (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: string } | null
+    )?.url;
+  if (!location || new URL(location, "http://hookline.invalid").searchParams.get("error") !== "rate_limited")
+    return response;
   const headers = new Headers(response.headers);
   headers.delete("location");
   headers.delete("content-length");
   headers.set("content-type", "application/json");
   // The limiter refills one attempt every 60/limit seconds: the longest anyone waits for the next.
   headers.set("retry-after", String(Math.ceil(60 / env().HOOKLINE_LOGIN_RATE_LIMIT)));
-  const body = { url: location, error: { code: "rate_limited", message: "Too many sign-in attempts for this account from your address; wait and try again." } };
+  const body = {
+    url: location,
+    error: {
+      code: "rate_limited",
+      message: "Too many sign-in attempts for this account from your address; wait and try again.",
+    },
+  };
   return new Response(JSON.stringify(body), { status: 429, headers });
 }
 

@@ -8,7 +8,9 @@ import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
 import { ZCreateApiKey, ZListApiKeysQuery } from "@/lib/schemas/api-keys";
 
-export const GET = withAuth(async ({ request, principal }) => NextResponse.json(await listApiKeys(principal, parseQuery(request, ZListApiKeysQuery))));
+export const GET = withAuth(async ({ request, principal }) =>
+  NextResponse.json(await listApiKeys(principal, parseQuery(request, ZListApiKeysQuery))),
+);
 
 export const POST = withAuth(async ({ request, principal }) =>
   NextResponse.json(await createApiKey(principal, await parseJsonBody(request, ZCreateApiKey)), { status: 201 }),

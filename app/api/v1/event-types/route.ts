@@ -9,7 +9,9 @@ import { assertPlatform } from "@/lib/auth/authorize-tenant";
 import { createEventType, listEventTypes } from "@/lib/event-types";
 import { ZCreateEventType, ZListEventTypesQuery } from "@/lib/schemas/event-types";
 
-export const GET = withAuth(async ({ request }) => NextResponse.json(await listEventTypes(parseQuery(request, ZListEventTypesQuery))));
+export const GET = withAuth(async ({ request }) =>
+  NextResponse.json(await listEventTypes(parseQuery(request, ZListEventTypesQuery))),
+);
 
 export const POST = withAuth(async ({ request, principal }) => {
   assertPlatform(principal);

@@ -6,6 +6,8 @@ import { buildOpenApiDocument } from "@/lib/openapi";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiErrors(async () => NextResponse.json(await buildOpenApiDocument(), { headers: { "cache-control": "no-cache" } }));
+export const GET = withApiErrors(async () =>
+  NextResponse.json(await buildOpenApiDocument(), { headers: { "cache-control": "no-cache" } }),
+);
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

@@ -9,7 +9,9 @@ import { assertPlatform } from "@/lib/auth/authorize-tenant";
 import { ZCreateTenant, ZListTenantsQuery } from "@/lib/schemas/tenants";
 import { createTenant, listTenants } from "@/lib/tenants";
 
-export const GET = withAuth(async ({ request, principal }) => NextResponse.json(await listTenants(principal, parseQuery(request, ZListTenantsQuery))));
+export const GET = withAuth(async ({ request, principal }) =>
+  NextResponse.json(await listTenants(principal, parseQuery(request, ZListTenantsQuery))),
+);
 
 export const POST = withAuth(async ({ request, principal }) => {
   assertPlatform(principal);

@@ -9,11 +9,20 @@ import { getTenant } from "@/lib/tenants";
 export const metadata: Metadata = { title: "Event types" };
 
 /** The event-type catalog, read-only: what this tenant's endpoints can subscribe to and what each message holds. */
-export default async function EventTypesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function EventTypesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const { tenant: tenantId } = await params;
   await requireTenant(tenantId);
   const { q } = await searchParams;
-  const [page, tenant] = await Promise.all([listEventTypes(ZListEventTypesQuery.parse({ limit: 250, includeArchived: "true" })), getTenant(tenantId)]);
+  const [page, tenant] = await Promise.all([
+    listEventTypes(ZListEventTypesQuery.parse({ limit: 250, includeArchived: "true" })),
+    getTenant(tenantId),
+  ]);
   return (
     <>
       <PageHeader

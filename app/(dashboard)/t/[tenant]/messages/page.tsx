@@ -29,7 +29,13 @@ async function firstPage(tenantId: string, searchParams: SearchParams) {
   return { filters, anchor, page: await listMessages(tenantId, query.data!) };
 }
 
-export default async function MessagesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
+export default async function MessagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant: tenantId } = await params;
   const { principal } = await requireTenant(tenantId);
   const [initial, tenant] = await Promise.all([firstPage(tenantId, await searchParams), getTenant(tenantId)]);
@@ -41,7 +47,11 @@ export default async function MessagesPage({ params, searchParams }: { params: P
         crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Messages" }]}
         actions={<MessageSearch tenantId={tenantId} />}
       />
-      <MessageLog tenantId={tenantId} publicUrl={principal.kind === "portal" ? null : env().HOOKLINE_PUBLIC_URL} initial={initial} />
+      <MessageLog
+        tenantId={tenantId}
+        publicUrl={principal.kind === "portal" ? null : env().HOOKLINE_PUBLIC_URL}
+        initial={initial}
+      />
     </>
   );
 }

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { acceptInvite } from "@/lib/invites";
 
 export const POST = withAuth(async ({ request, principal }) => {
-  if (principal.kind !== "user") throw new AppError("forbidden", "Invites are accepted by a signed-in user, not an API key.");
+  if (principal.kind !== "user")
+    throw new AppError("forbidden", "Invites are accepted by a signed-in user, not an API key.");
   const { token } = await parseJsonBody(request, z.object({ token: z.string().min(1).max(200) }));
   return NextResponse.json(await acceptInvite(principal.userId, token));
 });

@@ -12,7 +12,12 @@ const PLAYGROUND_BODY_LIMIT = 1024 * 1024;
 
 export const POST = withApiErrors<{ mode: string; endpoint: string }>(async ({ request, params }) => {
   const body = await readBodyText(request, PLAYGROUND_BODY_LIMIT);
-  const answer = await receivePlaygroundWebhook({ mode: params.mode, endpointId: params.endpoint, body, headers: request.headers });
+  const answer = await receivePlaygroundWebhook({
+    mode: params.mode,
+    endpointId: params.endpoint,
+    body,
+    headers: request.headers,
+  });
   return NextResponse.json(answer.body, { status: answer.status });
 });
 

@@ -7,8 +7,12 @@ import { withAuth } from "@/lib/api/with-auth";
 
 type Params = { key: string };
 
-export const GET = withAuth<Params>(async ({ params, principal }) => NextResponse.json(await getApiKey(principal, params.key)));
+export const GET = withAuth<Params>(async ({ params, principal }) =>
+  NextResponse.json(await getApiKey(principal, params.key)),
+);
 
-export const DELETE = withAuth<Params>(async ({ params, principal }) => NextResponse.json(await revokeApiKey(principal, params.key)));
+export const DELETE = withAuth<Params>(async ({ params, principal }) =>
+  NextResponse.json(await revokeApiKey(principal, params.key)),
+);
 
 export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE");

@@ -6,7 +6,11 @@ import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { parseJsonBody } from "@/lib/api/read-json-body";
 import { withAuth } from "@/lib/api/with-auth";
 import { assertPlatform } from "@/lib/auth/authorize-tenant";
-import { getOperationsEndpoint, removeOperationsEndpoint, setOperationsEndpoint } from "@/lib/operations/operations-endpoint";
+import {
+  getOperationsEndpoint,
+  removeOperationsEndpoint,
+  setOperationsEndpoint,
+} from "@/lib/operations/operations-endpoint";
 import { ZSetOperationsEndpoint } from "@/lib/schemas/operations";
 
 export const GET = withAuth(async ({ principal }) => {

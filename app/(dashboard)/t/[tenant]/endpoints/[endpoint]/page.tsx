@@ -27,10 +27,20 @@ export default async function EndpointPage({ params }: { params: Promise<{ tenan
           </span>
         }
         description={endpoint.description || undefined}
-        crumbs={[{ label: "Overview", href: `/t/${tenantId}` }, { label: "Endpoints", href: `/t/${tenantId}/endpoints` }, { label: new URL(endpoint.url).host }]}
+        crumbs={[
+          { label: "Overview", href: `/t/${tenantId}` },
+          { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
+          { label: new URL(endpoint.url).host },
+        ]}
         actions={canWrite ? <EndpointActions tenantId={tenantId} initialEndpoint={endpoint} /> : undefined}
       />
-      <EndpointDetail tenantId={tenantId} initialEndpoint={endpoint} canWrite={canWrite} secretOverlapMs={env().HOOKLINE_SECRET_OVERLAP_MS} previousSecretExpiresAt={overlapUntil(row)} />
+      <EndpointDetail
+        tenantId={tenantId}
+        initialEndpoint={endpoint}
+        canWrite={canWrite}
+        secretOverlapMs={env().HOOKLINE_SECRET_OVERLAP_MS}
+        previousSecretExpiresAt={overlapUntil(row)}
+      />
     </>
   );
 }

@@ -13,7 +13,11 @@ export default async function NewEndpointPage({ params }: { params: Promise<{ te
       <PageHeader
         title="Add endpoint"
         description="A signing secret is created with the endpoint; copy it into your receiver from the endpoint's page."
-        crumbs={[{ label: "Overview", href: `/t/${tenantId}` }, { label: "Endpoints", href: `/t/${tenantId}/endpoints` }, { label: "New" }]}
+        crumbs={[
+          { label: "Overview", href: `/t/${tenantId}` },
+          { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
+          { label: "New" },
+        ]}
       />
       <EndpointForm tenantId={tenantId} />
     </div>

@@ -11,7 +11,8 @@ export default function MessageNotFound() {
         </Link>
       }
     >
-      This message could not be found: it does not exist, it was removed by the retention policy, or it belongs to a tenant you are not a member of.
+      This message could not be found: it does not exist, it was removed by the retention policy, or it belongs to a
+      tenant you are not a member of.
     </EmptyState>
   );
 }

@@ -32,8 +32,16 @@ export default async function MessagePage({ params }: { params: Promise<{ tenant
       <PageHeader
         title={message.eventType}
         description={<span className="break-all font-mono text-xs">{message.id}</span>}
-        crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Messages", href: `/t/${tenantId}/messages` }, { label: `${message.id.slice(0, 12)}…` }]}
-        actions={canWrite && message.deliveries.length > 0 ? <ResendButton tenantId={tenantId} messageId={message.id} endpointCount={message.deliveries.length} /> : undefined}
+        crumbs={[
+          { label: tenant.name, href: `/t/${tenantId}` },
+          { label: "Messages", href: `/t/${tenantId}/messages` },
+          { label: `${message.id.slice(0, 12)}…` },
+        ]}
+        actions={
+          canWrite && message.deliveries.length > 0 ? (
+            <ResendButton tenantId={tenantId} messageId={message.id} endpointCount={message.deliveries.length} />
+          ) : undefined
+        }
       />
       <MessageDetail tenantId={tenantId} canWrite={canWrite} initialMessage={message} initialAttempts={attempts} />
     </>

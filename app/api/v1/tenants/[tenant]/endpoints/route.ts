@@ -20,7 +20,13 @@ export const GET = withAuth<Params>(async ({ request, params, principal }) => {
 export const POST = withAuth<Params>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const endpoint = await createEndpoint(tenantId, await parseJsonBody(request, ZCreateEndpoint));
-  await recordAuditEvent(principal, tenantId, "endpoint.created", { type: "endpoint", id: endpoint.id }, { url: endpoint.url });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.created",
+    { type: "endpoint", id: endpoint.id },
+    { url: endpoint.url },
+  );
   return NextResponse.json(endpoint, { status: 201 });
 });
 

@@ -19,7 +19,9 @@ export const GET = withAuth<Params>(async ({ request, params, principal }) => {
 export const POST = withAuth<Params>(async ({ request, params, principal }) => {
   const access = await authorizeTenant(principal, params.tenant, "manage");
   const createdBy = principal.kind === "user" ? principal.userId : null;
-  return NextResponse.json(await createInvite(access, await parseJsonBody(request, ZCreateInvite), createdBy), { status: 201 });
+  return NextResponse.json(await createInvite(access, await parseJsonBody(request, ZCreateInvite), createdBy), {
+    status: 201,
+  });
 });
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST");

@@ -12,7 +12,10 @@ export const POST = withAuth<{ tenant: string }>(async ({ request, params, princ
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
   const body = await parseJsonBody(request, ZCreatePortalAccess, { optional: true });
   const createdBy = principal.kind === "platform" ? principal.keyId : null;
-  return NextResponse.json(await issuePortalAccess(tenantId, body, createdBy), { status: 201, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await issuePortalAccess(tenantId, body, createdBy), {
+    status: 201,
+    headers: { "cache-control": "no-store" },
+  });
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

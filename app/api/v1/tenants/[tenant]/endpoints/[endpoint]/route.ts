@@ -21,7 +21,13 @@ export const PATCH = withAuth<Params>(async ({ request, params, principal }) => 
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const patch = await parseJsonBody(request, ZUpdateEndpoint);
   const endpoint = await updateEndpoint(tenantId, params.endpoint, patch);
-  await recordAuditEvent(principal, tenantId, "endpoint.updated", { type: "endpoint", id: endpoint.id }, { fields: Object.keys(patch).sort() });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.updated",
+    { type: "endpoint", id: endpoint.id },
+    { fields: Object.keys(patch).sort() },
+  );
   return NextResponse.json(endpoint);
 });
 

@@ -12,7 +12,9 @@ import { MAX_BATCH, ZPublishBatch } from "@/lib/schemas/messages";
 export const POST = withAuth<{ tenant: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const data = await countingPublishes(async () => {
-    const body = ZPublishBatch.parse(await readJsonBody(request, MAX_BATCH * (env().HOOKLINE_MAX_PAYLOAD_BYTES + 1_024)));
+    const body = ZPublishBatch.parse(
+      await readJsonBody(request, MAX_BATCH * (env().HOOKLINE_MAX_PAYLOAD_BYTES + 1_024)),
+    );
     return publishMessages(tenantId, body.messages);
   });
   return NextResponse.json({ data }, { status: 202 });

@@ -9,7 +9,9 @@ import { ZListEndpointAttemptsQuery } from "@/lib/schemas/endpoints";
 
 export const GET = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
-  return NextResponse.json(await listEndpointAttempts(tenantId, params.endpoint, parseQuery(request, ZListEndpointAttemptsQuery)));
+  return NextResponse.json(
+    await listEndpointAttempts(tenantId, params.endpoint, parseQuery(request, ZListEndpointAttemptsQuery)),
+  );
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

@@ -12,7 +12,13 @@ export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ requ
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { reason } = await parseJsonBody(request, ZDisableEndpoint, { optional: true });
   const endpoint = await disableEndpoint(tenantId, params.endpoint, reason);
-  await recordAuditEvent(principal, tenantId, "endpoint.disabled", { type: "endpoint", id: endpoint.id }, reason ? { reason } : undefined);
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.disabled",
+    { type: "endpoint", id: endpoint.id },
+    reason ? { reason } : undefined,
+  );
   return NextResponse.json(endpoint);
 });
 

@@ -14,7 +14,9 @@ type Params = { tenant: string; endpoint: string };
 export const GET = withAuth<Params>(async ({ params, principal }) => {
   // Header values are often credentials: the same role as the secret.
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  return NextResponse.json(await getEndpointHeaders(tenantId, params.endpoint), { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await getEndpointHeaders(tenantId, params.endpoint), {
+    headers: { "cache-control": "no-store" },
+  });
 });
 
 export const PUT = withAuth<Params>(async ({ request, params, principal }) => {
@@ -22,7 +24,13 @@ export const PUT = withAuth<Params>(async ({ request, params, principal }) => {
   const { headers } = await parseJsonBody(request, ZReplaceEndpointHeaders);
   const replaced = await replaceEndpointHeaders(tenantId, params.endpoint, headers);
   // Header names only: values are often credentials.
-  await recordAuditEvent(principal, tenantId, "endpoint.headers_replaced", { type: "endpoint", id: params.endpoint }, { names: Object.keys(headers).sort() });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.headers_replaced",
+    { type: "endpoint", id: params.endpoint },
+    { names: Object.keys(headers).sort() },
+  );
   return NextResponse.json(replaced);
 });
 

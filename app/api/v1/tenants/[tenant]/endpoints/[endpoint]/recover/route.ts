@@ -12,7 +12,13 @@ export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ requ
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { since, until } = await parseJsonBody(request, ZRecoverEndpoint);
   const result = await recoverFailedDeliveries(tenantId, params.endpoint, since, until);
-  await recordAuditEvent(principal, tenantId, "endpoint.recovered", { type: "endpoint", id: params.endpoint }, { since: since.toISOString(), until: until?.toISOString() ?? null, ...result });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.recovered",
+    { type: "endpoint", id: params.endpoint },
+    { since: since.toISOString(), until: until?.toISOString() ?? null, ...result },
+  );
   return NextResponse.json(result);
 });
 

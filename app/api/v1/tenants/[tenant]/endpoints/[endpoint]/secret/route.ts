@@ -8,7 +8,9 @@ import { getEndpointSecret } from "@/lib/endpoints";
 export const GET = withAuth<{ tenant: string; endpoint: string }>(async ({ params, principal }) => {
   // "write", not "read": whoever holds the secret can forge webhooks to the receiver.
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  return NextResponse.json(await getEndpointSecret(tenantId, params.endpoint), { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await getEndpointSecret(tenantId, params.endpoint), {
+    headers: { "cache-control": "no-store" },
+  });
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

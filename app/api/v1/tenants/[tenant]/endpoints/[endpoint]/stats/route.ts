@@ -9,7 +9,9 @@ import { ZEndpointStatsQuery } from "@/lib/schemas/endpoints";
 
 export const GET = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
   const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
-  return NextResponse.json(await getEndpointStatsFor(tenantId, params.endpoint, parseQuery(request, ZEndpointStatsQuery)));
+  return NextResponse.json(
+    await getEndpointStatsFor(tenantId, params.endpoint, parseQuery(request, ZEndpointStatsQuery)),
+  );
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

@@ -12,7 +12,13 @@ export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ requ
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { eventType } = await parseJsonBody(request, ZSendTestEvent);
   const result = await sendTestEvent(tenantId, params.endpoint, eventType);
-  await recordAuditEvent(principal, tenantId, "endpoint.test_sent", { type: "endpoint", id: params.endpoint }, { eventType });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "endpoint.test_sent",
+    { type: "endpoint", id: params.endpoint },
+    { eventType },
+  );
   return NextResponse.json(result);
 });
 

@@ -12,7 +12,13 @@ export const POST = withAuth<{ tenant: string; message: string }>(async ({ reque
   const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
   const { endpointId } = await parseJsonBody(request, ZResendMessage, { optional: true });
   const data = await resendMessage(tenantId, params.message, endpointId);
-  await recordAuditEvent(principal, tenantId, "message.resent", { type: "message", id: params.message }, { endpointIds: data.map((result) => result.endpointId) });
+  await recordAuditEvent(
+    principal,
+    tenantId,
+    "message.resent",
+    { type: "message", id: params.message },
+    { endpointIds: data.map((result) => result.endpointId) },
+  );
   return NextResponse.json({ data });
 });
 
