@@ -99,7 +99,8 @@ function wrap<Params>(
       }
       response.headers.set("x-request-id", requestId);
       const seconds = (performance.now() - started) / 1_000;
-      const route = routeLabel(request.nextUrl.pathname);
+      const params = await Promise.resolve(context?.params).catch(() => undefined);
+      const route = routeLabel(request.nextUrl.pathname, params ?? {});
       httpRequestDuration().observe({ route, method: request.method, status: String(response.status) }, seconds);
       logger.info(
         { method: request.method, route, status: response.status, ms: Math.round(seconds * 1_000) },

@@ -1,5 +1,5 @@
 // What the web process reports: API request durations by route and status, and publishes by
-// outcome. Route labels are path templates (ids replaced), so the number of series stays small.
+// outcome. Route labels are route patterns (`routeLabel`), so the number of series stays bounded.
 import client from "prom-client";
 import { metric } from "./registry";
 
@@ -28,15 +28,33 @@ export const publishOutcomes = () =>
       }),
   );
 
-// Collections whose next path segment is an id (or an event-type name).
-const COLLECTIONS = new Set(["tenants", "endpoints", "messages", "event-types", "api-keys", "invites", "members"]);
-
-/** `/api/v1/tenants/tnt_01…/messages/msg_01…` → `/api/v1/tenants/:id/messages/:id`, garbage ids included. */
-export function routeLabel(pathname: string): string {
-  const segments = pathname.split("/");
-  return segments
-    .map((segment, index) =>
-      index > 0 && COLLECTIONS.has(segments[index - 1]!) && segment !== "" && segment !== "batch" ? ":id" : segment,
-    )
+/**
+ * The route pattern of a request, as the metrics label: every path segment that Next matched to
+ * a route parameter becomes `:name` (`/api/v1/tenants/tnt_01…/messages` with `{ tenant }` →
+ * `/api/v1/tenants/:tenant/messages`; `/api/playground/ok/ep_01…` → `/api/playground/:mode/:endpoint`).
+ * Every other segment is a literal of the matched route file, so the label set is bounded by the
+ * routes whatever clients send: no id, garbage or otherwise, ever becomes a label value.
+ */
+export function routeLabel(pathname: string, params: Record<string, string | string[] | undefined> = {}): string {
+  const nameOf = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) {
+    for (const segment of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      if (!nameOf.has(segment)) nameOf.set(segment, name);
+    }
+  }
+  return pathname
+    .split("/")
+    .map((segment) => {
+      const name = nameOf.get(decodeSegment(segment));
+      return name === undefined ? segment : `:${name}`;
+    })
     .join("/");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

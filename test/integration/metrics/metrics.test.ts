@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { POST as publish } from "@/app/api/v1/tenants/[tenant]/messages/route";
+import { POST as playground } from "@/app/api/playground/[mode]/[endpoint]/route";
+import { GET as getMessage } from "@/app/api/v1/tenants/[tenant]/messages/[message]/route";
+import { newId } from "@/lib/ids";
 import { reloadEnv } from "@/lib/env";
 import { freePort } from "@/lib/ports";
 import { callRoute } from "../../helpers/api";
@@ -58,19 +61,50 @@ describe("/metrics", () => {
     expect(metrics.types.get("hookline_http_request_duration_seconds")).toBe("histogram");
     expect(
       metrics.value("hookline_http_request_duration_seconds_count", {
-        route: "/api/v1/tenants/:id/messages",
+        route: "/api/v1/tenants/:tenant/messages",
         method: "POST",
         status: "202",
       }),
     ).toBe(1);
     expect(
       metrics.value("hookline_http_request_duration_seconds_count", {
-        route: "/api/v1/tenants/:id/messages",
+        route: "/api/v1/tenants/:tenant/messages",
         method: "POST",
         status: "422",
       }),
     ).toBe(1);
     expect(metrics.value("process_cpu_user_seconds_total")).toBeGreaterThan(0);
+  });
+
+  it("should label requests by route pattern, never by the ids or garbage in the path", async () => {
+    // Playground receivers, each at its own endpoint id (unsigned: answered 401, still counted).
+    const endpointIds = [newId("endpoint"), newId("endpoint"), "not-an-id", "%E2%9C%93"];
+    for (const endpoint of endpointIds) {
+      await callRoute(playground, {
+        params: { mode: "ok", endpoint: decodeURIComponent(endpoint) },
+        rawBody: "{}",
+        headers: { "content-type": "application/json" },
+        path: `/api/playground/ok/${endpoint}`,
+      });
+    }
+    for (const message of [newId("message"), "msg_garbage"]) {
+      await callRoute(getMessage, {
+        params: { tenant: tenantId, message },
+        key,
+        path: `/api/v1/tenants/${tenantId}/messages/${message}`,
+      });
+    }
+    const response = await metricsRoute(new Request("http://hookline.test/metrics"));
+    const routes = new Set(
+      parseExposition(await response.text())
+        .samples.filter((sample) => sample.name === "hookline_http_request_duration_seconds_count")
+        .map((sample) => sample.labels.route),
+    );
+    expect([...routes].sort()).toEqual([
+      "/api/playground/:mode/:endpoint",
+      "/api/v1/tenants/:tenant/messages",
+      "/api/v1/tenants/:tenant/messages/:message",
+    ]);
   });
 
   it("should require the bearer token when one is configured", async () => {
