@@ -70,8 +70,13 @@ export const ZEnv = z
     HOOKLINE_METRICS_TOKEN: z.string().min(8).optional(),
     HOOKLINE_WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
     HOOKLINE_WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
-    /** API requests per second per API key (bursts of twice that), per web process; 0 turns it off. */
+    /** API requests per second per tenant API key (bursts of twice that), per web process; 0 turns it off. */
     HOOKLINE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    /**
+     * The same for platform-wide keys (HOOKLINE_ADMIN_API_KEY included); unset or 0: unlimited, since
+     * a platform publishes every tenant's events with its one key.
+     */
+    HOOKLINE_PLATFORM_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).optional(),
     /** Sign-in attempts per minute per account and client address, across all processes. */
     /** Signs dashboard sessions (next-auth); generated into the data directory when unset. */
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

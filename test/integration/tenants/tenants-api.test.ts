@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getTenantRoute, PATCH as updateTenantRoute } from "@/app/api/v1/tenants/[tenant]/route";
 import { GET as listTenantsRoute, POST as createTenantRoute } from "@/app/api/v1/tenants/route";
 import { db } from "@/lib/db";
+import { reloadEnv } from "@/lib/env";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createApiKey, createTenant } from "../../helpers/fixtures";
@@ -112,5 +113,40 @@ describe("tenants API", () => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // Another tenant's key has its own bucket.
     expect((await callRoute(getTenantRoute, { params: { tenant: tenantId }, key: ownerKey })).status).toBe(200);
+  });
+
+  it("should leave platform-wide keys unlimited by default, and limit them only at HOOKLINE_PLATFORM_API_RATE_LIMIT", async () => {
+    const statusesOf = async (key: string, count: number) => {
+      const statuses: number[] = [];
+      for (let index = 0; index < count; index++)
+        statuses.push((await callRoute(getTenantRoute, { params: { tenant: tenantId }, key })).status);
+      return statuses;
+    };
+    process.env.HOOKLINE_API_RATE_LIMIT = "1";
+    reloadEnv();
+    try {
+      // The default limit (1/s here, burst 2) throttles a tenant key…
+      const tenantKey = await createApiKey({ tenantId, role: "viewer" });
+      expect((await statusesOf(tenantKey, 10)).filter((status) => status === 429).length).toBeGreaterThanOrEqual(7);
+      // …but neither a platform key nor the admin key.
+      const unlimitedKey = await createApiKey();
+      expect(new Set(await statusesOf(unlimitedKey, 20))).toEqual(new Set([200]));
+      process.env.HOOKLINE_ADMIN_API_KEY = "admin-key-for-rate-limit-test";
+      reloadEnv();
+      expect(new Set(await statusesOf("admin-key-for-rate-limit-test", 20))).toEqual(new Set([200]));
+
+      // With a platform limit set, platform keys have one (and tenant keys keep theirs).
+      process.env.HOOKLINE_PLATFORM_API_RATE_LIMIT = "1";
+      reloadEnv();
+      const limitedKey = await createApiKey();
+      const statuses = await statusesOf(limitedKey, 10);
+      expect(statuses.slice(0, 2)).toEqual([200, 200]);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(7);
+    } finally {
+      delete process.env.HOOKLINE_API_RATE_LIMIT;
+      delete process.env.HOOKLINE_PLATFORM_API_RATE_LIMIT;
+      delete process.env.HOOKLINE_ADMIN_API_KEY;
+      reloadEnv();
+    }
   });
 });
