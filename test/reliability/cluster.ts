@@ -1,9 +1,11 @@
 // A PostgreSQL of the scenario's own (so it can be stopped and started on the same port),
 // migrated, with a tenant, an event type, endpoints on a loopback receiver and an admin API key;
 // plus the checks every scenario ends with.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { migrate } from "@/lib/database/migrate";
@@ -21,6 +23,11 @@ export interface Cluster {
   stopDatabase(): Promise<void>;
   /** Starts it again on the same port and data. */
   startDatabase(): Promise<void>;
+  /**
+   * `pg_ctl stop -m immediate` (a crash: every backend gone at once, no checkpoint; the next start
+   * replays the WAL), then starts it again at once. Resolves when it accepts connections again.
+   */
+  restartDatabaseImmediately(): Promise<void>;
   query<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]>;
   destroy(): Promise<void>;
 }
@@ -61,6 +68,19 @@ export async function startCluster(): Promise<Cluster> {
       server = undefined;
     },
     async startDatabase() {
+      server = await startEmbeddedPostgres({ dataDir, preferredPort: port });
+      if (server.port !== port) throw new Error(`PostgreSQL came back on ${server.port}, not ${port}`);
+    },
+    async restartDatabaseImmediately() {
+      // pg_ctl must run as the data directory's owner (PostgreSQL's own user when we are root).
+      const owner = statSync(dataDir);
+      const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+      const { pg_ctl } = (await import(binaries)) as { pg_ctl: string };
+      await promisify(execFile)(pg_ctl, ["stop", "-D", dataDir, "-m", "immediate", "-w"], {
+        uid: owner.uid,
+        gid: owner.gid,
+      });
+      server = undefined;
       server = await startEmbeddedPostgres({ dataDir, preferredPort: port });
       if (server.port !== port) throw new Error(`PostgreSQL came back on ${server.port}, not ${port}`);
     },
