@@ -11,7 +11,8 @@
 //   const report = await load.done;                       // every publish answered (or given up)
 //   const result = await settle({ scenario, load: report, receiver, paths: ["/a"], faults,
 //                                 boundMs, duplicateBound });
-//   assertResult(result); await recordResult(result);     // the checks; the `npm run chaos` table
+//   assertResult(result, report, receiver);               // records it for the `npm run chaos`
+//                                                         // table, then makes the common checks
 //
 // - startLoad publishes at a bounded rate for a bounded time. Each message has its own
 //   Idempotency-Key; a refused connection, a timeout or a 5xx is retried with the same key
@@ -355,9 +356,14 @@ export async function settle(options: SettleOptions): Promise<ChaosResult> {
   };
 }
 
-/** The checks every scenario makes: nothing lost, every signature good, duplicates and recovery bounded. */
+/**
+ * Records the result (for the `npm run chaos` table, failed or not) and makes the checks every
+ * scenario makes: nothing lost, every signature good, no publish refused for good, duplicates and
+ * recovery within their bounds.
+ */
 export function assertResult(result: ChaosResult, load: LoadReport, receiver: SigningReceiver): void {
   console.info(formatResult(result));
+  recordResult(result);
   expect(receiver.badSignatures).toEqual([]);
   expect(load.unexpected).toEqual([]);
   expect(load.givenUp).toBe(0);
