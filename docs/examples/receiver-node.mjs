@@ -37,6 +37,4 @@ const server = http.createServer((request, response) => {
   });
 });
 
-server.listen(Number(process.env.PORT ?? 4000), "127.0.0.1", () =>
-  console.log(`listening on ${server.address().port}`),
-);
+server.listen(Number(process.env.PORT ?? 4000), "127.0.0.1", () => console.log(`listening on ${server.address().port}`));
