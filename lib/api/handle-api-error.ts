@@ -26,9 +26,28 @@ export function errorResponse(
   return NextResponse.json(body, { status: ERROR_STATUS[code], headers: options.headers });
 }
 
-/** zod issues as `[{ path: "payload.amount", message }]`, the shape documented in the API. */
+/**
+ * zod issues as `[{ path: "payload.amount", message }]`, the shape documented in the API. An
+ * unknown field (request schemas are strict) gets one entry of its own, its path naming it.
+ */
 export function zodDetails(error: ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join("."), message: "unknown field" }))
+      : [{ path: issue.path.map(String).join("."), message: issue.message }],
+  );
+}
+
+/**
+ * The message of a 422: names the unknown fields when there are any (a typo in a field name is
+ * the mistake a generic "not valid" hides best), else says the request is not valid.
+ */
+export function validationMessage(error: ZodError, noun = "field"): string {
+  const unknown = zodDetails(error)
+    .filter((detail) => detail.message === "unknown field")
+    .map((detail) => `'${detail.path}'`);
+  if (!unknown.length) return "The request is not valid.";
+  return `Unknown ${noun}${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}.`;
 }
 
 // Connection-level failures of PostgreSQL: Node socket errors, PostgreSQL's own codes (57P0x
@@ -90,7 +109,7 @@ export function handleApiError(error: unknown, requestId?: string) {
   if (error instanceof AppError)
     return errorResponse(error.code, error.message, { details: error.details, headers: error.headers, requestId });
   if (error instanceof ZodError)
-    return errorResponse("validation_failed", "The request is not valid.", { details: zodDetails(error), requestId });
+    return errorResponse("validation_failed", validationMessage(error), { details: zodDetails(error), requestId });
   if ((error as { code?: unknown })?.code === "P2025") return errorResponse("not_found", "Not found.", { requestId });
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, requestId }, "database unavailable");

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { zId, zPageQuery, zRole, zTime, zTimeInput } from "./common";
 
-export const ZCreateApiKey = z.object({
+export const ZCreateApiKey = z.strictObject({
   name: z.string().trim().min(1).max(200),
   /** The tenant the key acts in; omitted by platform callers for a platform-wide key. */
   tenantId: zId("tenant").optional(),

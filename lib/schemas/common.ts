@@ -41,7 +41,7 @@ export const DEFAULT_PAGE_SIZE = 50;
  * validated as an id of the listed kind: a bad cursor is a 422 naming `cursor`, never a 500.
  */
 export const zPageQuery = (kind: IdKind) =>
-  z.object({
+  z.strictObject({
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     cursor: zId(kind).optional(),
   });
@@ -68,11 +68,12 @@ type WithoutDefaults<Shape extends z.ZodRawShape> = {
 
 /**
  * The PATCH form of a create schema: every field optional and none defaulted. (`.partial()`
- * alone keeps the defaults, so a PATCH naming one field would reset all the others.)
+ * alone keeps the defaults, so a PATCH naming one field would reset all the others.) Strict,
+ * like every request body: an unknown field is a 422 naming it.
  */
 export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
   const shape = Object.fromEntries(
     Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
   );
-  return z.object(shape as WithoutDefaults<Shape>).partial();
+  return z.strictObject(shape as WithoutDefaults<Shape>).partial();
 }

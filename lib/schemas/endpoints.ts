@@ -24,9 +24,9 @@ export const ZEndpointHeaders = z
   .refine((headers) => Object.keys(headers).length <= LIMITS.headersMax, `at most ${LIMITS.headersMax} custom headers`);
 
 export const ZEndpointAuth = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("basic"), username: z.string().min(1).max(200), password: z.string().max(500) }),
-  z.object({ type: z.literal("bearer"), token: z.string().min(1).max(4_000) }),
-  z.object({
+  z.strictObject({ type: z.literal("basic"), username: z.string().min(1).max(200), password: z.string().max(500) }),
+  z.strictObject({ type: z.literal("bearer"), token: z.string().min(1).max(4_000) }),
+  z.strictObject({
     type: z.literal("oauth2"),
     tokenUrl: z.url({ protocol: /^https?$/ }),
     clientId: z.string().min(1).max(500),
@@ -37,7 +37,7 @@ export const ZEndpointAuth = z.discriminatedUnion("type", [
 ]);
 export type TEndpointAuth = z.infer<typeof ZEndpointAuth>;
 
-export const ZCreateEndpoint = z.object({
+export const ZCreateEndpoint = z.strictObject({
   url: z.string().trim().min(1).max(LIMITS.urlMaxLength),
   description: z.string().max(LIMITS.descriptionMaxLength).default(""),
   /** Event types to receive; empty means every type. */
@@ -69,18 +69,18 @@ export const ZListEndpointsQuery = zPageQuery("endpoint").extend({
 });
 export type TListEndpointsQuery = z.input<typeof ZListEndpointsQuery>;
 
-export const ZDisableEndpoint = z.object({
+export const ZDisableEndpoint = z.strictObject({
   /** Shown in the dashboard; "manual" when not given. */
   reason: z.string().trim().min(1).max(200).default("manual"),
 });
 
-export const ZRotateEndpointSecret = z.object({
+export const ZRotateEndpointSecret = z.strictObject({
   /** The new secret; generated when not given. */
   secret: z.string().refine(isValidSecret, "must be whsec_ followed by 24 to 64 bytes in base64").optional(),
 });
 export type TRotateEndpointSecret = z.input<typeof ZRotateEndpointSecret>;
 
-export const ZReplaceEndpointHeaders = z.object({ headers: ZEndpointHeaders });
+export const ZReplaceEndpointHeaders = z.strictObject({ headers: ZEndpointHeaders });
 
 export const ZEndpointHeadersView = z.object({ headers: z.record(z.string(), z.string()) });
 
@@ -110,7 +110,7 @@ export const ZEndpointView = z.object({
   updatedAt: zTime,
 });
 
-export const ZRecoverEndpoint = z.object({
+export const ZRecoverEndpoint = z.strictObject({
   /** Failed deliveries created at or after this time are queued again… */
   since: zTimeInput,
   /** …and before this one (now when left out). */
@@ -119,7 +119,7 @@ export const ZRecoverEndpoint = z.object({
 
 export const ZRecoverResult = z.object({ requeued: z.number().int() });
 
-export const ZSendTestEvent = z.object({ eventType: zEventTypeName });
+export const ZSendTestEvent = z.strictObject({ eventType: zEventTypeName });
 
 export const ZTestEventResult = ZAttemptResult.extend({ messageId: zId("message") });
 
@@ -134,7 +134,7 @@ export const ZEndpointStats = z.object({
   series: z.array(zStatsSummary.extend({ time: zTime })),
 });
 
-export const ZEndpointHealthQuery = z.object({
+export const ZEndpointHealthQuery = z.strictObject({
   /** Comma-separated endpoint ids (a page of the list); ids of other tenants are left out. */
   endpoints: z
     .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { patchOf, zBooleanQuery, zEventTypeName, zId, zJsonObject, zPageQuery, zTime } from "./common";
 
-export const ZCreateEventType = z.object({
+export const ZCreateEventType = z.strictObject({
   name: zEventTypeName,
   description: z.string().max(2_000).default(""),
   /** JSON Schema (draft 2020-12) that payloads of this type must match; null for none. */

@@ -7,7 +7,7 @@ export const ZIdempotencyKey = z
   .max(255)
   .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
-export const ZPublishMessage = z.object({
+export const ZPublishMessage = z.strictObject({
   eventType: zEventTypeName,
   payload: zJsonObject,
   idempotencyKey: ZIdempotencyKey.optional(),
@@ -16,7 +16,7 @@ export type TPublishMessage = z.infer<typeof ZPublishMessage>;
 
 export const MAX_BATCH = 100;
 
-export const ZPublishBatch = z.object({
+export const ZPublishBatch = z.strictObject({
   messages: z.array(ZPublishMessage).min(1).max(MAX_BATCH),
 });
 export type TPublishBatch = z.infer<typeof ZPublishBatch>;
@@ -132,7 +132,7 @@ export const ZAttemptResult = z.object({
   succeeded: z.boolean(),
 });
 
-export const ZResendMessage = z.object({
+export const ZResendMessage = z.strictObject({
   /** Resend to this endpoint only; every endpoint the message went to when left out. */
   endpointId: zId("endpoint").optional(),
 });

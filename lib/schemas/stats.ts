@@ -19,7 +19,7 @@ export const zStatsSummary = z.object({
 });
 
 /** `?from&to&granularity` of every statistics route. */
-export const ZStatsQuery = z.object({
+export const ZStatsQuery = z.strictObject({
   /** Start of the range (default: 24 hours before `to`). */
   from: zTimeInput.optional(),
   /** End of the range (default: now). */

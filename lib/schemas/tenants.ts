@@ -8,7 +8,7 @@ const zRetentionDays = z.number().int().min(1).max(3_650);
 /** Requests per second per API key of the tenant; null means the server's setting. */
 const zApiRateLimit = z.number().int().min(1).max(100_000).nullable();
 
-export const ZCreateTenant = z.object({
+export const ZCreateTenant = z.strictObject({
   name: zTenantName,
   retentionDays: zRetentionDays.default(30),
   apiRateLimit: zApiRateLimit.default(null),
@@ -17,7 +17,7 @@ export type TCreateTenant = z.input<typeof ZCreateTenant>;
 
 /** Owners may rename; the limits (retention, API rate) are the operator's to set. */
 export const ZUpdateTenant = z
-  .object({
+  .strictObject({
     name: zTenantName,
     retentionDays: zRetentionDays,
     apiRateLimit: zApiRateLimit,
@@ -50,7 +50,7 @@ export const ZMemberView = z.object({
 
 export const ZListMembersQuery = zPageQuery("user");
 
-export const ZUpdateMember = z.object({ role: zRole });
+export const ZUpdateMember = z.strictObject({ role: zRole });
 export type TUpdateMember = z.input<typeof ZUpdateMember>;
 
 export const zEmail = z
@@ -58,7 +58,7 @@ export const zEmail = z
   .max(320)
   .transform((value) => value.toLowerCase());
 
-export const ZCreateInvite = z.object({
+export const ZCreateInvite = z.strictObject({
   email: zEmail,
   role: zRole.default("viewer"),
 });

@@ -4,7 +4,7 @@ import { zEmail } from "./tenants";
 
 export const zPassword = z.string().min(8, "must be at least 8 characters").max(256);
 
-export const ZRegisterUser = z.object({
+export const ZRegisterUser = z.strictObject({
   email: zEmail,
   password: zPassword,
   name: z.string().trim().min(1).max(200).optional(),
@@ -20,3 +20,6 @@ export const ZSignIn = z.object({
   password: z.string().min(1).max(256),
 });
 export type TSignIn = z.input<typeof ZSignIn>;
+
+/** POST /api/account/invites/accept: the invite link's token. */
+export const ZAcceptInvite = z.strictObject({ token: z.string().min(1).max(200) });
