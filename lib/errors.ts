@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   email_taken: 409,
   last_owner: 409,
+  idempotency_key_reused: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -673,7 +673,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a message
-         * @description Stored and queued for every enabled endpoint subscribed to its type before the answer. A repeated idempotency key (24 h) answers 200 with the original message.
+         * @description Stored and queued for every enabled endpoint subscribed to its type before the answer. A repeated idempotency key (24 h) with the same event type and payload answers 200 with the original message; with a different one, 409 `idempotency_key_reused` naming what differs.
          *
          *     Role admin or owner in the tenant.
          */
@@ -695,7 +695,7 @@ export interface paths {
         put?: never;
         /**
          * Publish up to 100 messages at once
-         * @description All or nothing: one invalid message rejects the batch.
+         * @description All or nothing: one invalid message rejects the batch. Idempotency keys work as for one message (`duplicate: true` for a repeat; 409 `idempotency_key_reused` for a key reused with another event type or payload).
          *
          *     Role admin or owner in the tenant.
          */
@@ -1494,7 +1494,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
+                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
                 message: string;
                 details?: unknown;
                 requestId?: string;
@@ -2905,7 +2905,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same message: a retry never publishes twice. */
+                /** @description Same key, same request: a retry never publishes twice. The same key with another event type or payload is a 409. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2941,6 +2941,7 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
@@ -2975,6 +2976,7 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];

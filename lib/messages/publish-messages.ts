@@ -6,11 +6,17 @@
 //
 // Idempotency keys are claimed with INSERT … ON CONFLICT DO NOTHING on (tenant_id, key), not
 // check-then-insert: of two racing publishes with one key, the second blocks on the first's
-// uncommitted row and then sees the conflict, so exactly one message is ever created.
+// uncommitted row and then sees the conflict, so exactly one message is ever created. A key
+// repeated with the same event type and payload (compared as JSON values: key order and spacing
+// do not matter) returns the original message; with a different one it is a mistake, answered
+// 409 idempotency_key_reused naming what differs, as Stripe does (the original would otherwise
+// be returned and the new event silently lost).
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { TPublishMessage } from "@/lib/schemas/messages";
 import { insertMessages } from "./insert-messages";
@@ -31,6 +37,14 @@ interface Existing {
   event_type: string;
   created_at: Date;
   deliveries: number;
+  /** The earlier message's payload equals the one sent now (as JSON values). */
+  same_payload: boolean;
+}
+
+interface KeyedMessage {
+  id: string;
+  idempotencyKey: string;
+  payloadJson: string;
 }
 
 /**
@@ -40,7 +54,7 @@ interface Existing {
 async function claimIdempotencyKeys(
   client: pg.PoolClient,
   tenantId: string,
-  keyed: Array<{ id: string; idempotencyKey: string }>,
+  keyed: KeyedMessage[],
 ): Promise<Map<string, Existing>> {
   if (!keyed.length) return new Map();
   const keys = keyed.map((message) => message.idempotencyKey);
@@ -56,16 +70,41 @@ async function claimIdempotencyKeys(
     [tenantId, keys, keyed.map((message) => message.id)],
   );
   const mine = new Set(claimed.map((row) => row.key));
-  const taken = keys.filter((key) => !mine.has(key));
+  const taken = keyed.filter((message) => !mine.has(message.idempotencyKey));
   if (!taken.length) return new Map();
   const { rows } = await client.query<Existing>(
     `SELECT k.key, k.message_id, m.event_type, m.created_at,
-            (SELECT count(*)::int FROM deliveries d WHERE d.message_id = m.id) AS deliveries
-       FROM idempotency_keys k JOIN messages m ON m.id = k.message_id
-      WHERE k.tenant_id = $1 AND k.key = ANY($2::text[])`,
-    [tenantId, taken],
+            (SELECT count(*)::int FROM deliveries d WHERE d.message_id = m.id) AS deliveries,
+            m.payload::jsonb = sent.payload::jsonb AS same_payload
+       FROM unnest($2::text[], $3::text[]) AS sent(key, payload)
+       JOIN idempotency_keys k ON k.tenant_id = $1 AND k.key = sent.key
+       JOIN messages m ON m.id = k.message_id`,
+    [tenantId, taken.map((message) => message.idempotencyKey), taken.map((message) => message.payloadJson)],
   );
   return new Map(rows.map((row) => [row.key, row]));
+}
+
+/** 409 when a key comes back with another event type or payload than it was first used with. */
+function assertSameRequest(
+  sent: { eventType: string; idempotencyKey: string },
+  earlier: { messageId: string; eventType: string; samePayload: boolean },
+  at: string,
+): void {
+  const differences = [
+    ...(sent.eventType === earlier.eventType
+      ? []
+      : [{ path: `${at}eventType`, message: `was ${earlier.eventType} when the key was first used` }]),
+    ...(earlier.samePayload
+      ? []
+      : [{ path: `${at}payload`, message: "differs from the payload first sent with the key" }]),
+  ];
+  if (!differences.length) return;
+  const what = differences.map((difference) => (difference.path.endsWith("eventType") ? "event type" : "payload"));
+  throw new AppError(
+    "idempotency_key_reused",
+    `The idempotency key '${sent.idempotencyKey}' was first used for message ${earlier.messageId} with a different ${what.join(" and ")}; use a new key for a new message.`,
+    differences,
+  );
 }
 
 export async function publishMessages(
@@ -105,8 +144,36 @@ export async function publishMessages(
     const existing = await claimIdempotencyKeys(
       client,
       tenantId,
-      [...firstOfKey.values()].map((message) => ({ id: message.id, idempotencyKey: message.idempotencyKey! })),
+      [...firstOfKey.values()].map((message) => ({ ...message, idempotencyKey: message.idempotencyKey! })),
     );
+    const at = (index: number) => (messages.length > 1 ? `messages.${index}.` : "");
+    messages.forEach((message, index) => {
+      if (!message.idempotencyKey) return;
+      const earlier = existing.get(message.idempotencyKey);
+      const owner = firstOfKey.get(message.idempotencyKey)!;
+      if (earlier)
+        assertSameRequest(
+          { eventType: message.eventType, idempotencyKey: message.idempotencyKey },
+          {
+            messageId: earlier.message_id,
+            eventType: earlier.event_type,
+            // The owner's payload was compared in SQL; a later one of the batch is compared to the owner's.
+            samePayload:
+              earlier.same_payload && (owner === message || isDeepStrictEqual(owner.payload, message.payload)),
+          },
+          at(index),
+        );
+      else if (owner !== message)
+        assertSameRequest(
+          { eventType: message.eventType, idempotencyKey: message.idempotencyKey },
+          {
+            messageId: owner.id,
+            eventType: owner.eventType,
+            samePayload: isDeepStrictEqual(owner.payload, message.payload),
+          },
+          at(index),
+        );
+    });
     const fresh = messages.filter(
       (message) =>
         !message.idempotencyKey ||

@@ -583,20 +583,22 @@ export const OPERATIONS: ApiOperation[] = [
     tag: "Messages",
     summary: "Publish a message",
     description:
-      "Stored and queued for every enabled endpoint subscribed to its type before the answer. A repeated idempotency key (24 h) answers 200 with the original message.",
+      "Stored and queued for every enabled endpoint subscribed to its type before the answer. A repeated idempotency key (24 h) with the same event type and payload answers 200 with the original message; with a different one, 409 `idempotency_key_reused` naming what differs.",
     access: "write",
     body: ZPublishMessage,
     headers: [
       {
         name: "Idempotency-Key",
         schema: ZIdempotencyKey,
-        description: "Same key, same message: a retry never publishes twice.",
+        description:
+          "Same key, same request: a retry never publishes twice. The same key with another event type or payload is a 409.",
       },
     ],
     responses: [
       { status: 202, description: "Accepted and queued.", schema: ZPublishedMessage },
       ok("The earlier message with this idempotency key.", ZPublishedMessage),
     ],
+    errors: [409],
   },
   {
     operationId: "publishMessages",
@@ -604,10 +606,12 @@ export const OPERATIONS: ApiOperation[] = [
     path: `${TENANT}/messages/batch`,
     tag: "Messages",
     summary: "Publish up to 100 messages at once",
-    description: "All or nothing: one invalid message rejects the batch.",
+    description:
+      "All or nothing: one invalid message rejects the batch. Idempotency keys work as for one message (`duplicate: true` for a repeat; 409 `idempotency_key_reused` for a key reused with another event type or payload).",
     access: "write",
     body: ZPublishBatch,
     responses: [{ status: 202, description: "Accepted and queued.", schema: ZPublishedBatch }],
+    errors: [409],
   },
   {
     operationId: "listMessages",

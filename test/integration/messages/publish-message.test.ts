@@ -178,8 +178,12 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
     });
     expect(first.status).toBe(202);
     const deliveriesBefore = await countRows("deliveries");
-    const again = await send({ eventType: "customer.created", payload: { n: 2 } }, tenantKey, {
-      headers: { "idempotency-key": "order-42" },
+    // The same request again (its JSON spelled differently) answers the original.
+    const again = await callRoute(publish, {
+      params: { tenant: tenantId },
+      key: tenantKey,
+      rawBody: '{ "payload": {"n": 1.0}, "eventType": "customer.created" }',
+      headers: { "idempotency-key": "order-42", "content-type": "application/json" },
     });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
@@ -192,10 +196,52 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
     expect(elsewhere.status).toBe(202);
   });
 
+  it.each([
+    {
+      name: "another payload",
+      body: { eventType: "customer.created", payload: { n: 2 } },
+      details: [{ path: "payload", message: "differs from the payload first sent with the key" }],
+      says: "different payload",
+    },
+    {
+      name: "another event type",
+      body: { eventType: "invoice.paid", payload: { id: "in_1", amount: 1 } },
+      details: [
+        { path: "eventType", message: "was customer.created when the key was first used" },
+        { path: "payload", message: "differs from the payload first sent with the key" },
+      ],
+      says: "different event type and payload",
+    },
+  ])("should refuse a key reused with $name with 409 idempotency_key_reused, creating nothing", async (reuse) => {
+    const key = `reused-${reuse.name.replaceAll(" ", "-")}`;
+    const first = await send({ eventType: "customer.created", payload: { n: 1 } }, tenantKey, {
+      headers: { "idempotency-key": key },
+    });
+    expect(first.status).toBe(202);
+    const [messagesBefore, deliveriesBefore] = [await countRows("messages"), await countRows("deliveries")];
+    const reused = await send(reuse.body, tenantKey, { headers: { "idempotency-key": key } });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({
+      error: {
+        code: "idempotency_key_reused",
+        message: expect.stringContaining(`'${key}' was first used for message ${(first.body as { id: string }).id}`),
+        details: reuse.details,
+      },
+    });
+    expect((reused.body as { error: { message: string } }).error.message).toContain(reuse.says);
+    expect([await countRows("messages"), await countRows("deliveries")]).toEqual([messagesBefore, deliveriesBefore]);
+    // The original request still answers the original message.
+    const retried = await send({ eventType: "customer.created", payload: { n: 1 } }, tenantKey, {
+      headers: { "idempotency-key": key },
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(first.body);
+  });
+
   it("should create exactly one message when 20 publishes with one key race", async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        send({ eventType: "customer.created", payload: { index }, idempotencyKey: "race-1" }),
+      Array.from({ length: 20 }, () =>
+        send({ eventType: "customer.created", payload: { order: 7 }, idempotencyKey: "race-1" }),
       ),
     );
     const ids = new Set(results.map((result) => (result.body as { id: string }).id));
@@ -234,6 +280,47 @@ describe("POST /api/v1/tenants/:tenant/messages", () => {
       expect(data.map((item) => item.deliveries)).toEqual([2, 2, 2]);
       expect(data.map((item) => item.duplicate)).toEqual([false, false, true]);
       expect(data[2]!.id).toBe(data[1]!.id);
+    });
+
+    it("should refuse a batch that reuses a key with another payload, within the batch or from before", async () => {
+      const before = await countRows("messages");
+      const within = await callRoute(publishBatch, {
+        params: { tenant: tenantId },
+        key: tenantKey,
+        body: {
+          messages: [
+            { eventType: "customer.created", payload: { n: 1 }, idempotencyKey: "batch-reuse" },
+            { eventType: "customer.created", payload: { n: 2 }, idempotencyKey: "batch-reuse" },
+          ],
+        },
+      });
+      expect(within.status).toBe(409);
+      expect(within.body).toMatchObject({
+        error: { code: "idempotency_key_reused", details: [{ path: "messages.1.payload" }] },
+      });
+      expect(await countRows("messages")).toBe(before);
+
+      const first = await send({ eventType: "customer.created", payload: { n: 1 }, idempotencyKey: "batch-earlier" });
+      expect(first.status).toBe(202);
+      const publishBoth = (second: object) =>
+        callRoute(publishBatch, {
+          params: { tenant: tenantId },
+          key: tenantKey,
+          body: {
+            messages: [
+              { eventType: "customer.created", payload: {} },
+              { eventType: "customer.created", idempotencyKey: "batch-earlier", ...second },
+            ],
+          },
+        });
+      const reused = await publishBoth({ payload: { n: 3 } });
+      expect(reused.status).toBe(409);
+      expect(reused.body).toMatchObject({ error: { details: [{ path: "messages.1.payload" }] } });
+      expect(await countRows("messages")).toBe(before + 1);
+      const repeated = await publishBoth({ payload: { n: 1 } });
+      expect(repeated.status).toBe(202);
+      const data = (repeated.body as { data: Array<{ id: string; duplicate: boolean }> }).data;
+      expect(data[1]).toMatchObject({ id: (first.body as { id: string }).id, duplicate: true });
     });
 
     it("should reject the whole batch when one message is invalid, naming it", async () => {
