@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   event_type_unknown: 422,
   event_type_archived: 422,
+  event_type_reserved: 422,
   payload_schema_mismatch: 422,
   endpoint_disabled: 422,
   rate_limited: 429,

@@ -1,10 +1,13 @@
 "use client";
 // Which event types an endpoint receives: all of them (also types added to the catalog later),
-// or a chosen few, picked from the catalog with a search over names and descriptions.
+// or a chosen few, picked from the catalog with a search over names and descriptions. Hookline's
+// own operational events are not in the catalog; an endpoint receives them only when they are
+// chosen here by name, from their own list.
 import { useId, useMemo, useState } from "react";
 import { focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import { OPERATIONAL_EVENT_TYPES, OPERATIONAL_TYPE_NAMES } from "@/lib/operations/operational-event-catalog";
 import { useEventTypeCatalog } from "./use-event-type-catalog";
 
 interface Props {
@@ -45,7 +48,9 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
           />
           <span>
             <span className="font-medium text-slate-900">All event types</span>
-            <span className="block text-slate-500">Including types added to the catalog later.</span>
+            <span className="block text-slate-500">
+              Including types added to the catalog later. Hookline&apos;s operational events come only when chosen.
+            </span>
           </span>
         </label>
         <label className="flex items-start gap-2">
@@ -142,6 +147,30 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
               </p>
             </>
           )}
+          <ul
+            aria-label="Hookline's operational events"
+            className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white"
+          >
+            <li className="px-3 py-2 text-xs font-medium text-slate-600">
+              Hookline&apos;s operational events (about your endpoints, sent by Hookline itself)
+            </li>
+            {OPERATIONAL_TYPE_NAMES.map((name) => (
+              <li key={name}>
+                <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-slate-50">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(name)}
+                    onChange={() => toggle(name)}
+                    className={cn("mt-0.5 h-4 w-4 shrink-0 accent-brand-600", focusRing)}
+                  />
+                  <span className="min-w-0">
+                    <span className="block break-all font-mono text-sm text-slate-900">{name}</span>
+                    <span className="block text-xs text-slate-500">{OPERATIONAL_EVENT_TYPES[name].description}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {error && (

@@ -11,6 +11,7 @@ import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "./endpoint
 import { planNextState } from "./plan-next-state";
 import { parseRetrySchedule } from "./retry-policy";
 import { sendNow, type AttemptSummary } from "./send-now";
+import { assertNotReserved } from "@/lib/event-types/reserved-event-types";
 
 export interface TestEventResult extends AttemptSummary {
   messageId: string;
@@ -25,6 +26,7 @@ export async function sendTestEvent(tenantId: string, endpointId: string, eventT
   if (!endpoint) throw notFound("Endpoint");
   if (endpoint.disabled)
     throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before sending a test event.");
+  assertNotReserved(eventType);
   const { rows: types } = await pool().query<{ example: string | null; archived: boolean }>(
     `SELECT example::text AS example, archived_at IS NOT NULL AS archived FROM event_types WHERE name = $1`,
     [eventType],

@@ -1,11 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isOperationalType } from "@/lib/operations/operational-event-catalog";
 
-/** Endpoint filters may only name event types of the catalog (archived ones included). */
+/**
+ * Endpoint filters may only name event types of the catalog (archived ones included), or
+ * Hookline's operational types, which are not in the catalog but may be subscribed to by name.
+ */
 export async function assertEventTypesExist(names: readonly string[]): Promise<void> {
-  if (names.length === 0) return;
-  const unique = [...new Set(names)];
+  const unique = [...new Set(names)].filter((name) => !isOperationalType(name));
+  if (unique.length === 0) return;
   const found = await db().eventType.findMany({ where: { name: { in: unique } }, select: { name: true } });
   const known = new Set(found.map((row) => row.name));
   const missing = unique.filter((name) => !known.has(name));

@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import { ZCreateEventType, type TCreateEventType } from "@/lib/schemas/event-types";
 import { checkJsonSchema, validateAgainstSchema } from "./json-schema";
 import { toEventTypeView, type EventTypeView } from "./event-type-view";
+import { assertNotReserved } from "./reserved-event-types";
 
 /** Checks a schema/example pair: the schema must be valid, the example must match it. */
 export function assertSchemaAndExample(schema: object | null, example: object | null): void {
@@ -22,6 +23,7 @@ export function assertSchemaAndExample(schema: object | null, example: object | 
 
 export async function createEventType(input: TCreateEventType): Promise<EventTypeView> {
   const data = ZCreateEventType.parse(input);
+  assertNotReserved(data.name, "name");
   assertSchemaAndExample(data.schema, data.example);
   const existing = await db().eventType.findUnique({ where: { name: data.name }, select: { id: true } });
   if (existing) throw new AppError("conflict", `An event type named ${data.name} already exists.`);

@@ -5,6 +5,7 @@ import { ZUpdateEventType, type TUpdateEventType } from "@/lib/schemas/event-typ
 import { assertSchemaAndExample } from "./create-event-type";
 import { toEventTypeView, type EventTypeView } from "./event-type-view";
 import { getEventTypeOrThrow } from "./get-event-type";
+import { assertNotReserved } from "./reserved-event-types";
 
 /** null clears the schema or example (a SQL NULL, not a JSON null). */
 const jsonColumn = (value: Record<string, unknown> | null) =>
@@ -16,6 +17,7 @@ const jsonColumn = (value: Record<string, unknown> | null) =>
  */
 export async function updateEventType(name: string, input: TUpdateEventType): Promise<EventTypeView> {
   const patch = ZUpdateEventType.parse(input);
+  assertNotReserved(name, "name");
   const current = await getEventTypeOrThrow(name);
   const schema = patch.schema !== undefined ? patch.schema : (current.schema as Record<string, unknown> | null);
   const example = patch.example !== undefined ? patch.example : (current.example as Record<string, unknown> | null);

@@ -8,6 +8,7 @@ import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { validateAgainstSchema, type SchemaIssue } from "@/lib/event-types/json-schema";
+import { isReservedEventType, reservedEventTypeError } from "@/lib/event-types/reserved-event-types";
 import type { TPublishMessage } from "@/lib/schemas/messages";
 import type { SubscribedEndpoint } from "./insert-messages";
 
@@ -99,7 +100,12 @@ export async function prepareMessages(
     const at = pathPrefix(index);
     const type = types.get(message.eventType);
     const payloadJson = JSON.stringify(message.payload);
-    if (!type) {
+    if (isReservedEventType(message.eventType)) {
+      problems.push({
+        code: "event_type_reserved",
+        issue: { path: `${at}eventType`, message: reservedEventTypeError(message.eventType).message },
+      });
+    } else if (!type) {
       problems.push({
         code: "event_type_unknown",
         issue: { path: `${at}eventType`, message: `${message.eventType} is not in the event-type catalog` },
@@ -131,6 +137,7 @@ export async function prepareMessages(
     const code = problems[0]!.code;
     const messageText: Record<string, string> = {
       event_type_unknown: "Unknown event type.",
+      event_type_reserved: "The event type is one of Hookline's own operational events: only Hookline sends those.",
       event_type_archived: "The event type is archived.",
       payload_too_large: "The payload is too large.",
       payload_schema_mismatch: "The payload does not match the event type's schema.",
