@@ -4,6 +4,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/deliveries/retry-policy";
+import { zId } from "@/lib/schemas/common";
 import { isOrigin } from "@/lib/schemas/portal";
 
 const booleanString = z
@@ -50,6 +51,16 @@ export const ZEnv = z
     /** Disable an endpoint that has had no success for this long and at least N failures. */
     HOOKLINE_AUTO_DISABLE_AFTER_MS: positiveInt.default(5 * 24 * 3_600_000),
     HOOKLINE_AUTO_DISABLE_MIN_FAILURES: positiveInt.default(3),
+    /** Worker processes `npm start` runs (and restarts when one dies). */
+    HOOKLINE_WORKERS: positiveInt.max(64).default(1),
+    /** Set by `npm start` for each worker it runs (otherwise a worker makes up its own id). */
+    HOOKLINE_WORKER_ID: zId("worker").optional(),
+    /**
+     * Set by `npm start` when it restarts a worker that died: the dead worker's id. Its supervisor
+     * saw it exit, so nothing can still be sending its deliveries: the new worker returns them to
+     * the queue at once instead of waiting for their leases to run out.
+     */
+    HOOKLINE_REPLACES_WORKER_ID: zId("worker").optional(),
     /** Concurrent HTTP requests per worker process. */
     HOOKLINE_WORKER_CONCURRENCY: positiveInt.max(10_000).default(64),
     /** Concurrent requests per endpoint per worker, unless the endpoint sets its own. */

@@ -1,7 +1,9 @@
 // Owns the embedded PostgreSQL of one data directory (see scripts/lib/embedded-database.ts).
 // Started detached by whichever command needs the database first; stops the server when that
 // command's pipe to our stdin closes (normal exit, crash or SIGKILL alike), once no other client
-// is still connected, or on SIGTERM/SIGINT sent to it directly.
+// is still connected, or on SIGTERM/SIGINT sent to it directly. When PostgreSQL itself dies
+// (kill -9, OOM killer), it says so on stdout ({"exited": cause}) and exits 3: restarting is the
+// job of whoever started it (`npm start` does, scripts/start.ts), on the same port.
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +11,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/database/em
 import { isAlive, readState, stateFile } from "./lib/embedded-database";
 
 const [dataDir, preferredPort] = [path.resolve(process.argv[2] ?? ".data"), Number(process.argv[3] ?? 54329)];
+/** `--strict-port`: that port or fail (a restart, whose clients already have the URL). */
+const strictPort = process.argv.includes("--strict-port");
 const file = stateFile(dataDir);
 
 /** Claim the data directory atomically; a live owner means we should attach instead. */
@@ -53,7 +57,10 @@ if (!claim()) {
   process.exit(0);
 }
 
-const starting = startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), preferredPort });
+const starting = startEmbeddedPostgres({
+  dataDir: path.join(dataDir, "pg"),
+  ...(strictPort ? { port: preferredPort } : { preferredPort }),
+});
 let stopping = false;
 async function stop(waitForClients: boolean) {
   if (stopping) return;
@@ -75,8 +82,13 @@ try {
   const server = await starting;
   writeFileSync(file, JSON.stringify({ supervisorPid: process.pid, url: server.url }), { mode: 0o600 });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  void server.exited.then((cause) => {
+    if (stopping) return;
+    rmSync(file, { force: true });
+    process.stdout.write(`${JSON.stringify({ exited: `PostgreSQL ${cause}` })}\n`, () => process.exit(3));
+  });
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   rmSync(file, { force: true });
-  process.exit(1);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stdout.write(`${JSON.stringify({ error: message })}\n`, () => process.exit(1));
 }

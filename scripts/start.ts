@@ -2,16 +2,25 @@
 //  1. validate settings (a bad value stops here, naming the variable);
 //  2. DATABASE_URL, or the embedded PostgreSQL in .data/pg;
 //  3. migrations; 4. a production build when missing or stale (not in --dev);
-//  5. the web server and one worker as child processes; print where to go.
-// Ctrl-C / SIGTERM: web and worker stop first (the worker drains), then the database.
-import { spawn, type ChildProcess } from "node:child_process";
+//  5. the web server and HOOKLINE_WORKERS workers as child processes; print where to go.
+// Then it supervises (scripts/lib/supervise.ts): a process that dies is started again with
+// backoff, the embedded database included (on the same port, so web and workers, which
+// reconnect by themselves, find it again); what happened is published in .data/supervisor.json
+// for the System page. It stops only on Ctrl-C / SIGTERM (web and workers first, the workers
+// drain, then the database), or when the embedded database cannot be started again (exit 1).
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "../lib/env";
 import { migrate } from "../lib/database/migrate";
+import { newId } from "../lib/ids";
 import { freePort, isPortFree } from "../lib/ports";
+import { DEFAULT_RESTART_POLICY } from "../lib/supervisor/restart-policy";
+import { writeSupervisorState } from "../lib/supervisor/supervisor-state";
 import { ensureBuild } from "./lib/build";
 import { acquireDatabase } from "./lib/database-url";
+import type { AcquiredDatabase } from "./lib/embedded-database";
 import { waitForHttp } from "./lib/net";
+import { runChild, Supervisor, type Running } from "./lib/supervise";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
@@ -30,24 +39,51 @@ try {
   process.exit(1);
 }
 
-const children: ChildProcess[] = [];
+/** Failed starts in a row after which the embedded database is given up on (and everything stops). */
+const DATABASE_START_TRIES = 5;
+const startedAt = new Date().toISOString();
+let stateWriteFailed = false;
+const supervisor = new Supervisor({
+  log: say,
+  onChange(processes) {
+    try {
+      writeSupervisorState(settings.HOOKLINE_DATA_DIR, {
+        pid: process.pid,
+        startedAt,
+        updatedAt: new Date().toISOString(),
+        processes,
+      });
+    } catch (error) {
+      if (!stateWriteFailed) say(`could not write the supervisor's state file: ${String(error)}`);
+      stateWriteFailed = true;
+    }
+  },
+  onGiveUp(name, reason) {
+    process.stderr.write(
+      `[hookline] the embedded PostgreSQL could not be started again after ${DATABASE_START_TRIES} tries: ${reason}\n`,
+    );
+    void shutdown(1);
+  },
+});
+
 let shuttingDown = false;
-let database: Awaited<ReturnType<typeof acquireDatabase>> | undefined;
+let database: AcquiredDatabase | undefined;
+let databaseSupervised = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     say("stopping…");
-    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-    const exited = running.map((child) => new Promise((resolve) => child.once("exit", resolve)));
-    for (const child of running) child.kill("SIGTERM");
-    const force = setTimeout(
-      () => running.forEach((child) => child.kill("SIGKILL")),
-      settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 5_000,
-    );
-    await Promise.all(exited);
-    clearTimeout(force);
-    await database?.release();
+    const force = setTimeout(() => {
+      say("processes did not stop in time; killing them");
+      process.exit(code || 1);
+    }, settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 45_000);
+    force.unref();
+    // Web and workers first (the workers drain), then the database they were using.
+    const names = supervisor.processes().map((entry) => entry.name);
+    await supervisor.stop(names.filter((name) => name !== "database"));
+    if (databaseSupervised) await supervisor.stop(["database"]);
+    else await database?.release();
     say("stopped");
   }
   process.exit(code);
@@ -73,6 +109,44 @@ try {
   await shutdown(1);
 }
 
+/** An acquired embedded database as a supervised run: it has exited when its server is gone. */
+function databaseRun(acquired: AcquiredDatabase): Running {
+  let stopped: () => void = () => undefined;
+  const stopping = new Promise<string>((resolve) => (stopped = () => resolve("stopped")));
+  return {
+    pid: acquired.ownerPid,
+    exited: Promise.race([acquired.exited!, stopping]),
+    async stop() {
+      await acquired.release();
+      stopped();
+    },
+  };
+}
+
+// The embedded database (not an external DATABASE_URL, which is someone else's to run): when
+// it dies, start it again on the same port, so the URL web and workers hold stays right.
+if (database!.exited) {
+  const first = database!;
+  const port = Number(new URL(first.url).port);
+  databaseSupervised = true;
+  supervisor.add(
+    {
+      name: "database",
+      policy: { ...DEFAULT_RESTART_POLICY, maxFailedStarts: DATABASE_START_TRIES },
+      async start() {
+        const again = await acquireDatabase({ port, strictPort: true });
+        if (again.url !== first.url) {
+          await again.release();
+          throw new Error(`it came back at another address (${new URL(again.url).host})`);
+        }
+        database = again;
+        return databaseRun(again);
+      },
+    },
+    databaseRun(first),
+  );
+}
+
 // A port given explicitly must be used; the default moves aside when something else holds it.
 const port =
   process.env.PORT || (await isPortFree(settings.PORT, settings.HOOKLINE_HOST)) ? settings.PORT : await freePort();
@@ -81,35 +155,58 @@ const childEnv = {
   ...process.env,
   DATABASE_URL: database!.url,
   PORT: String(port),
+  HOOKLINE_DATA_DIR: settings.HOOKLINE_DATA_DIR,
   HOOKLINE_PUBLIC_URL: publicUrl,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,
   HOOKLINE_SUPERVISED: "1",
 };
 
-function run(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...childEnv, HOOKLINE_PROCESS: name },
+function superviseNode(
+  name: string,
+  args: string[],
+  graceMs: number,
+  env: () => Record<string, string | undefined> = () => ({}),
+): void {
+  supervisor.add({
+    name,
+    start: async () =>
+      runChild(
+        spawn(process.execPath, args, {
+          cwd: root,
+          stdio: "inherit",
+          env: { ...childEnv, HOOKLINE_PROCESS: name, ...env() },
+        }),
+        graceMs,
+      ),
   });
-  child.on("exit", (code, signal) => {
-    if (shuttingDown) return;
-    say(`${name} exited unexpectedly (${signal ?? `exit ${code}`}); stopping everything`);
-    void shutdown(1);
-  });
-  children.push(child);
-  return child;
 }
 
 // Production: our server around Next's handler (scripts/web-server.ts: the publish fast path).
 const next = path.join(root, "node_modules/next/dist/bin/next");
-run(
+superviseNode(
   "web",
   dev
     ? [next, "dev", "--port", String(port), "--hostname", settings.HOOKLINE_HOST]
     : ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")],
+  15_000, // the web server finishes its requests within 10 s
 );
-run("worker", ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")]);
+const workerArgs = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")];
+for (let index = 1; index <= settings.HOOKLINE_WORKERS; index++) {
+  // Each run gets its id from us; a run that follows one (which can only have died: a stopped
+  // service is not started again) is told the dead one's id, to take its deliveries back at once.
+  let previousId: string | undefined;
+  superviseNode(
+    settings.HOOKLINE_WORKERS === 1 ? "worker" : `worker-${index}`,
+    workerArgs,
+    settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 5_000,
+    () => {
+      const id = newId("worker");
+      const env = { HOOKLINE_WORKER_ID: id, HOOKLINE_REPLACES_WORKER_ID: previousId };
+      previousId = id;
+      return env;
+    },
+  );
+}
 
 try {
   await waitForHttp(`http://${settings.HOOKLINE_HOST}:${port}/api/health`, 120_000);

@@ -2,6 +2,7 @@
 // run against one database. On SIGTERM/SIGINT it stops claiming, lets in-flight requests finish
 // within the grace period (then gives their rows back), stores every result and exits 0.
 import { closeDb } from "@/lib/db";
+import { releaseLeasesOf } from "@/lib/deliveries/leases";
 import { parseRetrySchedule } from "@/lib/deliveries/retry-policy";
 import { queueDepth } from "@/lib/deliveries/queue-depth";
 import { webhookAgent } from "@/lib/deliveries/webhook-agent";
@@ -18,7 +19,11 @@ import { Maintenance } from "./maintenance";
 import { watchParent } from "./watch-parent";
 
 const settings = env();
-const identity = { id: newId("worker"), version: HOOKLINE_VERSION, startedAt: new Date() };
+const identity = {
+  id: settings.HOOKLINE_WORKER_ID ?? newId("worker"),
+  version: HOOKLINE_VERSION,
+  startedAt: new Date(),
+};
 const log = logger.child({ workerId: identity.id });
 
 const deliveries = new DeliveryWorker({
@@ -83,6 +88,15 @@ watchParent(() => void shutdown("parent exited"));
 await ensureOperationalEventTypes().catch((error: unknown) =>
   log.warn({ err: error }, "could not add the operational event types to the catalog"),
 );
+// Restarted by `npm start` after a crash: what the dead worker held is due again now (not in up
+// to HOOKLINE_LEASE_MS). Best effort: if the database is away too, the leases still run out.
+if (settings.HOOKLINE_REPLACES_WORKER_ID) {
+  const replaced = settings.HOOKLINE_REPLACES_WORKER_ID;
+  await releaseLeasesOf(replaced).then(
+    (released) => log.info({ replaced, released }, "returned the deliveries of the worker this one replaces"),
+    (error: unknown) => log.warn({ err: error, replaced }, "could not return the replaced worker's deliveries"),
+  );
+}
 maintenance.start();
 deliveries.start();
 log.info(

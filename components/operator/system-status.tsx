@@ -11,7 +11,7 @@ import { StatTile } from "@/components/ui/stat-tile";
 import { Table, Td } from "@/components/ui/table";
 import { formatDuration } from "@/components/ui/time";
 import { formatCount } from "@/components/stats/format";
-import type { TSystemStatus } from "@/lib/schemas/system";
+import type { TSupervisedProcessView, TSystemStatus } from "@/lib/schemas/system";
 import { AttemptsChart } from "./attempts-chart";
 import { useSystemStatus } from "./use-system-status";
 
@@ -19,6 +19,14 @@ const WORKER_TONE: Record<TSystemStatus["workers"][number]["state"], Tone> = {
   live: "success",
   stale: "danger",
   stopped: "neutral",
+};
+
+const PROCESS_TONE: Record<TSupervisedProcessView["state"], Tone> = {
+  starting: "info",
+  running: "success",
+  restarting: "warning",
+  stopped: "neutral",
+  "gave-up": "danger",
 };
 
 /** How long something has waited: ms and seconds, minutes, then hours. */
@@ -166,6 +174,8 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
         )}
       </Card>
 
+      {status.supervisor && <SupervisedProcesses supervisor={status.supervisor} />}
+
       <Card
         title="Failing endpoints"
         description="Endpoints whose latest attempts failed, and disabled ones, across all tenants."
@@ -209,5 +219,55 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
         )}
       </Card>
     </div>
+  );
+}
+
+/** The processes `npm start` runs and restarts: a crash loop shows here as a climbing count. */
+function SupervisedProcesses({ supervisor }: { supervisor: NonNullable<TSystemStatus["supervisor"]> }) {
+  const restarts = supervisor.processes.reduce((sum, entry) => sum + entry.restarts, 0);
+  return (
+    <Card
+      title="Processes"
+      description={
+        supervisor.running
+          ? `Run by npm start on ${supervisor.hostname} (pid ${supervisor.pid}), which restarts any that dies: after 1 s, doubling to 30 s while it keeps dying.`
+          : `npm start on ${supervisor.hostname} (pid ${supervisor.pid}) is no longer running; this is what it last reported.`
+      }
+      actions={
+        <Badge tone={restarts ? "warning" : "success"}>{restarts === 1 ? "1 restart" : `${restarts} restarts`}</Badge>
+      }
+    >
+      <Table label="Processes" head={["Process", "State", "Restarts", "Last exit", "Up since"]}>
+        {supervisor.processes.map((entry) => (
+          <tr key={entry.name} className={entry.state === "gave-up" ? "bg-red-50" : undefined}>
+            <Td className="font-medium">
+              {entry.name} {entry.pid !== null && <span className="text-slate-400">pid {entry.pid}</span>}
+            </Td>
+            <Td>
+              <Badge tone={PROCESS_TONE[entry.state]}>{entry.state}</Badge>
+              {entry.nextRestartAt && (
+                <span className="ml-2 text-xs text-slate-500">
+                  next try <RelativeTime iso={entry.nextRestartAt} />
+                </span>
+              )}
+            </Td>
+            <Td className="tabular-nums">{entry.restarts}</Td>
+            <Td>
+              {entry.lastExit ? (
+                <>
+                  <span className="font-mono text-xs">{entry.lastExit.cause}</span>{" "}
+                  <span className="text-slate-500">
+                    <RelativeTime iso={entry.lastExit.at} />, after {formatAge(entry.lastExit.upForMs)} up
+                  </span>
+                </>
+              ) : (
+                "—"
+              )}
+            </Td>
+            <Td>{entry.state === "running" && entry.startedAt ? <RelativeTime iso={entry.startedAt} /> : "—"}</Td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
   );
 }

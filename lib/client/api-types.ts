@@ -1438,6 +1438,30 @@ export interface components {
                 disabledAt: string | null;
                 disabledReason: string | null;
             }[];
+            supervisor: {
+                hostname: string;
+                pid: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                running: boolean;
+                processes: {
+                    name: string;
+                    /** @enum {string} */
+                    state: "starting" | "running" | "restarting" | "stopped" | "gave-up";
+                    pid: number | null;
+                    startedAt: string | null;
+                    restarts: number;
+                    lastExit: {
+                        cause: string;
+                        /** Format: date-time */
+                        at: string;
+                        upForMs: number;
+                    } | null;
+                    nextRestartAt: string | null;
+                }[];
+            } | null;
         };
         TenantUsage: {
             id: string;

@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** Port to try first; any free port is used when it is taken. */
   preferredPort?: number;
+  /** Port to use, or fail: a restarted server must come back where its clients look for it. */
+  port?: number;
   /** Database to create (if missing) and return in `url`. */
   database?: string;
   /** Throwaway settings for test clusters: no fsync, no durability. */
@@ -29,6 +31,8 @@ export interface EmbeddedPostgres {
   adminUrl: string;
   port: number;
   pid: number;
+  /** Settles when the server exits, with how: `signal SIGKILL`, `exit code 1`. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -195,7 +199,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await clearLeftoverServer(dataDir);
 
   const preferred = options.preferredPort;
-  const port = preferred && (await isPortFree(preferred)) ? preferred : await freePort();
+  if (options.port !== undefined && !(await isPortFree(options.port)))
+    throw new Error(`embedded PostgreSQL: port ${options.port} is in use`);
+  const port = options.port ?? (preferred && (await isPortFree(preferred)) ? preferred : await freePort());
   const logFile = `${dataDir}.log`;
   const logFd = openSync(logFile, "a");
   if (user) chownSync(logFile, user.uid, user.gid);
@@ -214,7 +220,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stdio: ["ignore", logFd, logFd],
   });
   let exited = false;
-  child.on("exit", () => (exited = true));
+  const exitCause = new Promise<string>((resolve) => {
+    child.on("exit", (code, signal) => {
+      exited = true;
+      resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+    child.on("error", (error) => resolve(error.message));
+  });
 
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
@@ -237,6 +249,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl,
     port,
     pid: child.pid ?? 0,
+    exited: exitCause,
     async stop() {
       if (exited) return;
       const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));

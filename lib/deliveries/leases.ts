@@ -39,6 +39,24 @@ export async function releaseDeliveries(workerId: string, deliveryIds: readonly 
 }
 
 /**
+ * Returns every row a worker known to be dead still holds (its supervisor saw the process exit,
+ * so no request of it can still be under way), without waiting for the leases to run out.
+ */
+export async function releaseLeasesOf(deadWorkerId: string): Promise<number> {
+  const { rows } = await pool().query<{ n: number }>(
+    `WITH released AS (
+       UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = now()
+        WHERE status = 'sending' AND lease_owner = $1
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM released`,
+    [deadWorkerId],
+  );
+  const released = rows[0]?.n ?? 0;
+  if (released) await pool().query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+  return released;
+}
+
+/**
  * Returns rows whose lease ran out (their worker died or lost the database) to the queue.
  * The try may or may not have reached the receiver: sending again is the at-least-once promise,
  * and receivers dedupe on webhook-id.

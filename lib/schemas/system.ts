@@ -31,6 +31,33 @@ export const ZFailingEndpointView = z.object({
   disabledReason: z.string().nullable(),
 });
 
+/** One process run by `npm start`'s supervisor (scripts/start.ts). */
+export const ZSupervisedProcessView = z.object({
+  /** `database` (the embedded PostgreSQL), `web`, `worker` (`worker-1`, … with HOOKLINE_WORKERS > 1). */
+  name: z.string(),
+  /** restarting: it exited and is waiting for its restart; gave-up: the supervisor stopped trying. */
+  state: z.enum(["starting", "running", "restarting", "stopped", "gave-up"]),
+  pid: z.number().int().nullable(),
+  /** When its current (or last) run started. */
+  startedAt: zTime.nullable(),
+  /** Restarts since `npm start` started. */
+  restarts: count,
+  /** Its last unexpected exit: the cause (`signal SIGKILL`, `exit code 1`), when, after how long up. */
+  lastExit: z.object({ cause: z.string(), at: zTime, upForMs: z.number().min(0) }).nullable(),
+  nextRestartAt: zTime.nullable(),
+});
+
+/** What `npm start`'s supervisor last reported (from its state file in the data directory). */
+export const ZSupervisorView = z.object({
+  hostname: z.string(),
+  pid: z.number().int(),
+  startedAt: zTime,
+  updatedAt: zTime,
+  /** False when that `npm start` is no longer running (the processes' states are its last word). */
+  running: z.boolean(),
+  processes: z.array(ZSupervisedProcessView),
+});
+
 export const ZSystemStatus = z.object({
   generatedAt: zTime,
   /** The queue right now: pending rows due (or overdue), pending rows waiting for a retry, rows being sent. */
@@ -47,8 +74,11 @@ export const ZSystemStatus = z.object({
   staleAfterMs: count,
   /** Endpoints failing right now or disabled, most recently failing first (at most 20). */
   failingEndpoints: z.array(ZFailingEndpointView),
+  /** The processes `npm start` supervises, with their restarts; null when web was not started by `npm start`. */
+  supervisor: ZSupervisorView.nullable(),
 });
 export type TSystemStatus = z.infer<typeof ZSystemStatus>;
+export type TSupervisedProcessView = z.infer<typeof ZSupervisedProcessView>;
 
 export const ZTenantUsageView = ZTenantView.extend({
   usage: z.object({ endpoints: count, messages24h: count, members: count }),

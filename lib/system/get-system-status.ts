@@ -7,6 +7,7 @@ import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { idFloorAt } from "@/lib/ids";
 import type { TSystemStatus } from "@/lib/schemas/system";
+import { getSupervisorStatus } from "./get-supervisor-status";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -147,5 +148,6 @@ export async function getSystemStatus(): Promise<TSystemStatus> {
     workers: workerList,
     staleAfterMs,
     failingEndpoints: failing,
+    supervisor: getSupervisorStatus(),
   };
 }

@@ -1,12 +1,16 @@
 // Which database a command-line script talks to: DATABASE_URL when set, otherwise the embedded
 // PostgreSQL in the data directory (attached to when already running, started otherwise).
 import { env } from "../../lib/env";
-import { acquireEmbeddedDatabase, type AcquiredDatabase } from "./embedded-database";
+import { acquireEmbeddedDatabase, type AcquiredDatabase, type AcquireOptions } from "./embedded-database";
 
-export async function acquireDatabase(): Promise<AcquiredDatabase> {
+export async function acquireDatabase(options: AcquireOptions & { port?: number } = {}): Promise<AcquiredDatabase> {
   const settings = env();
   if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, owner: false, release: async () => undefined };
-  return acquireEmbeddedDatabase(settings.HOOKLINE_DATA_DIR, settings.HOOKLINE_EMBEDDED_PG_PORT);
+  return acquireEmbeddedDatabase(
+    settings.HOOKLINE_DATA_DIR,
+    options.port ?? settings.HOOKLINE_EMBEDDED_PG_PORT,
+    options,
+  );
 }
 
 /** Runs `task` with a database URL, releasing an embedded server this call started. */

@@ -50,46 +50,107 @@ export interface AcquiredDatabase {
   url: string;
   /** True when this process started the server (and will stop it on release). */
   owner: boolean;
+  /** Pid of the process that owns the server (its supervisor); undefined for DATABASE_URL. */
+  ownerPid?: number;
+  /** Settles, with how, when the server (or, attached, its owner) is gone; undefined for DATABASE_URL. */
+  exited?: Promise<string>;
   release(): Promise<void>;
 }
 
+/** Lines the supervisor prints on stdout (scripts/postgres-supervisor.ts). */
+interface SupervisorLine {
+  url?: string;
+  attach?: boolean;
+  error?: string;
+  exited?: string;
+}
+
+/** Attached, we cannot hear the owner exit: look at its pid every second. */
+function ownerGone(pid: number): Promise<string> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (isAlive(pid)) return;
+      clearInterval(timer);
+      resolve(`its owner (pid ${pid}) exited`);
+    }, 1_000);
+    timer.unref();
+  });
+}
+
 async function attach(dataDir: string): Promise<AcquiredDatabase> {
-  return { url: await waitForUrl(dataDir, 60_000), owner: false, release: async () => undefined };
+  const url = await waitForUrl(dataDir, 60_000);
+  const ownerPid = readState(dataDir)?.supervisorPid;
+  let exited: Promise<string> | undefined;
+  return {
+    url,
+    owner: false,
+    ownerPid,
+    get exited() {
+      return ownerPid ? (exited ??= ownerGone(ownerPid)) : undefined;
+    },
+    release: async () => undefined,
+  };
+}
+
+export interface AcquireOptions {
+  /** Use exactly `port` or fail (a restart: web and workers already have the URL). */
+  strictPort?: boolean;
 }
 
 /** Attach to the running embedded server for this data directory, or start one. */
-export async function acquireEmbeddedDatabase(dataDir: string, preferredPort: number): Promise<AcquiredDatabase> {
+export async function acquireEmbeddedDatabase(
+  dataDir: string,
+  port: number,
+  options: AcquireOptions = {},
+): Promise<AcquiredDatabase> {
   const existing = readState(dataDir);
   if (existing && isAlive(existing.supervisorPid)) return attach(dataDir);
 
   const supervisorScript = path.resolve(import.meta.dirname, "../postgres-supervisor.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", supervisorScript, dataDir, String(preferredPort)], {
+  const args = [supervisorScript, dataDir, String(port), ...(options.strictPort ? ["--strict-port"] : [])];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     detached: true, // own process group: a terminal's Ctrl-C goes to web and worker, not here
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  // The supervisor's first stdout line is {"url": ...} once the server is ready, or
-  // {"attach": true} when another supervisor won the race to own this data directory.
-  const first = await new Promise<{ url?: string; attach?: boolean }>((resolve, reject) => {
-    let buffer = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const newline = buffer.indexOf("\n");
-      if (newline >= 0) resolve(JSON.parse(buffer.slice(0, newline)) as { url?: string; attach?: boolean });
-    });
-    void exited.then((code) => reject(new Error(`embedded PostgreSQL failed to start (supervisor exit ${code})`)));
+  const exitedProcess = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) =>
+      resolve(signal ? `its supervisor got signal ${signal}` : `its supervisor exited with code ${code}`),
+    ),
+  );
+  // The supervisor prints one JSON object per line: first {"url": ...} once the server is ready,
+  // {"attach": true} when another supervisor won the race to own this data directory, or
+  // {"error": ...}; later {"exited": ...} if PostgreSQL dies.
+  let lastLine: SupervisorLine = {};
+  const lines: Array<(line: SupervisorLine) => void> = [];
+  let buffer = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let newline = buffer.indexOf("\n"); newline >= 0; newline = buffer.indexOf("\n")) {
+      lastLine = JSON.parse(buffer.slice(0, newline)) as SupervisorLine;
+      buffer = buffer.slice(newline + 1);
+      lines.shift()?.(lastLine);
+    }
   });
+  const first = await new Promise<SupervisorLine>((resolve, reject) => {
+    lines.push(resolve);
+    void exitedProcess.then((cause) =>
+      reject(new Error(lastLine.error ?? `embedded PostgreSQL failed to start (${cause})`)),
+    );
+  });
+  if (first.error) throw new Error(first.error);
   if (first.attach || !first.url) return attach(dataDir);
-  child.stdout.removeAllListeners("data");
-  child.stdout.resume();
   child.unref();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
   return {
     url: first.url,
     owner: true,
+    ownerPid: child.pid,
+    // Whatever the supervisor said last ({"exited": "PostgreSQL signal SIGKILL"}) names the cause.
+    exited: exitedProcess.then((cause) => lastLine.exited ?? `embedded PostgreSQL: ${cause}`),
     async release() {
       child.ref(); // keep this process alive until the server is down
       child.stdin.end(); // the supervisor stops PostgreSQL when its stdin closes
-      await exited;
+      await exitedProcess;
     },
   };
 }

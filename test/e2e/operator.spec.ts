@@ -168,6 +168,30 @@ test("should show queue counts, the attempt rate and the live worker on the syst
   await receiver.close();
 });
 
+test("should show the processes npm start supervises, and a worker's restart after kill -9", async ({
+  page,
+}, testInfo) => {
+  await signInAsOperator(page);
+  await page.goto(`${baseUrl()}/operator/system`);
+  const processes = page.getByRole("table", { name: "Processes" });
+  for (const name of ["database", "web", "worker"])
+    await expect(processes.getByRole("row").filter({ hasText: new RegExp(`^${name} pid \\d+`) })).toContainText(
+      "running",
+    );
+  const worker = processes.getByRole("row").filter({ hasText: /^worker pid \d+/ });
+  const pid = Number(/^worker pid (\d+)/.exec((await worker.getByRole("cell").first().textContent())!)![1]);
+  const restarts = Number(await worker.getByRole("cell").nth(2).textContent());
+
+  // What the kernel's OOM killer would do; the page shows it within a refresh or two.
+  process.kill(pid, "SIGKILL");
+  await expect(worker.getByRole("cell").nth(3)).toContainText("signal SIGKILL", { timeout: 20_000 });
+  await expect(worker.getByRole("cell").nth(2)).toHaveText(String(restarts + 1));
+  await expect(worker.getByRole("cell").nth(1)).toHaveText("running", { timeout: 20_000 });
+  await expect(worker.getByRole("cell").first()).not.toContainText(`pid ${pid}`);
+  await expectNoHorizontalOverflow(page);
+  await saveScreenshotFromTop(page, testInfo, "operator-system-processes");
+});
+
 test(
   "should answer 404 to anyone but an operator on the operator pages",
   { tag: "@desktop-only" },

@@ -1,4 +1,4 @@
-// GET /api/health – database reachability and the freshest worker heartbeat (503 when the database is down)
+// GET /api/health – database reachability and worker heartbeats (200 ok or degraded: no live worker; 503: database down)
 import { NextResponse } from "next/server";
 import { getHealth } from "@/lib/health/get-health";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const health = await getHealth();
   return NextResponse.json(health, {
-    status: health.status === "ok" ? 200 : 503,
+    status: health.status === "error" ? 503 : 200,
     headers: { "cache-control": "no-store" },
   });
 }

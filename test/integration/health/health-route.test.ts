@@ -10,11 +10,11 @@ import { useTestDatabase } from "../../helpers/database";
 describe("GET /api/health", () => {
   const url = useTestDatabase();
 
-  it("should answer 200 with no worker yet", async () => {
+  it("should answer 200 degraded with no worker yet", async () => {
     const response = await GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      status: "ok",
+      status: "degraded",
       database: "ok",
       worker: { lastHeartbeatAt: null, alive: 0, stale: true },
     });
@@ -24,12 +24,16 @@ describe("GET /api/health", () => {
     const worker = { id: newId("worker"), version: "test", startedAt: new Date() };
     await recordHeartbeat(worker);
     const body = await (await GET()).json();
+    expect(body.status).toBe("ok");
     expect(body.worker.alive).toBe(1);
     expect(body.worker.stale).toBe(false);
     expect(Date.now() - Date.parse(body.worker.lastHeartbeatAt)).toBeLessThan(10_000);
 
     await recordStopped(worker.id);
-    const after = await (await GET()).json();
+    const stopped = await GET();
+    expect(stopped.status).toBe(200);
+    const after = await stopped.json();
+    expect(after.status).toBe("degraded");
     expect(after.worker.alive).toBe(0);
     expect(after.worker.lastHeartbeatAt).toBe(body.worker.lastHeartbeatAt);
   });
