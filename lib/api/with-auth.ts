@@ -1,7 +1,8 @@
-// The wrappers every /api/v1 route handler goes through: request id, authentication (an API key,
-// rate limited; or the dashboard's session cookie, same-origin only for changes), route params,
-// and the one error mapper. Handlers stay thin: parse, call lib/,
-// return JSON. `withApiErrors` is the same without authentication, for the few public routes.
+// What every API route handler goes through: request id, authentication (an API key, rate
+// limited; or the dashboard's session cookie, same-origin only for changes), route params, the
+// one error mapper, the request's log line and duration metric. The catalog's operations use it
+// through `route` (lib/api/route.ts); `withAuth` and `withApiErrors` (no authentication) serve
+// the few routes outside the catalog (account, playground).
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { Principal } from "@/lib/auth/principal";
@@ -24,7 +25,7 @@ export interface ApiContext<Params> extends PublicApiContext<Params> {
   principal: Principal;
 }
 
-type RouteContext<Params> = { params: Promise<Params> };
+export type RouteContext<Params> = { params: Promise<Params> };
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
@@ -54,7 +55,7 @@ function assertSameOrigin(request: NextRequest): void {
   throw new AppError("forbidden", "Cross-site requests with a session cookie are refused.");
 }
 
-async function authenticate(request: NextRequest): Promise<Principal> {
+export async function authenticate(request: NextRequest): Promise<Principal> {
   const token = bearerToken(request);
   if (!token && !request.headers.get("authorization")) {
     const user = await principalFromSession(request);
@@ -76,7 +77,7 @@ async function authenticate(request: NextRequest): Promise<Principal> {
   return authenticated.principal;
 }
 
-async function checkedParams<Params>(context: RouteContext<Params>): Promise<Params> {
+export async function checkedParams<Params>(context: RouteContext<Params>): Promise<Params> {
   const params = await context.params;
   // A malformed id in the path names nothing that could exist: 404, as for an unknown one.
   const malformed = params ? malformedPathParam(params) : null;
@@ -84,13 +85,15 @@ async function checkedParams<Params>(context: RouteContext<Params>): Promise<Par
   return params;
 }
 
-function wrap<Params>(
+/** Request id, log fields, the error mapper, the log line and the duration metric around `run`. */
+export function wrap<Params>(
   run: (request: NextRequest, context: RouteContext<Params>, requestId: string) => Promise<Response>,
+  logFields: Record<string, string> = {},
 ) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     const requestId = requestIdOf(request);
     const started = performance.now();
-    return withLogFields({ requestId }, async () => {
+    return withLogFields({ requestId, ...logFields }, async () => {
       let response: Response;
       try {
         response = await run(request, context, requestId);

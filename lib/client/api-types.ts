@@ -52,6 +52,74 @@ export interface paths {
         patch: operations["updateTenant"];
         trace?: never;
     };
+    "/tenants/{tenant}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tenant statistics
+         * @description Attempts, success rate and latency percentiles of all the tenant's endpoints (from the per-minute and per-hour rollups) and messages published, over a range in buckets of a minute, an hour or a day; and the deliveries queued right now.
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["getTenantStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invites
+         * @description Role owner in the tenant.
+         */
+        get: operations["listInvites"];
+        put?: never;
+        /**
+         * Invite someone
+         * @description The answer holds the invite token and link (valid 7 days, single use); they are not shown again.
+         *
+         *     Role owner in the tenant.
+         */
+        post: operations["createInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/invites/{invite}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invite
+         * @description Role owner in the tenant.
+         */
+        delete: operations["revokeInvite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/members": {
         parameters: {
             query?: never;
@@ -96,7 +164,7 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
-    "/tenants/{tenant}/invites": {
+    "/tenants/{tenant}/audit-events": {
         parameters: {
             query?: never;
             header?: never;
@@ -104,18 +172,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List invites
-         * @description Role owner in the tenant.
-         */
-        get: operations["listInvites"];
-        put?: never;
-        /**
-         * Invite someone
-         * @description The answer holds the invite token and link (valid 7 days, single use); they are not shown again.
+         * List the tenant's audit trail
+         * @description Endpoint changes, secret rotations, resends and recoveries, newest first, with who did them: a portal link's user (as the link named them), a dashboard account or an API key.
          *
-         *     Role owner in the tenant.
+         *     Operators only: a platform-wide API key.
          */
-        post: operations["createInvite"];
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -139,48 +203,6 @@ export interface paths {
          */
         post: operations["createPortalAccess"];
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the tenant's audit trail
-         * @description Endpoint changes, secret rotations, resends and recoveries, newest first, with who did them: a portal link's user (as the link named them), a dashboard account or an API key.
-         *
-         *     Operators only: a platform-wide API key.
-         */
-        get: operations["listAuditEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/invites/{invite}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke an invite
-         * @description Role owner in the tenant.
-         */
-        delete: operations["revokeInvite"];
         options?: never;
         head?: never;
         patch?: never;
@@ -388,6 +410,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/endpoints/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Endpoint health
+         * @description For each endpoint named (a page of the list): attempts, success rate and latency percentiles of the last 24 hours (from the per-minute and per-hour rollups), and its latest attempt. Ids of other tenants are left out.
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["listEndpointHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/endpoints/{endpoint}": {
         parameters: {
             query?: never;
@@ -418,20 +462,22 @@ export interface paths {
         patch: operations["updateEndpoint"];
         trace?: never;
     };
-    "/tenants/{tenant}/endpoints/{endpoint}/enable": {
+    "/tenants/{tenant}/endpoints/{endpoint}/attempts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * Enable an endpoint
-         * @description Role admin or owner in the tenant.
+         * List an endpoint's attempts
+         * @description Every try to this endpoint, whatever the message, newest first, with request and response detail and the message's event type.
+         *
+         *     Any role in the tenant (viewer and up).
          */
-        post: operations["enableEndpoint"];
+        get: operations["listEndpointAttempts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -460,27 +506,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tenants/{tenant}/endpoints/{endpoint}/secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Reveal the signing secret
-         * @description Role admin or owner in the tenant.
-         */
-        get: operations["getEndpointSecret"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/endpoints/{endpoint}/secret/rotate": {
+    "/tenants/{tenant}/endpoints/{endpoint}/enable": {
         parameters: {
             query?: never;
             header?: never;
@@ -490,12 +516,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate the signing secret
-         * @description The old secret keeps signing next to the new one until previousSecretExpiresAt (HOOKLINE_SECRET_OVERLAP_MS).
-         *
-         *     Role admin or owner in the tenant.
+         * Enable an endpoint
+         * @description Role admin or owner in the tenant.
          */
-        post: operations["rotateEndpointSecret"];
+        post: operations["enableEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -548,7 +572,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tenants/{tenant}/endpoints/{endpoint}/test": {
+    "/tenants/{tenant}/endpoints/{endpoint}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reveal the signing secret
+         * @description Role admin or owner in the tenant.
+         */
+        get: operations["getEndpointSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/endpoints/{endpoint}/secret/rotate": {
         parameters: {
             query?: never;
             header?: never;
@@ -558,12 +602,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a test event
-         * @description Publishes the event type's example to this endpoint only and tries it right away. The answer is the try's outcome (a receiver's error is not an API error).
+         * Rotate the signing secret
+         * @description The old secret keeps signing next to the new one until previousSecretExpiresAt (HOOKLINE_SECRET_OVERLAP_MS).
          *
          *     Role admin or owner in the tenant.
          */
-        post: operations["sendTestEvent"];
+        post: operations["rotateEndpointSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -592,66 +636,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tenants/{tenant}/endpoints/health": {
+    "/tenants/{tenant}/endpoints/{endpoint}/test": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Endpoint health
-         * @description For each endpoint named (a page of the list): attempts, success rate and latency percentiles of the last 24 hours (from the per-minute and per-hour rollups), and its latest attempt. Ids of other tenants are left out.
-         *
-         *     Any role in the tenant (viewer and up).
-         */
-        get: operations["listEndpointHealth"];
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/endpoints/{endpoint}/attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /**
-         * List an endpoint's attempts
-         * @description Every try to this endpoint, whatever the message, newest first, with request and response detail and the message's event type.
+         * Send a test event
+         * @description Publishes the event type's example to this endpoint only and tries it right away. The answer is the try's outcome (a receiver's error is not an API error).
          *
-         *     Any role in the tenant (viewer and up).
+         *     Role admin or owner in the tenant.
          */
-        get: operations["listEndpointAttempts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Tenant statistics
-         * @description Attempts, success rate and latency percentiles of all the tenant's endpoints (from the per-minute and per-hour rollups) and messages published, over a range in buckets of a minute, an hour or a day; and the deliveries queued right now.
-         *
-         *     Any role in the tenant (viewer and up).
-         */
-        get: operations["getTenantStats"];
-        put?: never;
-        post?: never;
+        post: operations["sendTestEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/messages/{message}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a message's delivery attempts
+         * @description Any role in the tenant (viewer and up).
+         */
+        get: operations["listAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/messages/{message}/resend": {
         parameters: {
             query?: never;
@@ -744,26 +764,6 @@ export interface paths {
          *     Role admin or owner in the tenant.
          */
         post: operations["resendMessage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tenants/{tenant}/messages/{message}/attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a message's delivery attempts
-         * @description Any role in the tenant (viewer and up).
-         */
-        get: operations["listAttempts"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,6 +1736,130 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    getTenantStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                granularity?: "minute" | "hour" | "day";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals, a continuous series and the queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantStats"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    listInvites: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invites. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Invite"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    createInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvite"];
+            };
+        };
+        responses: {
+            /** @description The invite, with its token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvite"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    revokeInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                invite: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -1830,7 +1954,7 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    listInvites: {
+    listAuditEvents: {
         parameters: {
             query?: {
                 limit?: number;
@@ -1844,14 +1968,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of invites. */
+            /** @description A page of audit events. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Invite"][];
+                        data: components["schemas"]["AuditEvent"][];
                         nextCursor: string | null;
                     };
                 };
@@ -1859,41 +1983,6 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    createInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateInvite"];
-            };
-        };
-        responses: {
-            /** @description The invite, with its token. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedInvite"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };
@@ -1929,65 +2018,6 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    listAuditEvents: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of audit events. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AuditEvent"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    revokeInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                invite: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -2424,6 +2454,34 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    listEndpointHealth: {
+        parameters: {
+            query: {
+                endpoints: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per endpoint found, newest endpoint first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointHealthList"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
     getEndpoint: {
         parameters: {
             query?: never;
@@ -2510,9 +2568,12 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    enableEndpoint: {
+    listEndpointAttempts: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 tenant: string;
@@ -2522,18 +2583,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The endpoint. */
+            /** @description A page of attempts. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Endpoint"];
+                    "application/json": {
+                        data: components["schemas"]["EndpointAttempt"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };
     };
@@ -2572,7 +2636,7 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    getEndpointSecret: {
+    enableEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2584,53 +2648,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The secret. */
+            /** @description The endpoint. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointSecret"];
+                    "application/json": components["schemas"]["Endpoint"];
                 };
             };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    rotateEndpointSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RotateEndpointSecret"];
-            };
-        };
-        responses: {
-            /** @description The new secret. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndpointSecret"];
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };
     };
@@ -2731,7 +2760,7 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    sendTestEvent: {
+    getEndpointSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -2741,19 +2770,46 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendTestEvent"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The try's outcome. */
+            /** @description The secret. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TestEventResult"];
+                    "application/json": components["schemas"]["EndpointSecret"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    rotateEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateEndpointSecret"];
+            };
+        };
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointSecret"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2797,40 +2853,9 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    listEndpointHealth: {
+    sendTestEvent: {
         parameters: {
-            query: {
-                endpoints: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per endpoint found, newest endpoint first. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndpointHealthList"];
-                };
-            };
-            401: components["responses"]["Error401"];
-            404: components["responses"]["Error404"];
-            422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    listEndpointAttempts: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 tenant: string;
@@ -2838,52 +2863,27 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendTestEvent"];
+            };
+        };
         responses: {
-            /** @description A page of attempts. */
+            /** @description The try's outcome. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: components["schemas"]["EndpointAttempt"][];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TestEventResult"];
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    getTenantStats: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                granularity?: "minute" | "hour" | "day";
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Totals, a continuous series and the queue. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantStats"];
-                };
-            };
-            401: components["responses"]["Error401"];
-            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };
@@ -3033,6 +3033,40 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    listAttempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                endpointId?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                message: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts with request and response detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Attempt"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
     resendMessage: {
         parameters: {
             query?: never;
@@ -3064,40 +3098,6 @@ export interface operations {
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
-            429: components["responses"]["Error429"];
-        };
-    };
-    listAttempts: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-                endpointId?: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-                message: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of attempts with request and response detail. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Attempt"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            401: components["responses"]["Error401"];
-            404: components["responses"]["Error404"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
         };

@@ -1,19 +1,16 @@
 // hookline_publishes_total by outcome: accepted (new message), duplicate (idempotency key seen),
-// rejected (the request was wrong: 4xx), error (anything else).
+// rejected (the request was wrong: 4xx), error (anything else). A publish route counts what it
+// published, and its route's onFailure counts what failed after authorization (parsing included).
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { publishOutcomes } from "./web-metrics";
 
-export async function countingPublishes<T extends ReadonlyArray<{ duplicate: boolean }>>(
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    const published = await work();
-    for (const message of published) publishOutcomes().inc({ outcome: message.duplicate ? "duplicate" : "accepted" });
-    return published;
-  } catch (error) {
-    const rejected = (error instanceof AppError && error.status < 500) || error instanceof ZodError;
-    publishOutcomes().inc({ outcome: rejected ? "rejected" : "error" });
-    throw error;
-  }
+export function countPublished<T extends ReadonlyArray<{ duplicate: boolean }>>(published: T): T {
+  for (const message of published) publishOutcomes().inc({ outcome: message.duplicate ? "duplicate" : "accepted" });
+  return published;
+}
+
+export function countFailedPublish(error: unknown): void {
+  const rejected = (error instanceof AppError && error.status < 500) || error instanceof ZodError;
+  publishOutcomes().inc({ outcome: rejected ? "rejected" : "error" });
 }

@@ -1,6 +1,8 @@
-// The shape of one documented API operation. lib/openapi/operations.ts lists them all; the
-// OpenAPI document is built from that list, and the route tests walk the same list (role
-// matrix, tenant isolation, responses checked against the documented schemas).
+// The shape of one API operation: its one declaration. Each is written once, in the catalog file
+// of its noun (lib/openapi/<noun>.ts), and used by everything that needs it: the route file
+// serves it (`route(entry, handler)` in lib/api/route.ts authenticates, authorizes, parses and
+// answers from it), the OpenAPI document describes it, the route tests call it with every kind
+// of caller, and the production server's fast path finds its URL by it.
 import type { z } from "zod";
 import type { TenantAction } from "@/lib/auth/principal";
 
@@ -35,7 +37,36 @@ export interface ApiOperation {
   responses: [ApiResponse, ...ApiResponse[]];
   /** Error statuses beyond those implied by access, path, query and body (409, …). */
   errors?: number[];
+  /**
+   * The body carries webhook payloads (publish): its own size limit, and NUL characters are
+   * allowed, since payloads are stored as JSON text. Other bodies: 1 MiB, no NUL.
+   */
+  payloadBody?: { maxBytes: () => number };
+  /**
+   * For a tenant-scoped access without `{tenant}` in the path (API keys): the tenant is named in
+   * the query or body, or by the object, and the lib function authorizes the caller against it
+   * (lib/api-keys/key-scope.ts). Every other tenant-scoped operation is authorized by the route
+   * wrapper against `{tenant}`.
+   */
+  tenantFrom?: "request";
+  /** false: refused to portal sessions whatever their role (the member list). */
+  portal?: false;
+  /** The success answer's Cache-Control (secrets: no-store). */
+  cacheControl?: "no-store" | "no-cache";
 }
+
+/** Declares one operation, keeping its literal types so that its route handler is typed from it. */
+export function defineOperation<const Operation extends ApiOperation>(operation: Operation): Operation {
+  const tenantScoped = operation.access === "read" || operation.access === "write" || operation.access === "manage";
+  if (tenantScoped && !operation.path.includes("{tenant}") && operation.tenantFrom !== "request")
+    throw new Error(`${operation.operationId}: ${operation.access} access needs {tenant} in the path or tenantFrom`);
+  return operation;
+}
+
+/** `{tenant}`, `{endpoint}`… of a path, as the route's params object. */
+export type PathParams<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? { [Key in Name]: string } & PathParams<Rest>
+  : unknown;
 
 /** Error statuses an operation can answer with, derived from its shape. */
 export function errorStatuses(operation: ApiOperation): number[] {

@@ -2,41 +2,57 @@
 // one hot request of the API: a platform posting its events, hundreds a second. Through Next's
 // router each request costs ~2 ms of CPU before our handler runs (routing, request/response
 // objects, web streams; measured in docs/BENCHMARKS.md), more than the publish itself. So a
-// POST to the two publish routes that carries an Authorization header goes straight to the
-// SAME exported route handler Next would call (app/api/…/messages/route.ts and …/batch/route.ts:
-// authentication, rate limit, validation, metrics, logging and errors are all theirs), with a
-// NextRequest built here; everything else, and a session-cookie publish from the dashboard
-// (which needs Next's request context), goes to Next.
+// request for one of the operations below that carries an Authorization header goes straight
+// to the SAME exported route handler Next would call (authentication, rate limit, validation,
+// metrics, logging and errors are all its), with a NextRequest built here; everything else,
+// and a session-cookie publish from the dashboard (which needs Next's request context), goes
+// to Next. The URL pattern and method of each come from the handler's catalog entry.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import * as publishBatch from "../../app/api/v1/tenants/[tenant]/messages/batch/route";
 import * as publishOne from "../../app/api/v1/tenants/[tenant]/messages/route";
+import type { OperationRoute } from "../../lib/api/route";
 import { logger } from "../../lib/logger";
 import { STATIC_SECURITY_HEADERS } from "../../lib/security/content-security-policy";
 
-type RouteHandler = (request: NextRequest, context: { params: Promise<{ tenant: string }> }) => Promise<Response>;
+const FAST_HANDLERS: OperationRoute[] = [publishOne.POST, publishBatch.POST];
 
-const ROUTES: ReadonlyArray<{ path: RegExp; handler: RouteHandler }> = [
-  { path: /^\/api\/v1\/tenants\/([^/]+)\/messages$/, handler: publishOne.POST },
-  { path: /^\/api\/v1\/tenants\/([^/]+)\/messages\/batch$/, handler: publishBatch.POST },
-];
+interface FastEntry {
+  method: string;
+  path: RegExp;
+  paramNames: string[];
+  handler: OperationRoute;
+}
+
+/** `/tenants/{tenant}/messages` → a pattern for `/api/v1/tenants/<tenant>/messages` and its param names. */
+function fastEntry(handler: OperationRoute): FastEntry {
+  const { method, path } = handler.operation;
+  const paramNames = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  const pattern = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "([^/]+)");
+  return { method: method.toUpperCase(), path: new RegExp(`^/api/v1${pattern}$`), paramNames, handler };
+}
+
+const ROUTES: readonly FastEntry[] = FAST_HANDLERS.map(fastEntry);
 
 export interface FastRoute {
-  handler: RouteHandler;
-  tenant: string;
+  handler: OperationRoute;
+  params: Record<string, string>;
 }
 
 /** The fast route for this request, or null when Next should answer it. */
 export function fastRoute(request: IncomingMessage): FastRoute | null {
-  if (request.method !== "POST" || !request.headers.authorization || !request.url) return null;
+  if (!request.headers.authorization || !request.url) return null;
   const query = request.url.indexOf("?");
   const pathname = query === -1 ? request.url : request.url.slice(0, query);
   for (const route of ROUTES) {
+    if (route.method !== request.method) continue;
     const match = route.path.exec(pathname);
     if (!match) continue;
     try {
-      return { handler: route.handler, tenant: decodeURIComponent(match[1]!) };
+      const params: Record<string, string> = {};
+      route.paramNames.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1]!)));
+      return { handler: route.handler, params };
     } catch {
       return null; // a malformed escape: Next answers it as it answers any other
     }
@@ -60,12 +76,12 @@ export async function serveFast(
 ): Promise<void> {
   try {
     const nextRequest = new NextRequest(new URL(request.url!, origin), {
-      method: "POST",
+      method: request.method,
       headers: requestHeaders(request),
       body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
       duplex: "half",
     });
-    const answer = await route.handler(nextRequest, { params: Promise.resolve({ tenant: route.tenant }) });
+    const answer = await route.handler(nextRequest, { params: Promise.resolve(route.params) });
     const body = Buffer.from(await answer.arrayBuffer());
     response.statusCode = answer.status;
     for (const { key, value } of STATIC_SECURITY_HEADERS) response.setHeader(key, value);

@@ -4,10 +4,10 @@ import type { ApiOperation } from "@/lib/openapi";
 import { callRoute, type CallOptions } from "./api";
 import { routeFileOf } from "./api-cases";
 
-export type RouteHandler = (
+export type RouteHandler = ((
   request: NextRequest,
   context: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+) => Promise<Response>) & { operation?: ApiOperation };
 export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>;
 
 export const ROUTE_MODULES = import.meta.glob<RouteModule>("/app/api/v1/**/route.ts");

@@ -1,5 +1,5 @@
 // The route files and the documented operations are the same set: every method a route file
-// serves is in the OpenAPI document, every other method answers 405 with the JSON error body
+// serves is in the OpenAPI document and is made from its catalog entry, every other method answers 405 with the JSON error body
 // (Next.js's own 405 has none), and unknown paths answer 404 JSON through the catch-all.
 import { describe, expect, it } from "vitest";
 import { HTTP_METHODS } from "@/lib/api/method-not-allowed";
@@ -18,11 +18,14 @@ const documented = new Map(
 );
 
 describe("route catalog", () => {
-  it("should have a route file exporting every documented operation", async () => {
+  it("should have a route file serving every documented operation from its catalog entry", async () => {
     for (const operation of OPERATIONS) {
       const load = ROUTE_MODULES[routeFileOf(operation)];
       expect(load, `${operation.operationId}: ${routeFileOf(operation)}`).toBeDefined();
-      expect((await load!())[operation.method.toUpperCase() as "GET"], operation.operationId).toBeTypeOf("function");
+      const handler = (await load!())[operation.method.toUpperCase() as "GET"];
+      expect(handler, operation.operationId).toBeTypeOf("function");
+      // Made by route(entry, …) from this very entry: access, schemas and status come from it.
+      expect(handler?.operation, operation.operationId).toBe(operation);
     }
   });
 

@@ -1,21 +1,12 @@
 // GET /api/v1/tenants – list the tenants the caller can see
 // POST /api/v1/tenants – create a tenant (operators)
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseQuery } from "@/lib/api/parse-query";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
-import { assertPlatform } from "@/lib/auth/authorize-tenant";
-import { ZCreateTenant, ZListTenantsQuery } from "@/lib/schemas/tenants";
+import { route } from "@/lib/api/route";
+import * as catalog from "@/lib/openapi/tenants";
 import { createTenant, listTenants } from "@/lib/tenants";
 
-export const GET = withAuth(async ({ request, principal }) =>
-  NextResponse.json(await listTenants(principal, parseQuery(request, ZListTenantsQuery))),
-);
+export const GET = route(catalog.listTenants, async ({ principal, query }) => listTenants(principal, query));
 
-export const POST = withAuth(async ({ request, principal }) => {
-  assertPlatform(principal);
-  return NextResponse.json(await createTenant(await parseJsonBody(request, ZCreateTenant)), { status: 201 });
-});
+export const POST = route(catalog.createTenant, async ({ body }) => createTenant(body));
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST");

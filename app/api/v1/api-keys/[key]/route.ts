@@ -1,18 +1,13 @@
 // GET /api/v1/api-keys/:key – get an API key's metadata
 // DELETE /api/v1/api-keys/:key – revoke an API key
-import { NextResponse } from "next/server";
 import { getApiKey, revokeApiKey } from "@/lib/api-keys";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
+import * as catalog from "@/lib/openapi/api-keys";
 
-type Params = { key: string };
+// The key's tenant is the one acted in: lib/api-keys authorizes.
+export const GET = route(catalog.getApiKey, async ({ principal, params }) => getApiKey(principal, params.key));
 
-export const GET = withAuth<Params>(async ({ params, principal }) =>
-  NextResponse.json(await getApiKey(principal, params.key)),
-);
-
-export const DELETE = withAuth<Params>(async ({ params, principal }) =>
-  NextResponse.json(await revokeApiKey(principal, params.key)),
-);
+export const DELETE = route(catalog.revokeApiKey, async ({ principal, params }) => revokeApiKey(principal, params.key));
 
 export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE");

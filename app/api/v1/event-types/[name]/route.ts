@@ -1,20 +1,12 @@
 // GET /api/v1/event-types/:name – get an event type
 // PATCH /api/v1/event-types/:name – change its description, schema or example (operators)
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
-import { assertPlatform } from "@/lib/auth/authorize-tenant";
+import { route } from "@/lib/api/route";
 import { getEventType, updateEventType } from "@/lib/event-types";
-import { ZUpdateEventType } from "@/lib/schemas/event-types";
+import * as catalog from "@/lib/openapi/event-types";
 
-type Params = { name: string };
+export const GET = route(catalog.getEventType, async ({ params }) => getEventType(params.name));
 
-export const GET = withAuth<Params>(async ({ params }) => NextResponse.json(await getEventType(params.name)));
-
-export const PATCH = withAuth<Params>(async ({ request, params, principal }) => {
-  assertPlatform(principal);
-  return NextResponse.json(await updateEventType(params.name, await parseJsonBody(request, ZUpdateEventType)));
-});
+export const PATCH = route(catalog.updateEventType, async ({ params, body }) => updateEventType(params.name, body));
 
 export const { POST, PUT, DELETE } = methodNotAllowed("GET", "PATCH");

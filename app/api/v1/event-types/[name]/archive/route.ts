@@ -1,13 +1,9 @@
 // POST /api/v1/event-types/:name/archive – archive an event type: no new publishes of it (operators)
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withAuth } from "@/lib/api/with-auth";
-import { assertPlatform } from "@/lib/auth/authorize-tenant";
+import { route } from "@/lib/api/route";
 import { setEventTypeArchived } from "@/lib/event-types";
+import * as catalog from "@/lib/openapi/event-types";
 
-export const POST = withAuth<{ name: string }>(async ({ params, principal }) => {
-  assertPlatform(principal);
-  return NextResponse.json(await setEventTypeArchived(params.name, true));
-});
+export const POST = route(catalog.archiveEventType, async ({ params }) => setEventTypeArchived(params.name, true));
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

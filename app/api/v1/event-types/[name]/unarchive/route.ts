@@ -1,13 +1,9 @@
 // POST /api/v1/event-types/:name/unarchive – make an archived event type publishable again (operators)
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withAuth } from "@/lib/api/with-auth";
-import { assertPlatform } from "@/lib/auth/authorize-tenant";
+import { route } from "@/lib/api/route";
 import { setEventTypeArchived } from "@/lib/event-types";
+import * as catalog from "@/lib/openapi/event-types";
 
-export const POST = withAuth<{ name: string }>(async ({ params, principal }) => {
-  assertPlatform(principal);
-  return NextResponse.json(await setEventTypeArchived(params.name, false));
-});
+export const POST = route(catalog.unarchiveEventType, async ({ params }) => setEventTypeArchived(params.name, false));
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

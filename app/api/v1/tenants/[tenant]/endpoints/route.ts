@@ -1,33 +1,23 @@
 // GET /api/v1/tenants/:tenant/endpoints – list the tenant's endpoints
 // POST /api/v1/tenants/:tenant/endpoints – create an endpoint
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseQuery } from "@/lib/api/parse-query";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { recordAuditEvent } from "@/lib/audit";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { createEndpoint, listEndpoints } from "@/lib/endpoints";
-import { ZCreateEndpoint, ZListEndpointsQuery } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-type Params = { tenant: string };
+export const GET = route(catalog.listEndpoints, async ({ tenant, query }) => listEndpoints(tenant.tenantId, query));
 
-export const GET = withAuth<Params>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
-  return NextResponse.json(await listEndpoints(tenantId, parseQuery(request, ZListEndpointsQuery)));
-});
-
-export const POST = withAuth<Params>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const endpoint = await createEndpoint(tenantId, await parseJsonBody(request, ZCreateEndpoint));
+export const POST = route(catalog.createEndpoint, async ({ principal, tenant, body }) => {
+  const endpoint = await createEndpoint(tenant.tenantId, body);
   await recordAuditEvent(
     principal,
-    tenantId,
+    tenant.tenantId,
     "endpoint.created",
     { type: "endpoint", id: endpoint.id },
     { url: endpoint.url },
   );
-  return NextResponse.json(endpoint, { status: 201 });
+  return endpoint;
 });
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST");

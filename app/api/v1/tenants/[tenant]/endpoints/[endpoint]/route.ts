@@ -1,41 +1,31 @@
 // GET /api/v1/tenants/:tenant/endpoints/:endpoint – get an endpoint
 // PATCH /api/v1/tenants/:tenant/endpoints/:endpoint – update an endpoint
 // DELETE /api/v1/tenants/:tenant/endpoints/:endpoint – delete an endpoint with its deliveries
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { recordAuditEvent } from "@/lib/audit";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/endpoints";
-import { ZUpdateEndpoint } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-type Params = { tenant: string; endpoint: string };
+export const GET = route(catalog.getEndpoint, async ({ tenant, params }) =>
+  getEndpoint(tenant.tenantId, params.endpoint),
+);
 
-export const GET = withAuth<Params>(async ({ params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
-  return NextResponse.json(await getEndpoint(tenantId, params.endpoint));
-});
-
-export const PATCH = withAuth<Params>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const patch = await parseJsonBody(request, ZUpdateEndpoint);
-  const endpoint = await updateEndpoint(tenantId, params.endpoint, patch);
+export const PATCH = route(catalog.updateEndpoint, async ({ principal, tenant, params, body }) => {
+  const endpoint = await updateEndpoint(tenant.tenantId, params.endpoint, body);
   await recordAuditEvent(
     principal,
-    tenantId,
+    tenant.tenantId,
     "endpoint.updated",
     { type: "endpoint", id: endpoint.id },
-    { fields: Object.keys(patch).sort() },
+    { fields: Object.keys(body).sort() },
   );
-  return NextResponse.json(endpoint);
+  return endpoint;
 });
 
-export const DELETE = withAuth<Params>(async ({ params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  await deleteEndpoint(tenantId, params.endpoint);
-  await recordAuditEvent(principal, tenantId, "endpoint.deleted", { type: "endpoint", id: params.endpoint });
-  return new Response(null, { status: 204 });
+export const DELETE = route(catalog.deleteEndpoint, async ({ principal, tenant, params }) => {
+  await deleteEndpoint(tenant.tenantId, params.endpoint);
+  await recordAuditEvent(principal, tenant.tenantId, "endpoint.deleted", { type: "endpoint", id: params.endpoint });
 });
 
 export const { POST, PUT } = methodNotAllowed("GET", "PATCH", "DELETE");

@@ -1,13 +1,11 @@
 // DELETE /api/v1/tenants/:tenant/invites/:invite – revoke an invite (owners)
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { withAuth } from "@/lib/api/with-auth";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
+import { route } from "@/lib/api/route";
 import { revokeInvite } from "@/lib/invites";
+import * as catalog from "@/lib/openapi/members";
 
-export const DELETE = withAuth<{ tenant: string; invite: string }>(async ({ params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "manage");
-  await revokeInvite(tenantId, params.invite);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route(catalog.revokeInvite, async ({ tenant, params }) =>
+  revokeInvite(tenant.tenantId, params.invite),
+);
 
 export const { GET, POST, PUT, PATCH } = methodNotAllowed("DELETE");

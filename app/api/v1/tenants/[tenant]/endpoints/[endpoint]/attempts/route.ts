@@ -1,17 +1,11 @@
 // GET /api/v1/tenants/:tenant/endpoints/:endpoint/attempts – the endpoint's attempts, newest first
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseQuery } from "@/lib/api/parse-query";
-import { withAuth } from "@/lib/api/with-auth";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
+import { route } from "@/lib/api/route";
 import { listEndpointAttempts } from "@/lib/endpoints";
-import { ZListEndpointAttemptsQuery } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-export const GET = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "read");
-  return NextResponse.json(
-    await listEndpointAttempts(tenantId, params.endpoint, parseQuery(request, ZListEndpointAttemptsQuery)),
-  );
-});
+export const GET = route(catalog.listEndpointAttempts, async ({ tenant, params, query }) =>
+  listEndpointAttempts(tenant.tenantId, params.endpoint, query),
+);
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

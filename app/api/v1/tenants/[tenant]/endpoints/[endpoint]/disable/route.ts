@@ -1,25 +1,20 @@
 // POST /api/v1/tenants/:tenant/endpoints/:endpoint/disable – disable an endpoint; its queued deliveries fail
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { recordAuditEvent } from "@/lib/audit";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { disableEndpoint } from "@/lib/endpoints";
-import { ZDisableEndpoint } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const { reason } = await parseJsonBody(request, ZDisableEndpoint, { optional: true });
-  const endpoint = await disableEndpoint(tenantId, params.endpoint, reason);
+export const POST = route(catalog.disableEndpoint, async ({ principal, tenant, params, body: { reason } }) => {
+  const endpoint = await disableEndpoint(tenant.tenantId, params.endpoint, reason);
   await recordAuditEvent(
     principal,
-    tenantId,
+    tenant.tenantId,
     "endpoint.disabled",
     { type: "endpoint", id: endpoint.id },
     reason ? { reason } : undefined,
   );
-  return NextResponse.json(endpoint);
+  return endpoint;
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,37 +1,26 @@
 // GET /api/v1/tenants/:tenant/endpoints/:endpoint/headers – read the custom headers (admins and owners)
 // PUT /api/v1/tenants/:tenant/endpoints/:endpoint/headers – replace the custom headers
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { recordAuditEvent } from "@/lib/audit";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { getEndpointHeaders, replaceEndpointHeaders } from "@/lib/endpoints";
-import { ZReplaceEndpointHeaders } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-type Params = { tenant: string; endpoint: string };
+export const GET = route(catalog.getEndpointHeaders, async ({ tenant, params }) =>
+  getEndpointHeaders(tenant.tenantId, params.endpoint),
+);
 
-export const GET = withAuth<Params>(async ({ params, principal }) => {
-  // Header values are often credentials: the same role as the secret.
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  return NextResponse.json(await getEndpointHeaders(tenantId, params.endpoint), {
-    headers: { "cache-control": "no-store" },
-  });
-});
-
-export const PUT = withAuth<Params>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const { headers } = await parseJsonBody(request, ZReplaceEndpointHeaders);
-  const replaced = await replaceEndpointHeaders(tenantId, params.endpoint, headers);
+export const PUT = route(catalog.replaceEndpointHeaders, async ({ principal, tenant, params, body: { headers } }) => {
+  const replaced = await replaceEndpointHeaders(tenant.tenantId, params.endpoint, headers);
   // Header names only: values are often credentials.
   await recordAuditEvent(
     principal,
-    tenantId,
+    tenant.tenantId,
     "endpoint.headers_replaced",
     { type: "endpoint", id: params.endpoint },
     { names: Object.keys(headers).sort() },
   );
-  return NextResponse.json(replaced);
+  return replaced;
 });
 
 export const { POST, PATCH, DELETE } = methodNotAllowed("GET", "PUT");

@@ -1,25 +1,20 @@
 // POST /api/v1/tenants/:tenant/endpoints/:endpoint/recover – queue again every failed delivery since a time
-import { NextResponse } from "next/server";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
-import { parseJsonBody } from "@/lib/api/read-json-body";
-import { withAuth } from "@/lib/api/with-auth";
+import { route } from "@/lib/api/route";
 import { recordAuditEvent } from "@/lib/audit";
-import { authorizeTenant } from "@/lib/auth/authorize-tenant";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
-import { ZRecoverEndpoint } from "@/lib/schemas/endpoints";
+import * as catalog from "@/lib/openapi/endpoints";
 
-export const POST = withAuth<{ tenant: string; endpoint: string }>(async ({ request, params, principal }) => {
-  const { tenantId } = await authorizeTenant(principal, params.tenant, "write");
-  const { since, until } = await parseJsonBody(request, ZRecoverEndpoint);
-  const result = await recoverFailedDeliveries(tenantId, params.endpoint, since, until);
+export const POST = route(catalog.recoverEndpoint, async ({ principal, tenant, params, body: { since, until } }) => {
+  const result = await recoverFailedDeliveries(tenant.tenantId, params.endpoint, since, until);
   await recordAuditEvent(
     principal,
-    tenantId,
+    tenant.tenantId,
     "endpoint.recovered",
     { type: "endpoint", id: params.endpoint },
     { since: since.toISOString(), until: until?.toISOString() ?? null, ...result },
   );
-  return NextResponse.json(result);
+  return result;
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");
