@@ -861,10 +861,6 @@ export interface components {
                 allowedOrigins?: string[];
             } | null;
         };
-        UpdateMember: {
-            /** @enum {string} */
-            role: "owner" | "admin" | "viewer";
-        };
         CreateInvite: {
             /** Format: email */
             email: string;
@@ -873,6 +869,24 @@ export interface components {
              * @enum {string}
              */
             role?: "owner" | "admin" | "viewer";
+        };
+        UpdateMember: {
+            /** @enum {string} */
+            role: "owner" | "admin" | "viewer";
+        };
+        CreatePortalAccess: {
+            /**
+             * @default admin
+             * @enum {string}
+             */
+            role?: "admin" | "viewer";
+            /** @default 600 */
+            expiresIn?: number;
+            user?: {
+                id: string;
+                email?: string;
+                name?: string;
+            };
         };
         CreateApiKey: {
             name: string;
@@ -903,6 +917,11 @@ export interface components {
             example?: {
                 [key: string]: unknown;
             } | null;
+        };
+        SetOperationsEndpoint: {
+            url: string;
+            description?: string;
+            secret?: string;
         };
         CreateEndpoint: {
             url: string;
@@ -978,13 +997,22 @@ export interface components {
             /** @default manual */
             reason?: string;
         };
-        RotateEndpointSecret: {
-            secret?: string;
-        };
         ReplaceEndpointHeaders: {
             headers: {
                 [key: string]: string;
             };
+        };
+        RecoverEndpoint: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until?: string;
+        };
+        RotateEndpointSecret: {
+            secret?: string;
+        };
+        SendTestEvent: {
+            eventType: string;
         };
         PublishMessage: {
             eventType: string;
@@ -993,34 +1021,11 @@ export interface components {
             };
             idempotencyKey?: string;
         };
-        PublishBatch: {
+        PublishMessages: {
             messages: components["schemas"]["PublishMessage"][];
-        };
-        RecoverEndpoint: {
-            /** Format: date-time */
-            since: string;
-            /** Format: date-time */
-            until?: string;
-        };
-        SendTestEvent: {
-            eventType: string;
         };
         ResendMessage: {
             endpointId?: string;
-        };
-        CreatePortalAccess: {
-            /**
-             * @default admin
-             * @enum {string}
-             */
-            role?: "admin" | "viewer";
-            /** @default 600 */
-            expiresIn?: number;
-            user?: {
-                id: string;
-                email?: string;
-                name?: string;
-            };
         };
         Tenant: {
             id: string;
@@ -1040,6 +1045,45 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TenantStats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "minute" | "hour" | "day";
+            totals: {
+                total: number;
+                succeeded: number;
+                failed: number;
+                successRate: number | null;
+                samples: number;
+                p50Ms: number | null;
+                p95Ms: number | null;
+                p99Ms: number | null;
+                meanMs: number | null;
+                messages: number;
+            };
+            series: {
+                total: number;
+                succeeded: number;
+                failed: number;
+                successRate: number | null;
+                samples: number;
+                p50Ms: number | null;
+                p95Ms: number | null;
+                p99Ms: number | null;
+                meanMs: number | null;
+                messages: number;
+                /** Format: date-time */
+                time: string;
+            }[];
+            queue: {
+                pending: number;
+                sending: number;
+                capped: boolean;
+            };
         };
         Member: {
             userId: string;
@@ -1079,6 +1123,34 @@ export interface components {
             createdAt: string;
             token: string;
             url: string;
+        };
+        PortalAccess: {
+            /** Format: uri */
+            url: string;
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AuditEvent: {
+            id: string;
+            /** @enum {string} */
+            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent";
+            actor: {
+                /** @enum {string} */
+                kind: "portal" | "user" | "api_key";
+                id: string | null;
+                email: string | null;
+                name: string | null;
+            };
+            target: {
+                type: string;
+                id: string;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         ApiKey: {
             id: string;
@@ -1156,91 +1228,6 @@ export interface components {
             headers: {
                 [key: string]: string;
             };
-        };
-        PublishedMessage: {
-            id: string;
-            eventType: string;
-            /** Format: date-time */
-            createdAt: string;
-            deliveries: number;
-        };
-        PublishedBatch: {
-            data: {
-                id: string;
-                eventType: string;
-                /** Format: date-time */
-                createdAt: string;
-                deliveries: number;
-                duplicate: boolean;
-            }[];
-        };
-        MessageSummary: {
-            id: string;
-            eventType: string;
-            idempotencyKey: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            deliveries: {
-                pending: number;
-                sending: number;
-                succeeded: number;
-                failed: number;
-            };
-            endpoints: {
-                endpointId: string;
-                /** @enum {string} */
-                status: "pending" | "sending" | "succeeded" | "failed";
-                attemptCount: number;
-                lastStatusCode: number | null;
-            }[];
-        };
-        Message: {
-            id: string;
-            tenantId: string;
-            eventType: string;
-            payload: {
-                [key: string]: unknown;
-            };
-            idempotencyKey: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            deliveries: {
-                id: string;
-                endpointId: string;
-                endpointUrl: string;
-                /** @enum {string} */
-                status: "pending" | "sending" | "succeeded" | "failed";
-                attemptCount: number;
-                nextAttemptAt: string | null;
-                lastAttemptAt: string | null;
-                lastStatusCode: number | null;
-                lastError: string | null;
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-        };
-        Attempt: {
-            id: string;
-            messageId: string;
-            endpointId: string;
-            deliveryId: string;
-            number: number;
-            /** @enum {string} */
-            trigger: "scheduled" | "manual" | "test";
-            url: string;
-            /** Format: date-time */
-            startedAt: string;
-            durationMs: number | null;
-            requestHeaders: {
-                [key: string]: string;
-            };
-            responseStatus: number | null;
-            responseHeaders: {
-                [key: string]: string;
-            } | null;
-            responseBody: string | null;
-            errorKind: string | null;
-            errorMessage: string | null;
         };
         RecoverResult: {
             requeued: number;
@@ -1338,44 +1325,90 @@ export interface components {
             errorMessage: string | null;
             eventType: string;
         };
-        TenantStats: {
+        PublishedMessage: {
+            id: string;
+            eventType: string;
             /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            /** @enum {string} */
-            granularity: "minute" | "hour" | "day";
-            totals: {
-                total: number;
-                succeeded: number;
-                failed: number;
-                successRate: number | null;
-                samples: number;
-                p50Ms: number | null;
-                p95Ms: number | null;
-                p99Ms: number | null;
-                meanMs: number | null;
-                messages: number;
-            };
-            series: {
-                total: number;
-                succeeded: number;
-                failed: number;
-                successRate: number | null;
-                samples: number;
-                p50Ms: number | null;
-                p95Ms: number | null;
-                p99Ms: number | null;
-                meanMs: number | null;
-                messages: number;
+            createdAt: string;
+            deliveries: number;
+        };
+        PublishedBatch: {
+            data: {
+                id: string;
+                eventType: string;
                 /** Format: date-time */
-                time: string;
+                createdAt: string;
+                deliveries: number;
+                duplicate: boolean;
             }[];
-            queue: {
+        };
+        MessageSummary: {
+            id: string;
+            eventType: string;
+            idempotencyKey: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveries: {
                 pending: number;
                 sending: number;
-                capped: boolean;
+                succeeded: number;
+                failed: number;
             };
+            endpoints: {
+                endpointId: string;
+                /** @enum {string} */
+                status: "pending" | "sending" | "succeeded" | "failed";
+                attemptCount: number;
+                lastStatusCode: number | null;
+            }[];
+        };
+        Message: {
+            id: string;
+            tenantId: string;
+            eventType: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            idempotencyKey: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveries: {
+                id: string;
+                endpointId: string;
+                endpointUrl: string;
+                /** @enum {string} */
+                status: "pending" | "sending" | "succeeded" | "failed";
+                attemptCount: number;
+                nextAttemptAt: string | null;
+                lastAttemptAt: string | null;
+                lastStatusCode: number | null;
+                lastError: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        Attempt: {
+            id: string;
+            messageId: string;
+            endpointId: string;
+            deliveryId: string;
+            number: number;
+            /** @enum {string} */
+            trigger: "scheduled" | "manual" | "test";
+            url: string;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number | null;
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseStatus: number | null;
+            responseHeaders: {
+                [key: string]: string;
+            } | null;
+            responseBody: string | null;
+            errorKind: string | null;
+            errorMessage: string | null;
         };
         ResendResult: {
             data: {
@@ -1486,34 +1519,6 @@ export interface components {
                 messages24h: number;
                 members: number;
             };
-        };
-        PortalAccess: {
-            /** Format: uri */
-            url: string;
-            token: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        AuditEvent: {
-            id: string;
-            /** @enum {string} */
-            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent";
-            actor: {
-                /** @enum {string} */
-                kind: "portal" | "user" | "api_key";
-                id: string | null;
-                email: string | null;
-                name: string | null;
-            };
-            target: {
-                type: string;
-                id: string;
-            } | null;
-            details: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            createdAt: string;
         };
         Error: {
             error: {
@@ -2340,11 +2345,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    url: string;
-                    description?: string;
-                    secret?: string;
-                };
+                "application/json": components["schemas"]["SetOperationsEndpoint"];
             };
         };
         responses: {
@@ -2983,7 +2984,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PublishBatch"];
+                "application/json": components["schemas"]["PublishMessages"];
             };
         };
         responses: {

@@ -54,3 +54,9 @@ export const revokeApiKey = defineOperation({
   tenantFrom: "request",
   responses: [ok("The revoked key.", ZApiKeyView)],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  ApiKey: ZApiKeyView,
+  CreatedApiKey: ZCreatedApiKey,
+};

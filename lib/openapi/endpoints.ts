@@ -217,3 +217,15 @@ export const listEndpointAttempts = defineOperation({
   query: ZListEndpointAttemptsQuery,
   responses: [ok("A page of attempts.", zPage(ZEndpointAttemptView))],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  Endpoint: ZEndpointView,
+  EndpointSecret: ZEndpointSecretView,
+  EndpointHeaders: ZEndpointHeadersView,
+  RecoverResult: ZRecoverResult,
+  TestEventResult: ZTestEventResult,
+  EndpointStats: ZEndpointStats,
+  EndpointHealthList: ZEndpointHealthList,
+  EndpointAttempt: ZEndpointAttemptView,
+};

@@ -70,3 +70,8 @@ export const unarchiveEventType = defineOperation({
   access: "platform",
   responses: [ok("The event type.", ZEventTypeView)],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  EventType: ZEventTypeView,
+};

@@ -82,3 +82,10 @@ export const revokeInvite = defineOperation({
   responses: [noContent("Revoked.")],
   errors: [409],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  Member: ZMemberView,
+  Invite: ZInviteView,
+  CreatedInvite: ZCreatedInvite,
+};

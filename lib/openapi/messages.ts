@@ -110,3 +110,13 @@ export const listAttempts = defineOperation({
   query: ZListAttemptsQuery,
   responses: [ok("A page of attempts with request and response detail.", zPage(ZAttemptView))],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  PublishedMessage: ZPublishedMessage,
+  PublishedBatch: ZPublishedBatch,
+  MessageSummary: ZMessageSummary,
+  Message: ZMessageView,
+  Attempt: ZAttemptView,
+  ResendResult: ZResendResult,
+};

@@ -33,3 +33,9 @@ export const listAuditEvents = defineOperation({
   query: ZListAuditEventsQuery,
   responses: [ok("A page of audit events.", zPage(ZAuditEventView))],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  PortalAccess: ZPortalAccess,
+  AuditEvent: ZAuditEventView,
+};

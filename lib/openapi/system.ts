@@ -30,3 +30,9 @@ export const listTenantUsage = defineOperation({
   query: ZListTenantsQuery,
   responses: [ok("A page of tenants with usage counts.", zPage(ZTenantUsageView))],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  SystemStatus: ZSystemStatus,
+  TenantUsage: ZTenantUsageView,
+};

@@ -63,3 +63,9 @@ export const getTenantStats = defineOperation({
   query: ZTenantStatsQuery,
   responses: [ok("Totals, a continuous series and the queue.", ZTenantStats)],
 });
+
+/** Answers named in the document's components.schemas. */
+export const views = {
+  Tenant: ZTenantView,
+  TenantStats: ZTenantStats,
+};
