@@ -1,5 +1,5 @@
 // Every documented operation, called by every kind of caller, generated from one table
-// (lib/openapi/operations.ts for who may call what, test/helpers/api-cases.ts for a valid
+// (the catalog entries, lib/openapi/<noun>.ts, for who may call what, test/helpers/api-cases.ts for a valid
 // request): the status each caller gets, a body matching the documented schema every time, and
 // nothing written when a caller is refused. Then tenant isolation: tenant A's owner gets 404
 // for every tenant-B object on every route, and tenant B is left untouched.
