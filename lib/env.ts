@@ -95,6 +95,11 @@ export const ZEnv = z
     HOOKLINE_SESSION_MAX_AGE_S: positiveInt.default(7 * 24 * 3_600),
     HOOKLINE_LOGIN_RATE_LIMIT: positiveInt.max(10_000).default(10),
     /**
+     * Who may create an account after the first one (the operator): `open` anyone who reaches the
+     * instance, `invite` only someone holding an invite link, `closed` nobody.
+     */
+    HOOKLINE_REGISTRATION: z.enum(["open", "invite", "closed"]).default("invite"),
+    /**
      * Session cookies: `auto` makes them SameSite=None; Secure; Partitioned wherever a Secure cookie
      * works (an https public URL, or loopback), so an embedded portal keeps its session; `lax`
      * keeps them SameSite=Lax everywhere (no embedding), for browsers that refuse Secure cookies

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  registration_closed: 403,
   not_found: 404,
   invite_invalid: 404,
   method_not_allowed: 405,

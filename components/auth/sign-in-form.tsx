@@ -11,7 +11,14 @@ const MESSAGES: Record<string, string> = {
   rate_limited: "Too many sign-in attempts. Wait a minute and try again.",
 };
 
-export function SignInForm({ callbackUrl, email: initialEmail = "" }: { callbackUrl: string; email?: string }) {
+interface Props {
+  callbackUrl: string;
+  email?: string;
+  /** Why there is no Register link (registration by invitation or closed); null: anyone may register. */
+  registration?: string | null;
+}
+
+export function SignInForm({ callbackUrl, email: initialEmail = "", registration = null }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,15 +59,19 @@ export function SignInForm({ callbackUrl, email: initialEmail = "" }: { callback
       <Button type="submit" busy={busy} className="w-full">
         Sign in
       </Button>
-      <p className="text-center text-sm text-slate-600">
-        No account yet?{" "}
-        <Link
-          href={`/register${callbackUrl !== "/t" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
-          className="font-medium text-brand-600 hover:underline"
-        >
-          Register
-        </Link>
-      </p>
+      {registration ? (
+        <p className="text-center text-sm text-slate-600">{registration}</p>
+      ) : (
+        <p className="text-center text-sm text-slate-600">
+          No account yet?{" "}
+          <Link
+            href={`/register${callbackUrl !== "/t" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+            className="font-medium text-brand-600 hover:underline"
+          >
+            Register
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

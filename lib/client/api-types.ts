@@ -1523,7 +1523,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "event_type_reserved" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
+                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "registration_closed" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "event_type_reserved" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
                 message: string;
                 details?: unknown;
                 requestId?: string;

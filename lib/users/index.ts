@@ -3,3 +3,4 @@ export { registerUser, type Registration } from "./register-user";
 export { toUserView, type UserView } from "./user-view";
 export { verifyCredentials } from "./verify-credentials";
 export { registerFromWeb } from "./register-from-web";
+export { mayRegister, registrationMode, registrationNotice, type RegistrationMode } from "./registration-mode";

@@ -1,5 +1,6 @@
 // Registration. The first account of a fresh instance becomes the platform operator; every
-// later one either joins a tenant through an invite or creates a tenant of its own as owner.
+// later one either joins a tenant through an invite or (when HOOKLINE_REGISTRATION=open)
+// creates a tenant of its own as owner.
 // Registrations take a transaction-scoped advisory lock, so two people registering at the same
 // moment on a fresh instance cannot both become operator (and duplicate emails are a clean 409).
 import "server-only";
@@ -10,6 +11,7 @@ import { acceptInviteWith } from "@/lib/invites/accept-invite";
 import { ZRegisterUser, type TRegisterUser } from "@/lib/schemas/users";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { hashPassword } from "./password";
+import { assertMayRegister } from "./registration-mode";
 import { toUserView, type UserView } from "./user-view";
 
 export interface Registration {
@@ -30,6 +32,7 @@ export async function registerUser(input: TRegisterUser): Promise<Registration> 
       ]);
     }
     const isOperator = (await tx.user.count()) === 0;
+    assertMayRegister({ firstAccount: isOperator, withInvite: Boolean(data.inviteToken) });
     const user = await tx.user.create({
       data: { id: newId("user"), email: data.email, name: data.name ?? null, passwordHash, isOperator },
     });

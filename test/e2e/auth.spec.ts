@@ -32,9 +32,26 @@ test("should send visitors of a dashboard page to sign-in and back", async ({ pa
   await expect(page).toHaveURL(/\/t/);
 });
 
-test("should register a user with a tenant of their own, sign out and in again", async ({ page }, testInfo) => {
+test("should say that accounts are by invitation, register an invited user, sign out and in again", async ({
+  page,
+}, testInfo) => {
+  // The default mode (HOOKLINE_REGISTRATION=invite): no open form, no Register link, a notice.
   await page.goto(`${baseUrl()}/register`);
+  await expect(page.getByRole("heading", { name: "Registration is by invitation" })).toBeVisible();
+  await expect(page.getByText("open the invite link you were sent")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create account" })).toHaveCount(0);
   await saveScreenshot(page, testInfo, "register");
+  await page.goto(`${baseUrl()}/sign-in`);
+  await expect(page.getByText("Accounts on this instance are by invitation")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Register" })).toHaveCount(0);
+  // Nor does the API take a registration without an invite.
+  const refused = await fetch(`${baseUrl()}/api/account/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "uninvited@example.test", password: "a-good-password", tenantName: "Mine" }),
+  });
+  expect(refused.status).toBe(403);
+  // An invite link's form registers the invited person (registerWithTenant goes through it).
   const { email, password, tenantId } = await registerWithTenant(page);
   await expect((await mainNav(page)).getByRole("link", { name: "Endpoints" })).toHaveAttribute(
     "href",

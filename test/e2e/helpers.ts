@@ -56,22 +56,26 @@ export async function signInAsOperator(page: Page): Promise<void> {
   await signIn(page, E2E_OPERATOR.email, E2E_OPERATOR.password);
 }
 
-/** Registers a new user with a tenant of their own through the form; returns the tenant id. */
+/**
+ * A new user who owns a new tenant, registered the way the default registration mode (by
+ * invitation) allows: the platform creates the tenant and an owner invite, and the person opens
+ * the invite link and registers through its form. Returns the tenant id.
+ */
 export async function registerWithTenant(
   page: Page,
   options: { email?: string; password?: string; tenantName?: string } = {},
 ): Promise<{ email: string; password: string; tenantId: string }> {
   const email = options.email ?? `${unique("user")}@example.test`;
   const password = options.password ?? "a-good-password";
-  await page.goto(`${baseUrl()}/register`);
+  const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: options.tenantName ?? unique("Acme") });
+  const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenant.id}/invites`, { email, role: "owner" });
+  await page.goto(`${baseUrl()}/invite/${encodeURIComponent(invite.token)}`);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByLabel("Name").fill("Test User");
-  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Organization").fill(options.tenantName ?? unique("Acme"));
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/t\/tnt_[0-9A-Z]{26}/);
-  const tenantId = /\/t\/(tnt_[0-9A-Z]{26})/.exec(page.url())![1]!;
-  return { email, password, tenantId };
+  await expect(page).toHaveURL(new RegExp(`/t/${tenant.id}`));
+  return { email, password, tenantId: tenant.id };
 }
 
 /** The main navigation, opened first on a phone (where it folds into a menu button). */

@@ -4,7 +4,7 @@
 // the session cookie is HttpOnly with an explicit SameSite. HTTP only: no browser needed.
 import { expect, test } from "@playwright/test";
 import { authCallback } from "../helpers/auth-callback";
-import { baseUrl, unique } from "./helpers";
+import { api, baseUrl, unique } from "./helpers";
 
 /** One sign-in the way the sign-in page sends it (next-auth's client: form body, json=true). */
 async function signIn(email: string, password: string, address: string) {
@@ -27,13 +27,18 @@ async function signIn(email: string, password: string, address: string) {
   };
 }
 
-/** A new account (through the registration API, as the register page calls it). */
+/** A new account (through the registration API with an invite, as the invite page calls it). */
 async function register(): Promise<{ email: string; password: string }> {
   const user = { email: `${unique("guessed")}@example.test`, password: "a-good-password" };
+  const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: unique("Guessed") });
+  const invite = await api<{ token: string }>("POST", `/api/v1/tenants/${tenant.id}/invites`, {
+    email: user.email,
+    role: "owner",
+  });
   const response = await fetch(`${baseUrl()}/api/account/register`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": address() },
-    body: JSON.stringify({ ...user, tenantName: unique("Guessed") }),
+    body: JSON.stringify({ ...user, inviteToken: invite.token }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return user;

@@ -4,6 +4,7 @@
 // headers, wrong content types and oversized bodies. Every answer must be below 500, every
 // refusal a well-formed `{error: {code, message}}`, and a refused request must write nothing.
 process.env.HOOKLINE_API_RATE_LIMIT = "0";
+process.env.HOOKLINE_REGISTRATION = "open"; // so that fuzzed registrations reach past the mode check
 
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

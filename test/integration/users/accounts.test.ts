@@ -1,6 +1,8 @@
 // Accounts (lib/users, lib/invites): the first account is the operator, later ones own a tenant
 // or join one by invite; passwords are argon2id; invites are single use, bound to their email,
 // and expire; sign-in is rate limited per account and address.
+process.env.HOOKLINE_REGISTRATION = "open"; // later accounts register with a tenant of their own (modes: registration-mode.test.ts)
+
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/lib/db";
