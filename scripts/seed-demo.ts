@@ -4,6 +4,8 @@
 // not running). Run it with the same settings as the server (HOOKLINE_DATA_DIR or
 // HOOKLINE_ENCRYPTION_KEY, HOOKLINE_PUBLIC_URL), so that the server can read the endpoints'
 // secrets and the worker reaches the playground. `--json` prints the result as JSON.
+import "./lib/quiet-library-logs";
+import { encryptionKeys } from "../lib/crypto/secret-box";
 import { closeDb } from "../lib/db";
 import { migrate } from "../lib/database/migrate";
 import { seedDemo, type DemoSeedResult } from "../lib/demo/seed-demo";
@@ -15,9 +17,13 @@ const say = (line = "") => {
   if (!json) process.stdout.write(`${line}\n`);
 };
 
-function report(result: DemoSeedResult, seconds: string): void {
+function report(result: DemoSeedResult, seconds: string, createdKeyFile: string | undefined): void {
   const { operator, user, tenant, history } = result;
   say(`[seed:demo] done in ${seconds} s`);
+  if (createdKeyFile) {
+    say(`[seed:demo] generated the encryption key for secrets at rest: ${createdKeyFile}`);
+    say(`            the server must use the same one (same HOOKLINE_DATA_DIR, or HOOKLINE_ENCRYPTION_KEY)`);
+  }
   say();
   say(
     operator.reused
@@ -40,6 +46,8 @@ function report(result: DemoSeedResult, seconds: string): void {
   say();
   say(`Sign in at ${result.publicUrl}/sign-in. The playground endpoints point at ${result.publicUrl}: if Hookline`);
   say(`runs elsewhere, run this again with HOOKLINE_PUBLIC_URL set to its address.`);
+  say(`The README's examples use these (paste into the shell you run them in):`);
+  say(`  export TENANT=${tenant.id} API_KEY=${result.apiKey}`);
   say(`Publish more:`);
   say(
     `  curl -X POST ${result.publicUrl}/api/v1/tenants/${tenant.id}/messages -H "Authorization: Bearer ${result.apiKey}" \\`,
@@ -60,7 +68,7 @@ await withDatabase(async (url) => {
     const result = await seedDemo();
     const seconds = ((performance.now() - started) / 1_000).toFixed(1);
     if (json) process.stdout.write(`${JSON.stringify({ ...result, seconds: Number(seconds) })}\n`);
-    else report(result, seconds);
+    else report(result, seconds, (await encryptionKeys()).createdKeyFile);
   } finally {
     await closeDb();
   }
