@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { dropProcessState, processState } from "@/lib/process-state";
 
 interface Database {
   pool: pg.Pool;
@@ -33,12 +34,9 @@ function createDatabase(): Database {
   return { pool, prisma };
 }
 
-// Next.js re-evaluates modules on every change in development; keep one pool across reloads.
-const globalForDb = globalThis as unknown as { hooklineDb?: Database };
-
+// One pool per process, across Next's module reloads and both copies of lib/ (lib/process-state.ts).
 function database(): Database {
-  globalForDb.hooklineDb ??= createDatabase();
-  return globalForDb.hooklineDb;
+  return processState("db", createDatabase);
 }
 
 /** The Prisma client (created on first use). */
@@ -53,8 +51,7 @@ export function pool(): pg.Pool {
 
 /** Closes the pool; for workers and scripts that exit. */
 export async function closeDb(): Promise<void> {
-  const current = globalForDb.hooklineDb;
-  globalForDb.hooklineDb = undefined;
+  const current = dropProcessState<Database>("db");
   if (!current) return;
   await current.prisma.$disconnect();
   await current.pool.end().catch(() => undefined);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/deliveries/retry-policy";
 import { zId } from "@/lib/schemas/common";
+import { dropProcessState, processState } from "@/lib/process-state";
 import { isOrigin } from "@/lib/schemas/portal";
 
 const booleanString = z
@@ -171,18 +172,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return result.data;
 }
 
-let cached: TEnv | undefined;
-
 /** The process's settings, parsed on first use and then reused. */
 export function env(): TEnv {
-  cached ??= parseEnv();
-  return cached;
+  return processState("env", () => parseEnv());
 }
 
 /** Forgets the parsed settings, so the next env() reads process.env again (scripts that set
  *  DATABASE_URL after start-up, tests that change variables between cases). */
 export function reloadEnv(): void {
-  cached = undefined;
+  dropProcessState("env");
 }
 
 /** The same as reloadEnv (the name the tests grew up with). */

@@ -3,6 +3,7 @@
 // time, which is what keyset pagination and "newest first" lists rely on. Within one
 // millisecond a process increments the random part, so its own ids stay strictly ordered.
 import { randomBytes } from "node:crypto";
+import { processState } from "@/lib/process-state";
 
 export const ID_PREFIXES = {
   user: "usr",
@@ -25,8 +26,8 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const TIME_CHARS = 10;
 const RANDOM_CHARS = 16;
 
-let lastTime = -1;
-let lastRandom: number[] = [];
+// One per process (lib/process-state.ts), so ids stay ordered whichever copy of lib/ makes them.
+const last = processState("ids.last", () => ({ time: -1, random: [] as number[] }));
 
 function encodeTime(ms: number): string {
   let out = "";
@@ -63,11 +64,11 @@ function increment(digits: number[]): number[] {
  */
 export function ulid(now = Date.now()): string {
   let random: number[];
-  if (now === lastTime) {
-    random = lastRandom = increment(lastRandom);
-  } else if (now > lastTime) {
-    lastTime = now;
-    random = lastRandom = freshRandom();
+  if (now === last.time) {
+    random = last.random = increment(last.random);
+  } else if (now > last.time) {
+    last.time = now;
+    random = last.random = freshRandom();
   } else {
     random = freshRandom();
   }

@@ -3,14 +3,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import { processState } from "@/lib/process-state";
 
-// Process-wide, like the logger below: the production web server loads lib/ twice (Next's
-// bundle, and the publish fast path's sources: scripts/web-server.ts), and both halves must
-// share one store, or the logger would not see the other half's request ids.
-const globalForFields = globalThis as unknown as { hooklineLogFields?: AsyncLocalStorage<Record<string, string>> };
-
-/** Fields added to every line logged while handling one request (its request id). */
-const requestFields = (globalForFields.hooklineLogFields ??= new AsyncLocalStorage<Record<string, string>>());
+/**
+ * Fields added to every line logged while handling one request (its request id). One store per
+ * process (lib/process-state.ts), or the logger would not see the other copy of lib/'s request ids.
+ */
+const requestFields = processState("logger.requestFields", () => new AsyncLocalStorage<Record<string, string>>());
 
 /** Runs `work` with `fields` on every log line it causes, however deep in lib/ the line is. */
 export function withLogFields<T>(fields: Record<string, string>, work: () => T): T {
@@ -50,7 +49,5 @@ function createLogger(): Logger {
   return pino({ level, base, redact, mixin });
 }
 
-const globalForLogger = globalThis as unknown as { hooklineLogger?: Logger };
-
 /** The process-wide logger (one instance even when Next.js reloads modules in development). */
-export const logger: Logger = (globalForLogger.hooklineLogger ??= createLogger());
+export const logger: Logger = processState("logger", createLogger);

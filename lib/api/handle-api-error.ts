@@ -53,7 +53,7 @@ export function validationMessage(error: ZodError, noun = "field"): string {
 // Connection-level failures of PostgreSQL: Node socket errors, PostgreSQL's own codes (57P0x
 // shutdown, 08xxx connection exceptions) and Prisma's (P1001 unreachable, P1002 timed out,
 // P1008 operation timed out, P1017 connection closed, P2024 pool timeout).
-const UNAVAILABLE_CODES = new Set([
+const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
@@ -74,7 +74,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 // How Prisma's pg adapter describes the same failures (meta.driverAdapterError.cause).
-const UNAVAILABLE_ADAPTER_KINDS = new Set([
+const UNAVAILABLE_ADAPTER_KINDS: ReadonlySet<string> = new Set([
   "DatabaseNotReachable",
   "ConnectionClosed",
   "SocketTimeout",

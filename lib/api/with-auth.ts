@@ -38,7 +38,7 @@ export function requestIdOf(request: Request): string {
   return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * A cookie-authenticated request that changes something must come from our own pages: the

@@ -31,7 +31,7 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "unknown";
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** May the session cookies be Secure (and so SameSite=None)? See the comment at the top. */
 export function embeddableCookies(publicUrl: string, mode: "auto" | "lax" = "auto"): boolean {

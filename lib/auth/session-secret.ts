@@ -6,16 +6,18 @@ import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
-
-let cached: string | undefined;
+import { processState } from "@/lib/process-state";
 
 export function sessionSecret(): string {
-  if (cached) return cached;
+  return processState("auth.sessionSecret", readOrCreateSecret);
+}
+
+function readOrCreateSecret(): string {
   const settings = env();
-  if (settings.NEXTAUTH_SECRET) return (cached = settings.NEXTAUTH_SECRET);
+  if (settings.NEXTAUTH_SECRET) return settings.NEXTAUTH_SECRET;
   const file = path.join(settings.HOOKLINE_DATA_DIR, "nextauth.secret");
   try {
-    cached = readFileSync(file, "utf8").trim();
+    return readFileSync(file, "utf8").trim();
   } catch {
     mkdirSync(settings.HOOKLINE_DATA_DIR, { recursive: true });
     // Written whole to a temporary file, then linked into place: of two processes starting
@@ -29,7 +31,6 @@ export function sessionSecret(): string {
     } finally {
       unlinkSync(temporary);
     }
-    cached = readFileSync(file, "utf8").trim();
+    return readFileSync(file, "utf8").trim();
   }
-  return cached;
 }

@@ -3,13 +3,12 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { processState } from "@/lib/process-state";
 import { decryptJson, decryptSecret, encryptJson, encryptSecret } from "./encrypt-secret";
 import { loadEncryptionKeys, type EncryptionKeys } from "./load-encryption-keys";
 
-const globalForKeys = globalThis as unknown as { hooklineKeys?: Promise<EncryptionKeys> };
-
 export function encryptionKeys(): Promise<EncryptionKeys> {
-  globalForKeys.hooklineKeys ??= (async () => {
+  return processState("crypto.encryptionKeys", async () => {
     const settings = env();
     const keys = await loadEncryptionKeys({
       key: settings.HOOKLINE_ENCRYPTION_KEY,
@@ -25,8 +24,7 @@ export function encryptionKeys(): Promise<EncryptionKeys> {
       );
     }
     return keys;
-  })();
-  return globalForKeys.hooklineKeys;
+  });
 }
 
 export async function sealSecret(plaintext: string): Promise<string> {

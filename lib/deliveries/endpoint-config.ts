@@ -3,6 +3,7 @@
 // updated_at: any change to the endpoint (new URL, rotated secret) is a cache miss.
 import "server-only";
 import { openJson, openSecret } from "@/lib/crypto";
+import { processState } from "@/lib/process-state";
 import { ZEndpointAuth, ZEndpointHeaders, type TEndpointAuth } from "@/lib/schemas/endpoints";
 import type { EndpointRow } from "./endpoint-row";
 
@@ -18,7 +19,10 @@ export interface EndpointConfig {
   timeoutMs: number | null;
 }
 
-const cache = new Map<string, { version: string; config: EndpointConfig }>();
+const cache = processState(
+  "sending.endpointConfigs",
+  () => new Map<string, { version: string; config: EndpointConfig }>(),
+);
 const MAX_CACHED = 10_000;
 
 export async function endpointConfig(row: EndpointRow): Promise<EndpointConfig> {

@@ -3,6 +3,7 @@
 // before it expires. The token request goes through the same SSRF-guarded agent.
 import "server-only";
 import { request as undiciRequest, type Dispatcher } from "undici";
+import { processState } from "@/lib/process-state";
 import type { TEndpointAuth } from "@/lib/schemas/endpoints";
 
 interface CachedToken {
@@ -10,7 +11,7 @@ interface CachedToken {
   expiresAt: number;
 }
 
-const tokens = new Map<string, CachedToken>();
+const tokens = processState("sending.oauthTokens", () => new Map<string, CachedToken>());
 // Refresh a little early so a token does not expire on its way to the receiver.
 const EARLY_MS = 30_000;
 

@@ -5,6 +5,7 @@
 import "server-only";
 import { Agent, type Dispatcher } from "undici";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 import { createGuardedConnector, isOwnPlaygroundRequest, type ResolveHost } from "@/lib/ssrf";
 
 export interface WebhookAgentOptions {
@@ -53,15 +54,14 @@ function createAgent(options: WebhookAgentOptions): Agent {
   });
 }
 
-const globalForAgent = globalThis as unknown as { hooklineWebhookAgent?: Dispatcher };
-
 /** The process-wide agent built from the settings. */
 export function webhookAgent(): Dispatcher {
-  const settings = env();
-  globalForAgent.hooklineWebhookAgent ??= createWebhookAgent({
-    allowPrivateNetworks: settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS,
-    connectTimeoutMs: settings.HOOKLINE_CONNECT_TIMEOUT_MS,
-    publicUrl: settings.HOOKLINE_PUBLIC_URL,
+  return processState("sending.webhookAgent", () => {
+    const settings = env();
+    return createWebhookAgent({
+      allowPrivateNetworks: settings.HOOKLINE_ALLOW_PRIVATE_NETWORKS,
+      connectTimeoutMs: settings.HOOKLINE_CONNECT_TIMEOUT_MS,
+      publicUrl: settings.HOOKLINE_PUBLIC_URL,
+    });
   });
-  return globalForAgent.hooklineWebhookAgent;
 }

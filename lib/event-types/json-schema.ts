@@ -4,6 +4,7 @@
 import "server-only";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { processState } from "@/lib/process-state";
 
 function createAjv(): Ajv2020 {
   // strict: false — operators paste schemas from elsewhere; unknown keywords are not an error.
@@ -12,8 +13,9 @@ function createAjv(): Ajv2020 {
   return ajv;
 }
 
-const ajv = createAjv();
-const cache = new Map<string, ValidateFunction>();
+// One compiler and one cache of compiled validators per process (lib/process-state.ts).
+const ajv = processState("eventTypes.ajv", createAjv);
+const cache = processState("eventTypes.validators", () => new Map<string, ValidateFunction>());
 
 export interface SchemaIssue {
   path: string;

@@ -8,6 +8,7 @@
 import "server-only";
 import type pg from "pg";
 import { coalesce } from "@/lib/database/coalesce";
+import { processState } from "@/lib/process-state";
 import { pool } from "@/lib/db";
 import { DELIVERIES_CHANNEL } from "@/lib/deliveries/channel";
 import { newId } from "@/lib/ids";
@@ -108,14 +109,17 @@ function mergeRows(parts: readonly Rows[]): Rows {
   return merged;
 }
 
-const writeShared = coalesce<Rows, void>({
-  run: async (parts) => {
-    await writeRows(pool(), mergeRows(parts));
-    return parts.map(() => undefined);
-  },
-  maxInFlight: 3,
-  maxBatch: 32,
-});
+// One queue per process (lib/process-state.ts): publishes through either copy of lib/ share it.
+const writeShared = processState("publish.sharedWrite", () =>
+  coalesce<Rows, void>({
+    run: async (parts) => {
+      await writeRows(pool(), mergeRows(parts));
+      return parts.map(() => undefined);
+    },
+    maxInFlight: 3,
+    maxBatch: 32,
+  }),
+);
 
 /**
  * Inserts the messages and their deliveries, in `into`'s transaction or ("own transaction") as a

@@ -4,6 +4,7 @@
 // The same round trip reads the tenant's enabled endpoints, which the write needs next.
 import "server-only";
 import { coalesce } from "@/lib/database/coalesce";
+import { processState } from "@/lib/process-state";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -51,32 +52,35 @@ interface ReadResult {
   endpoints: SubscribedEndpoint[];
 }
 
-const readShared = coalesce<ReadInput, ReadResult>({
-  run: async (inputs) => {
-    const names = [...new Set(inputs.flatMap((input) => input.names))];
-    const tenants = [...new Set(inputs.map((input) => input.tenantId))];
-    const { rows } = await pool().query<ReadRow>({
-      name: "hookline_prepare_publish",
-      text: READ_SQL,
-      values: [names, tenants],
-    });
-    const types = new Map<string, EventTypeRow>();
-    const endpoints = new Map<string, SubscribedEndpoint[]>(tenants.map((tenant) => [tenant, []]));
-    for (const row of rows) {
-      if (row.kind === "type")
-        types.set(row.name, {
-          name: row.name,
-          schema: row.schema,
-          archived: row.archived ?? false,
-          version: row.version ?? "",
-        });
-      else endpoints.get(row.tenant_id!)?.push({ id: row.name, event_types: row.event_types });
-    }
-    return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
-  },
-  maxInFlight: 3,
-  maxBatch: 64,
-});
+// One queue per process (lib/process-state.ts): publishes through either copy of lib/ share it.
+const readShared = processState("publish.sharedRead", () =>
+  coalesce<ReadInput, ReadResult>({
+    run: async (inputs) => {
+      const names = [...new Set(inputs.flatMap((input) => input.names))];
+      const tenants = [...new Set(inputs.map((input) => input.tenantId))];
+      const { rows } = await pool().query<ReadRow>({
+        name: "hookline_prepare_publish",
+        text: READ_SQL,
+        values: [names, tenants],
+      });
+      const types = new Map<string, EventTypeRow>();
+      const endpoints = new Map<string, SubscribedEndpoint[]>(tenants.map((tenant) => [tenant, []]));
+      for (const row of rows) {
+        if (row.kind === "type")
+          types.set(row.name, {
+            name: row.name,
+            schema: row.schema,
+            archived: row.archived ?? false,
+            version: row.version ?? "",
+          });
+        else endpoints.get(row.tenant_id!)?.push({ id: row.name, event_types: row.event_types });
+      }
+      return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
+    },
+    maxInFlight: 3,
+    maxBatch: 64,
+  }),
+);
 
 export interface PreparedPublish {
   messages: PreparedMessage[];

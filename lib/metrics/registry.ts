@@ -2,17 +2,15 @@
 // Node.js metrics. The web serves it on /metrics, the worker on HOOKLINE_WORKER_METRICS_PORT;
 // HOOKLINE_METRICS_TOKEN, when set, is required as a bearer token on both.
 import client from "prom-client";
-
-const globalForMetrics = globalThis as unknown as { hooklineRegistry?: client.Registry };
+import { processState } from "@/lib/process-state";
 
 export function metricsRegistry(): client.Registry {
-  if (!globalForMetrics.hooklineRegistry) {
+  return processState("metrics.registry", () => {
     const registry = new client.Registry();
     registry.setDefaultLabels({ process: process.env.HOOKLINE_PROCESS ?? "hookline" });
     client.collectDefaultMetrics({ register: registry });
-    globalForMetrics.hooklineRegistry = registry;
-  }
-  return globalForMetrics.hooklineRegistry;
+    return registry;
+  });
 }
 
 /** The metric called `name`, created on first use (module reloads in development reuse it). */

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { ERROR_STATUS } from "@/lib/errors";
 import { listAllEventTypes } from "@/lib/event-types/list-event-types";
 import { ZErrorBody } from "@/lib/schemas/common";
+import { processState } from "@/lib/process-state";
 import { pathParamSchema } from "@/lib/schemas/path-params";
 import { HOOKLINE_VERSION } from "@/lib/version";
 import { errorStatuses, type Access, type ApiOperation } from "./api-operation";
@@ -143,12 +144,15 @@ export function buildApiPart(publicUrl: string): JsonObject {
   };
 }
 
-let cached: { publicUrl: string; document: JsonObject } | undefined;
-
 export async function buildOpenApiDocument(): Promise<JsonObject> {
   const settings = env();
-  if (cached?.publicUrl !== settings.HOOKLINE_PUBLIC_URL)
-    cached = { publicUrl: settings.HOOKLINE_PUBLIC_URL, document: buildApiPart(settings.HOOKLINE_PUBLIC_URL) };
+  const cached = processState("openapi.document", () => new Map<string, JsonObject>());
+  let document = cached.get(settings.HOOKLINE_PUBLIC_URL);
+  if (!document) {
+    cached.clear();
+    document = buildApiPart(settings.HOOKLINE_PUBLIC_URL);
+    cached.set(settings.HOOKLINE_PUBLIC_URL, document);
+  }
   const webhooks = buildWebhooksSection(await listAllEventTypes(), settings.HOOKLINE_RETRY_SCHEDULE);
-  return { ...cached.document, webhooks };
+  return { ...document, webhooks };
 }

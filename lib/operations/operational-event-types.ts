@@ -6,6 +6,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { OPERATIONAL_EVENT_TYPES, OPERATIONAL_TYPE_NAMES } from "./operational-event-catalog";
+import { processState } from "@/lib/process-state";
 
 export {
   isOperationalType,
@@ -15,11 +16,10 @@ export {
   type OperationalEventType,
 } from "./operational-event-catalog";
 
-let ensured = false;
-
 /** Puts the operational types into the catalog if they are missing (idempotent). */
 export async function ensureOperationalEventTypes(client: pg.PoolClient | pg.Pool = pool()): Promise<void> {
-  if (ensured) return;
+  const ensured = processState("operationalEvents.typesEnsured", () => ({ done: false }));
+  if (ensured.done) return;
   const names = OPERATIONAL_TYPE_NAMES;
   await client.query(
     `INSERT INTO event_types (id, name, description, schema, example, updated_at)
@@ -33,5 +33,5 @@ export async function ensureOperationalEventTypes(client: pg.PoolClient | pg.Poo
       names.map((name) => JSON.stringify(OPERATIONAL_EVENT_TYPES[name].example)),
     ],
   );
-  ensured = true;
+  ensured.done = true;
 }

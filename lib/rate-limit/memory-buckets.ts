@@ -1,13 +1,12 @@
 // Buckets in this process's memory: no database write per API request, at the price of each web
 // process counting on its own (N processes allow up to N times the rate; README says so).
+import { processState } from "@/lib/process-state";
 import { takeToken, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
 
 const MAX_BUCKETS = 50_000;
-// On globalThis: the production web server loads lib/ twice (Next's bundle and the publish fast
-// path, scripts/web-server.ts), and a key's requests must count against one bucket whichever
-// half answers them.
-const globalForBuckets = globalThis as unknown as { hooklineRateBuckets?: Map<string, BucketState> };
-const buckets = (globalForBuckets.hooklineRateBuckets ??= new Map<string, BucketState>());
+// One map per process (lib/process-state.ts): a key's requests count against one bucket whichever
+// copy of lib/ answers them.
+const buckets = processState("rateLimit.memoryBuckets", () => new Map<string, BucketState>());
 
 export function takeMemoryToken(key: string, rule: BucketRule, now = Date.now()): TakeResult {
   const result = takeToken(buckets.get(key), now, rule);

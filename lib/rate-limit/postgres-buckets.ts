@@ -3,12 +3,13 @@
 // is locked for the read-modify-write, so concurrent takes on one key count one after another.
 import "server-only";
 import { pool, withTransaction } from "@/lib/db";
+import { processState } from "@/lib/process-state";
 import { takeToken, type BucketRule, type TakeResult } from "./token-bucket";
 
 // A bucket idle this long is full again, so its row carries no information and is deleted.
 const IDLE_MS = 3_600_000;
 const PURGE_EVERY_MS = 600_000;
-let lastPurge = 0;
+const purge = processState("rateLimit.lastPurge", () => ({ at: 0 }));
 
 export async function takePostgresToken(key: string, rule: BucketRule): Promise<TakeResult> {
   const result = await withTransaction(async (client) => {
@@ -32,8 +33,8 @@ export async function takePostgresToken(key: string, rule: BucketRule): Promise<
     ]);
     return taken;
   });
-  if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-    lastPurge = Date.now();
+  if (Date.now() - purge.at > PURGE_EVERY_MS) {
+    purge.at = Date.now();
     await pool().query(`DELETE FROM rate_limit_buckets WHERE updated_at < now() - make_interval(secs => $1 / 1000.0)`, [
       IDLE_MS,
     ]);

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { endpointConfig } from "@/lib/deliveries/endpoint-config";
 import { toEndpointRow } from "@/lib/deliveries/endpoint-row";
 import { reloadEnv } from "@/lib/env";
+import { dropProcessState } from "@/lib/process-state";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";
@@ -106,7 +107,7 @@ describe("secrets at rest", () => {
     process.env.HOOKLINE_ENCRYPTION_KEY = newKey.toString("hex");
     process.env.HOOKLINE_ENCRYPTION_PREVIOUS_KEYS = oldKey.toString("hex");
     reloadEnv();
-    (globalThis as { hooklineKeys?: unknown }).hooklineKeys = undefined;
+    dropProcessState("crypto.encryptionKeys");
 
     const result = await reencryptSecrets();
     expect(result.rows).toBe(3);
@@ -123,7 +124,7 @@ describe("secrets at rest", () => {
     // The new key alone now opens everything.
     delete process.env.HOOKLINE_ENCRYPTION_PREVIOUS_KEYS;
     reloadEnv();
-    (globalThis as { hooklineKeys?: unknown }).hooklineKeys = undefined;
+    dropProcessState("crypto.encryptionKeys");
     const basic = rows.find((row) => row.url.endsWith("/basic"))!;
     const config = await endpointConfig(
       toEndpointRow({
