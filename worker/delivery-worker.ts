@@ -5,7 +5,8 @@
 import type { Dispatcher } from "undici";
 import type { Logger } from "pino";
 import { claimDeliveries, type ClaimedDelivery } from "@/lib/deliveries/claim-deliveries";
-import { endpointConfig, signingSecrets } from "@/lib/deliveries/endpoint-config";
+import { endpointConfig } from "@/lib/deliveries/endpoint-config";
+import { signingSecrets } from "@/lib/endpoints/secret-overlap";
 import { failClaimedDeliveries } from "@/lib/deliveries/fail-claimed-deliveries";
 import { extendLeases, releaseDeliveries } from "@/lib/deliveries/leases";
 import { planNextState, type NextState } from "@/lib/deliveries/plan-next-state";

@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Time, useNow } from "@/components/ui/time";
 import { formatDateTime } from "@/components/stats/format";
+import { inOverlap } from "@/lib/endpoints/secret-overlap";
 import { useEndpointActions, useEndpointSecret } from "./use-endpoint";
 
 const MASK = "whsec_" + "•".repeat(32);
@@ -81,7 +82,7 @@ export function SigningSecretCard({
               Rotate…
             </Button>
           </div>
-          {overlapUntil && (now === null || new Date(overlapUntil).getTime() > now) && (
+          {overlapUntil && (now === null || inOverlap(overlapUntil, now)) && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" role="status">
               Rotated recently: the previous secret also signs every webhook until{" "}
               <Time value={overlapUntil} mode="both" />.

@@ -43,10 +43,3 @@ export async function endpointConfig(row: EndpointRow): Promise<EndpointConfig> 
   cache.set(row.id, { version: row.version, config });
   return config;
 }
-
-/** The secrets to sign with right now: the current one, plus the previous during its overlap. */
-export function signingSecrets(config: EndpointConfig, now = Date.now()): string[] {
-  const overlapping =
-    config.previousSecret && config.previousSecretExpiresAt && config.previousSecretExpiresAt.getTime() > now;
-  return overlapping ? [config.secret, config.previousSecret!] : [config.secret];
-}

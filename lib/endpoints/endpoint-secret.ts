@@ -1,6 +1,5 @@
 // The signing secret, readable only through its own route. Rotation keeps the old secret
-// signing next to the new one for HOOKLINE_SECRET_OVERLAP_MS (the worker sends both signatures,
-// lib/deliveries/endpoint-config.ts), so receivers can switch without dropping a webhook. One
+// signing next to the new one for HOOKLINE_SECRET_OVERLAP_MS (the rule: ./secret-overlap.ts), so receivers can switch without dropping a webhook. One
 // UPDATE moves current → previous, so two racing rotations cannot lose the live secret.
 import "server-only";
 import { openSecret, sealSecret } from "@/lib/crypto";
@@ -10,21 +9,18 @@ import { notFound } from "@/lib/errors";
 import { ZRotateEndpointSecret, type TRotateEndpointSecret } from "@/lib/schemas/endpoints";
 import { generateSecret } from "@/lib/signing";
 import { getEndpointOrThrow } from "./get-endpoint";
+import { overlapUntil } from "./secret-overlap";
 
 export interface EndpointSecretView {
   secret: string;
   previousSecretExpiresAt: string | null;
 }
 
-function activeOverlap(expiresAt: Date | null): string | null {
-  return expiresAt && expiresAt.getTime() > Date.now() ? expiresAt.toISOString() : null;
-}
-
 export async function getEndpointSecret(tenantId: string, endpointId: string): Promise<EndpointSecretView> {
   const endpoint = await getEndpointOrThrow(tenantId, endpointId);
   return {
     secret: await openSecret(endpoint.secretEnc),
-    previousSecretExpiresAt: activeOverlap(endpoint.previousSecretExpiresAt),
+    previousSecretExpiresAt: overlapUntil(endpoint.previousSecretExpiresAt),
   };
 }
 

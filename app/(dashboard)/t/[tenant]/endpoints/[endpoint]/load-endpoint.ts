@@ -16,9 +16,3 @@ export async function loadEndpoint(tenantId: string, endpointId: string): Promis
     throw error;
   }
 }
-
-/** Until when the previous secret still signs, while a rotation's overlap lasts. */
-export function overlapUntil(endpoint: Endpoint, now = Date.now()): string | null {
-  const expiresAt = endpoint.previousSecretExpiresAt;
-  return expiresAt && expiresAt.getTime() > now ? expiresAt.toISOString() : null;
-}

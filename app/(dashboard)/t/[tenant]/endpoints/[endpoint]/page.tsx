@@ -5,8 +5,9 @@ import { LiveEndpointBadge } from "@/components/endpoints/live-endpoint-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { toEndpointView } from "@/lib/endpoints";
+import { overlapUntil } from "@/lib/endpoints/secret-overlap";
 import { env } from "@/lib/env";
-import { loadEndpoint, overlapUntil } from "./load-endpoint";
+import { loadEndpoint } from "./load-endpoint";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
@@ -39,7 +40,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ tenan
         initialEndpoint={endpoint}
         canWrite={canWrite}
         secretOverlapMs={env().HOOKLINE_SECRET_OVERLAP_MS}
-        previousSecretExpiresAt={overlapUntil(row)}
+        previousSecretExpiresAt={overlapUntil(row.previousSecretExpiresAt)}
       />
     </>
   );
