@@ -5,14 +5,12 @@
 import type { Dispatcher } from "undici";
 import type { Logger } from "pino";
 import { claimDeliveries, type ClaimedDelivery } from "@/lib/deliveries/claim-deliveries";
-import { endpointConfig } from "@/lib/deliveries/endpoint-config";
-import { signingSecrets } from "@/lib/endpoints/secret-overlap";
+import { attemptRecord } from "@/lib/deliveries/attempt-record";
 import { failClaimedDeliveries } from "@/lib/deliveries/fail-claimed-deliveries";
 import { extendLeases, releaseDeliveries } from "@/lib/deliveries/leases";
 import { planNextState, type NextState } from "@/lib/deliveries/plan-next-state";
 import { attemptDuration, claimBatchSize, deliveryOutcomes } from "@/lib/metrics/worker-metrics";
-import { sendWebhook, type WebhookResponse } from "@/lib/deliveries/send-webhook";
-import { buildEnvelope } from "@/lib/signing";
+import { tryDelivery } from "@/lib/deliveries/try-delivery";
 import { EndpointGates } from "./endpoint-gates";
 import { NotificationListener } from "./notification-listener";
 import { ResultBuffer } from "./result-buffer";
@@ -165,50 +163,15 @@ export class DeliveryWorker {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const log = this.options.log;
-    let response: WebhookResponse;
-    let url = delivery.endpoint.url;
-    try {
-      const config = await endpointConfig(delivery.endpoint);
-      url = config.url;
-      response = await sendWebhook({
-        endpointId: delivery.endpointId,
-        url,
-        messageId: delivery.messageId,
-        body: buildEnvelope({
-          type: delivery.eventType,
-          createdAt: delivery.messageCreatedAt,
-          payloadJson: delivery.payloadJson,
-        }),
-        secrets: signingSecrets(config),
-        headers: config.headers,
-        auth: config.auth,
-        timeoutMs: config.timeoutMs ?? this.options.requestTimeoutMs,
-        responseBodyLimit: this.options.responseBodyLimit,
-        dispatcher: this.options.dispatcher,
-        signal: this.cancel.signal,
-      });
-    } catch (error) {
-      // Not the receiver's doing: an endpoint row we cannot decrypt or parse. Recorded like a
-      // failed try (and retried), so it is visible in the dashboard instead of looping silently.
-      log.error(
-        { err: error, deliveryId: delivery.id, endpointId: delivery.endpointId },
-        "could not prepare a delivery",
-      );
-      const now = new Date();
-      response = {
-        startedAt: now,
-        durationMs: 0,
-        status: null,
-        responseHeaders: null,
-        responseBody: null,
-        errorKind: "config",
-        errorMessage: "the endpoint's stored configuration could not be read",
-        requestHeaders: {},
-        retryAfter: null,
-        abortHeader: null,
-        cancelled: false,
-      };
-    }
+    const toSend = { ...delivery, deliveryId: delivery.id, attemptNumber: delivery.attemptCount + 1 };
+    const tried = await tryDelivery(toSend, {
+      defaultTimeoutMs: this.options.requestTimeoutMs,
+      responseBodyLimit: this.options.responseBodyLimit,
+      dispatcher: this.options.dispatcher,
+      signal: this.cancel.signal,
+      log,
+    });
+    const { response } = tried;
     if (response.cancelled) return; // shutting down: stop() gives the row back
     this.counts.sent++;
     const next = planNextState(response, delivery.scheduledTries, this.options.schedule);
@@ -225,18 +188,7 @@ export class DeliveryWorker {
       },
       "attempt finished",
     );
-    this.buffer.add({
-      tenantId: delivery.tenantId,
-      deliveryId: delivery.id,
-      messageId: delivery.messageId,
-      endpointId: delivery.endpointId,
-      url,
-      eventType: delivery.eventType,
-      number: delivery.attemptCount + 1,
-      trigger: "scheduled",
-      response,
-      next,
-    });
+    this.buffer.add(attemptRecord(toSend, tried, "scheduled", next));
   }
 
   /**

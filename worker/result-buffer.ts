@@ -3,7 +3,8 @@
 // retried with backoff; nothing is dropped. Only one write runs at a time, and what arrives
 // during it goes into the next batch.
 import type { Logger } from "pino";
-import { recordAttempts, type AttemptRecord } from "@/lib/deliveries/record-attempts";
+import type { AttemptRecord } from "@/lib/deliveries/attempt-record";
+import { recordAttempts } from "@/lib/deliveries/record-attempts";
 
 export interface ResultBufferOptions {
   leaseOwner: string;

@@ -11,30 +11,11 @@ import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import type { NextState } from "./plan-next-state";
-import type { WebhookResponse } from "./send-webhook";
+import { isSuccess, type AttemptRecord } from "./attempt-record";
 import { failPendingDeliveries } from "./fail-pending-deliveries";
 import { upsertEndpointStats, upsertTenantStats } from "./upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
 import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/emit-operational-events";
-
-export type AttemptTrigger = "scheduled" | "manual" | "test";
-
-export interface AttemptRecord {
-  tenantId: string;
-  deliveryId: string;
-  messageId: string;
-  endpointId: string;
-  url: string;
-  /** The message's event type (for operational events about it). */
-  eventType: string;
-  /** 1 for the first try of the delivery. */
-  number: number;
-  trigger: AttemptTrigger;
-  response: WebhookResponse;
-  /** The delivery's next state (scheduled and test tries); null for a manual resend. */
-  next: NextState | null;
-}
 
 // PostgreSQL text cannot hold NUL; a receiver's body or header may.
 const clean = (text: string | null) => (text === null ? null : text.replaceAll("\u0000", ""));
@@ -176,9 +157,6 @@ function operationalEvents(records: readonly AttemptRecord[], changes: HealthCha
   }
   return events;
 }
-
-export const isSuccess = (response: WebhookResponse) =>
-  response.status !== null && response.status >= 200 && response.status <= 299;
 
 /**
  * Writes a batch of attempts. `leaseOwner` is the worker (or web request) that holds the leases

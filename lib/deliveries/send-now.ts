@@ -1,15 +1,12 @@
 // Sending outside the worker loop, for the dashboard and API: "resend" and "send test event"
 // try a delivery right away in the web process and answer with the result. Same signing, same
-// SSRF-guarded agent and the same recording as the worker (lib/deliveries/record-attempts.ts).
+// SSRF-guarded agent and the same recording as the worker (try-delivery.ts, record-attempts.ts).
 import "server-only";
 import { env } from "@/lib/env";
-import { buildEnvelope } from "@/lib/signing";
-import type { EndpointRow } from "./endpoint-row";
-import { signingSecrets } from "@/lib/endpoints/secret-overlap";
-import { endpointConfig } from "./endpoint-config";
+import { attemptRecord, isSuccess, type AttemptTrigger } from "./attempt-record";
 import type { NextState, TryResult } from "./plan-next-state";
-import { recordAttempts, type AttemptTrigger } from "./record-attempts";
-import { sendWebhook } from "./send-webhook";
+import { recordAttempts } from "./record-attempts";
+import { tryDelivery, type DeliveryToSend } from "./try-delivery";
 import { webhookAgent } from "./webhook-agent";
 
 export interface AttemptSummary {
@@ -20,17 +17,6 @@ export interface AttemptSummary {
   errorMessage: string | null;
   durationMs: number;
   succeeded: boolean;
-}
-
-export interface DeliveryToSend {
-  tenantId: string;
-  deliveryId: string;
-  messageId: string;
-  attemptNumber: number;
-  eventType: string;
-  messageCreatedAt: Date;
-  payloadJson: string;
-  endpoint: EndpointRow;
 }
 
 /**
@@ -45,40 +31,13 @@ export async function sendNow(
   plan: ((result: TryResult) => NextState) | null,
 ): Promise<AttemptSummary> {
   const settings = env();
-  const config = await endpointConfig(delivery.endpoint);
-  const response = await sendWebhook({
-    endpointId: delivery.endpoint.id,
-    url: config.url,
-    messageId: delivery.messageId,
-    body: buildEnvelope({
-      type: delivery.eventType,
-      createdAt: delivery.messageCreatedAt,
-      payloadJson: delivery.payloadJson,
-    }),
-    secrets: signingSecrets(config),
-    headers: config.headers,
-    auth: config.auth,
-    timeoutMs: config.timeoutMs ?? settings.HOOKLINE_REQUEST_TIMEOUT_MS,
+  const tried = await tryDelivery(delivery, {
+    defaultTimeoutMs: settings.HOOKLINE_REQUEST_TIMEOUT_MS,
     responseBodyLimit: settings.HOOKLINE_RESPONSE_BODY_LIMIT,
     dispatcher: webhookAgent(),
   });
-  await recordAttempts(
-    [
-      {
-        tenantId: delivery.tenantId,
-        deliveryId: delivery.deliveryId,
-        messageId: delivery.messageId,
-        endpointId: delivery.endpoint.id,
-        url: config.url,
-        eventType: delivery.eventType,
-        number: delivery.attemptNumber,
-        trigger,
-        response,
-        next: plan ? plan(response) : null,
-      },
-    ],
-    leaseOwner,
-  );
+  await recordAttempts([attemptRecord(delivery, tried, trigger, plan ? plan(tried.response) : null)], leaseOwner);
+  const { response } = tried;
   return {
     deliveryId: delivery.deliveryId,
     endpointId: delivery.endpoint.id,
@@ -86,6 +45,6 @@ export async function sendNow(
     errorKind: response.errorKind,
     errorMessage: response.errorMessage,
     durationMs: response.durationMs,
-    succeeded: response.status !== null && response.status >= 200 && response.status <= 299,
+    succeeded: isSuccess(response),
   };
 }

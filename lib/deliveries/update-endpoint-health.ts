@@ -3,8 +3,7 @@
 // minute (the WHERE clause), so a busy receiver does not turn every batch into a row update.
 import "server-only";
 import type pg from "pg";
-import type { AttemptRecord } from "./record-attempts";
-import { isSuccess } from "./record-attempts";
+import { isSuccess, type AttemptRecord } from "./attempt-record";
 
 interface Health {
   tenantId: string;

@@ -16,8 +16,7 @@ import type pg from "pg";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { histogramAdd } from "@/lib/stats/histogram-sql";
 import { HOUR_MS, MINUTE_MS } from "@/lib/stats/split-range";
-import type { AttemptRecord } from "./record-attempts";
-import { isSuccess } from "./record-attempts";
+import { isSuccess, type AttemptRecord } from "./attempt-record";
 
 interface Rollup {
   /** The endpoint or the tenant the row belongs to. */

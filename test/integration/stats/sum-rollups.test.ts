@@ -4,8 +4,7 @@
 // alone gives.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTransaction } from "@/lib/db";
-import type { AttemptRecord } from "@/lib/deliveries/record-attempts";
-import { isSuccess } from "@/lib/deliveries/record-attempts";
+import { isSuccess, type AttemptRecord } from "@/lib/deliveries/attempt-record";
 import { upsertEndpointStats, upsertTenantStats } from "@/lib/deliveries/upsert-endpoint-stats";
 import { addSample, BUCKET_COUNT, emptyHistogram } from "@/lib/stats";
 import { sumRollupsByEndpoint, sumRollupsByTime, type Granularity } from "@/lib/stats/sum-rollups";
