@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries]
+// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,soak]
 // Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
 // prints the table (targets beside the figures, judged, never asserted) and writes
 // bench/results/<timestamp>.json (every figure, EXPLAIN plans, machine, load average) and a
@@ -48,7 +48,10 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
   ["latency", "4 latency", async () => (await import("./latency")).latency],
   ["ingest", "5 ingest", async () => (await import("./ingest")).ingest],
   ["queries", "7 queries at scale", async () => (await import("./queries")).queries],
+  ["soak", "9 soak", async () => (await import("./soak")).soak],
 ];
+/** Long runs that only `--only` asks for (the soak: 20 minutes). */
+const OPT_IN = new Set(["soak"]);
 const only = values.only?.split(",").map((name) => name.trim());
 const startedAt = new Date();
 const clock = performance.now();
@@ -60,7 +63,7 @@ log(`${quick ? "quick" : "full"} run; load average ${loadBefore.join(", ")} on $
 // The web benchmarks need a production build in .next-bench. A full run builds it when the
 // sources changed; a quick run builds it only when there is none (a fresh clone), and otherwise
 // uses whatever build is there, current or not, to stay quick.
-const needsWeb = !only || only.includes("latency") || only.includes("ingest");
+const needsWeb = !only || only.includes("latency") || only.includes("ingest") || only.includes("soak");
 let webNote = "";
 let webAvailable = false;
 if (needsWeb) {
@@ -84,7 +87,7 @@ const rows: Row[] = [];
 const details: Record<string, unknown> = {};
 try {
   for (const [key, title, load] of benches) {
-    if (only && !only.includes(key)) continue;
+    if (only ? !only.includes(key) : OPT_IN.has(key)) continue;
     log(`${title}…`);
     const benchStarted = performance.now();
     try {
