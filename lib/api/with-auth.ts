@@ -78,9 +78,11 @@ export async function authenticate(request: NextRequest): Promise<Principal> {
 }
 
 export async function checkedParams<Params>(context: RouteContext<Params>): Promise<Params> {
-  const params = await context.params;
+  // A route without dynamic segments gets no params from Next's production server (undefined,
+  // where tests tend to pass {}): an empty object, so that `params.tenant` reads as absent.
+  const params = (await context.params) ?? ({} as Params);
   // A malformed id in the path names nothing that could exist: 404, as for an unknown one.
-  const malformed = params ? malformedPathParam(params) : null;
+  const malformed = malformedPathParam(params as object);
   if (malformed) throw notFound(malformed);
   return params;
 }

@@ -19,6 +19,13 @@ describe("tenants API", () => {
     ownerKey = await createApiKey({ tenantId, role: "owner" });
   });
 
+  it("should serve a route without path parameters when Next passes none (its production server does)", async () => {
+    const none = undefined as unknown as Record<string, never>;
+    const created = await callRoute(createTenantRoute, { params: none, key: platformKey, body: { name: "Initech" } });
+    expect(created.status).toBe(201);
+    expect((await callRoute(listTenantsRoute, { params: none, key: platformKey })).status).toBe(200);
+  });
+
   it("should create a tenant with defaults, then get and list it", async () => {
     const created = await callRoute(createTenantRoute, { params: {}, key: platformKey, body: { name: "  Globex  " } });
     expect(created.status).toBe(201);
