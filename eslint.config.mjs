@@ -16,6 +16,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "bench/results/**",
+      ".cache/**",
     ],
   },
   {
