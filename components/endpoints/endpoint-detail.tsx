@@ -19,6 +19,8 @@ interface Props {
   secretOverlapMs: number;
   /** Until when the previous secret still signs, when a rotation is recent. */
   previousSecretExpiresAt: string | null;
+  /** Just created by the form: the secret card says so and shows the secret to copy. */
+  justCreated?: boolean;
 }
 
 export function EndpointDetail({
@@ -27,6 +29,7 @@ export function EndpointDetail({
   canWrite,
   secretOverlapMs,
   previousSecretExpiresAt,
+  justCreated = false,
 }: Props) {
   const { data: endpoint = initialEndpoint } = useEndpoint(tenantId, initialEndpoint.id, initialEndpoint);
   const disabled = endpoint.status === "disabled";
@@ -45,6 +48,7 @@ export function EndpointDetail({
             canWrite={canWrite}
             overlapMs={secretOverlapMs}
             initialOverlapUntil={previousSecretExpiresAt}
+            justCreated={justCreated}
           />
           {canWrite && (
             <SendTestEvent

@@ -28,6 +28,7 @@ export interface AuthValues {
 
 export interface EndpointFormValues {
   url: string;
+  name: string;
   description: string;
   allEventTypes: boolean;
   eventTypes: string[];
@@ -59,6 +60,7 @@ const EMPTY_AUTH: AuthValues = {
 export function initialFormValues(endpoint?: EndpointView, headers: Record<string, string> = {}): EndpointFormValues {
   return {
     url: endpoint?.url ?? "",
+    name: endpoint?.name ?? "",
     description: endpoint?.description ?? "",
     allEventTypes: !endpoint || endpoint.eventTypes.length === 0,
     eventTypes: endpoint?.eventTypes ?? [],
@@ -122,6 +124,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   if (!url) errors.url = "Enter the URL that should receive the webhooks.";
   else if (url.length > LIMITS.urlMaxLength) errors.url = `Use at most ${LIMITS.urlMaxLength} characters.`;
   else if (!isHttpUrl(url)) errors.url = "Enter a full http:// or https:// URL, like https://example.com/webhooks.";
+  if (values.name.trim().length > LIMITS.nameMaxLength) errors.name = `Use at most ${LIMITS.nameMaxLength} characters.`;
   if (values.description.length > LIMITS.descriptionMaxLength)
     errors.description = `Use at most ${LIMITS.descriptionMaxLength} characters.`;
   if (!values.allEventTypes && values.eventTypes.length === 0)
@@ -189,6 +192,7 @@ export function toEndpointBody(
   const timeoutSeconds = numberOrNull(values.timeoutSeconds);
   const body: TCreateEndpoint & TUpdateEndpoint = {
     url: values.url.trim(),
+    name: values.name.trim() || null,
     description: values.description.trim(),
     eventTypes: values.allEventTypes ? [] : values.eventTypes,
     headers: Object.fromEntries(
@@ -214,7 +218,16 @@ export function formErrorsFromApi(
   fallback: string,
 ): FormErrors {
   const errors: FormErrors = {};
-  const known = new Set(["url", "description", "eventTypes", "headers", "rateLimit", "maxConcurrency", "timeoutMs"]);
+  const known = new Set([
+    "url",
+    "name",
+    "description",
+    "eventTypes",
+    "headers",
+    "rateLimit",
+    "maxConcurrency",
+    "timeoutMs",
+  ]);
   for (const [path, message] of Object.entries(fieldErrors)) {
     const [head, ...rest] = path.split(".");
     if (head === "eventTypes") errors.eventTypes = message;

@@ -70,7 +70,8 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
     }
     save.mutate(toEndpointBody(values, storedAuthType), {
       onSuccess: (saved) => {
-        router.push(detailPath(saved.id));
+        // `?created=1`: the new endpoint's page confirms it beside its signing secret.
+        router.push(endpoint ? detailPath(saved.id) : `${detailPath(saved.id)}?created=1`);
         router.refresh();
       },
       onError: (error) => {
@@ -109,6 +110,16 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
             maxLength={LIMITS.urlMaxLength}
             onChange={(event) => set("url", event.target.value)}
             error={errors.url}
+          />
+          <TextField
+            label="Name (optional)"
+            name="name"
+            autoComplete="off"
+            placeholder="Billing service"
+            value={values.name}
+            maxLength={LIMITS.nameMaxLength}
+            onChange={(event) => set("name", event.target.value)}
+            error={errors.name}
           />
           <TextField
             label="Description"

@@ -1,6 +1,6 @@
 "use client";
 // The tenant's endpoints with their health over the last 24 hours: a table on a wide screen,
-// one card per endpoint on a phone. Filter by state; older endpoints a page at a time.
+// one card per endpoint on a phone (components/ui/table.tsx). Filter by state; older endpoints a page at a time.
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +13,7 @@ import { formatCount, formatMs, formatRate } from "@/components/stats/format";
 import type { Page } from "@/lib/api/paginate";
 import type { EndpointView } from "@/lib/endpoints/endpoint-view";
 import { AttemptOutcome } from "./attempt-outcome";
+import { EndpointUrl } from "./endpoint-name";
 import { EndpointStateBadge, rateTone } from "./endpoint-state";
 import { useEndpointHealth, useEndpoints, type EndpointHealth } from "./use-endpoints";
 import { LoadMore } from "@/components/ui/load-more";
@@ -55,23 +56,22 @@ function LastDelivery({ health }: { health: EndpointHealth | undefined }) {
   );
 }
 
-function EndpointLink({
-  tenantId,
-  endpoint,
-  className,
-}: {
-  tenantId: string;
-  endpoint: EndpointView;
-  className?: string;
-}) {
+/** The endpoint's name (or URL) linking to its page, then its host and path, then what it is for. */
+function EndpointCell({ tenantId, endpoint }: { tenantId: string; endpoint: EndpointView }) {
   return (
-    <Link
-      href={`/t/${tenantId}/endpoints/${endpoint.id}`}
-      className={`block truncate font-mono text-sm font-medium text-brand-700 hover:underline ${className ?? ""}`}
-      title={endpoint.url}
-    >
-      {endpoint.url}
-    </Link>
+    <div className="min-w-0 max-w-[22rem]">
+      <Link
+        href={`/t/${tenantId}/endpoints/${endpoint.id}`}
+        // The whole URL for screen readers (and the tests), which the screen shortens.
+        aria-label={endpoint.name ? `${endpoint.name} (${endpoint.url})` : endpoint.url}
+        className="block truncate text-sm font-medium text-brand-700 hover:underline"
+        title={endpoint.url}
+      >
+        {endpoint.name ?? <EndpointUrl url={endpoint.url} />}
+      </Link>
+      {endpoint.name && <EndpointUrl url={endpoint.url} className="text-xs text-slate-600" />}
+      <p className="truncate text-xs font-normal text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
+    </div>
   );
 }
 
@@ -126,67 +126,28 @@ export function EndpointsList({
         </p>
       ) : (
         <>
-          <div className="hidden md:block">
-            <Table label="Endpoints" head={["Endpoint", "Status", "Success (24 h)", "p95 (24 h)", "Last delivery"]}>
-              {rows.map((endpoint) => {
-                const entry = health.byId.get(endpoint.id);
-                return (
-                  <tr key={endpoint.id} className="hover:bg-slate-50">
-                    <Td className="max-w-[22rem]">
-                      <EndpointLink tenantId={tenantId} endpoint={endpoint} />
-                      <p className="truncate text-xs text-slate-500">
-                        {endpoint.description || subscribedTypes(endpoint)}
-                      </p>
-                    </Td>
-                    <Td>
-                      <EndpointStateBadge endpoint={endpoint} />
-                    </Td>
-                    <Td>
-                      <SuccessRate health={entry} />
-                    </Td>
-                    <Td className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</Td>
-                    <Td>
-                      <LastDelivery health={entry} />
-                    </Td>
-                  </tr>
-                );
-              })}
-            </Table>
-          </div>
-          <ul aria-label="Endpoints" className="space-y-3 md:hidden">
+          <Table label="Endpoints" head={["Endpoint", "Status", "Success (24 h)", "p95 (24 h)", "Last delivery"]}>
             {rows.map((endpoint) => {
               const entry = health.byId.get(endpoint.id);
               return (
-                <li key={endpoint.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                  <div className="flex items-start justify-between gap-3">
-                    <EndpointLink tenantId={tenantId} endpoint={endpoint} className="min-w-0" />
+                <tr key={endpoint.id} className="hover:bg-slate-50">
+                  <Td>
+                    <EndpointCell tenantId={tenantId} endpoint={endpoint} />
+                  </Td>
+                  <Td>
                     <EndpointStateBadge endpoint={endpoint} />
-                  </div>
-                  <p className="mt-0.5 truncate text-xs text-slate-500">
-                    {endpoint.description || subscribedTypes(endpoint)}
-                  </p>
-                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                    <div>
-                      <dt className="text-xs text-slate-500">Success (24 h)</dt>
-                      <dd>
-                        <SuccessRate health={entry} />
-                      </dd>
-                    </div>
-                    <div>
-                      <dt className="text-xs text-slate-500">p95 (24 h)</dt>
-                      <dd className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</dd>
-                    </div>
-                    <div className="col-span-2">
-                      <dt className="text-xs text-slate-500">Last delivery</dt>
-                      <dd>
-                        <LastDelivery health={entry} />
-                      </dd>
-                    </div>
-                  </dl>
-                </li>
+                  </Td>
+                  <Td>
+                    <SuccessRate health={entry} />
+                  </Td>
+                  <Td className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</Td>
+                  <Td>
+                    <LastDelivery health={entry} />
+                  </Td>
+                </tr>
               );
             })}
-          </ul>
+          </Table>
           <LoadMore query={endpoints} />
         </>
       )}

@@ -2,7 +2,7 @@
 // The endpoint's signing secret: hidden until asked for, copyable, and rotatable. A rotation
 // keeps the old secret signing alongside the new one for the overlap the server is configured
 // with (HOOKLINE_SECRET_OVERLAP_MS); the dialog says until when, before anything changes.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -27,20 +27,27 @@ export function SigningSecretCard({
   canWrite,
   overlapMs,
   initialOverlapUntil,
+  justCreated = false,
 }: {
   tenantId: string;
   endpointId: string;
   canWrite: boolean;
   overlapMs: number;
   initialOverlapUntil: string | null;
+  justCreated?: boolean;
 }) {
-  const [revealed, setRevealed] = useState(false);
+  // Right after creation the secret is what the user needs next: shown, with its Copy button.
+  const [revealed, setRevealed] = useState(justCreated && canWrite);
   const [confirming, setConfirming] = useState(false);
   const [rotateAt, setRotateAt] = useState(0);
   const secret = useEndpointSecret(tenantId, endpointId, revealed && canWrite);
   const { rotate } = useEndpointActions(tenantId, endpointId);
   const overlapUntil = secret.data ? secret.data.previousSecretExpiresAt : initialOverlapUntil;
   const now = useNow();
+  // The confirmation is for this visit only: a reload or a shared link does not repeat it.
+  useEffect(() => {
+    if (justCreated) window.history.replaceState(null, "", window.location.pathname);
+  }, [justCreated]);
 
   return (
     <Card
@@ -53,6 +60,14 @@ export function SigningSecretCard({
         </p>
       ) : (
         <div className="space-y-3">
+          {justCreated && (
+            <p
+              role="status"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+            >
+              Endpoint created. Copy its signing secret into your receiver&apos;s configuration.
+            </p>
+          )}
           <code
             aria-label="Signing secret"
             className="block break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200"

@@ -39,7 +39,8 @@ export function useSaveEndpoint(tenantId: string, endpointId?: string) {
         ? apiFetch<EndpointView>(endpointPath(tenantId, endpointId), { method: "PATCH", body: input })
         : apiFetch<EndpointView>(endpointsPath(tenantId), { method: "POST", body: input }),
     invalidates: [endpointKeys.all(tenantId)],
-    success: () => (endpointId ? "Endpoint saved." : "Endpoint created. Its signing secret is ready to copy."),
+    // A new endpoint is confirmed on its page, beside its signing secret (signing-secret-card.tsx).
+    success: endpointId ? () => "Endpoint saved." : null,
     failure: endpointId ? "Could not save the endpoint." : "Could not create the endpoint.",
   });
 }
@@ -71,7 +72,8 @@ export function useEndpointActions(tenantId: string, endpointId: string) {
     rotate: useMutationWithToast({
       mutationFn: () => apiFetch<EndpointSecret>(`${path}/secret/rotate`, { method: "POST" }),
       invalidates: [],
-      success: () => "Secret rotated. The old one keeps signing during the overlap.",
+      // Confirmed inline: the new secret is revealed with the overlap notice under it.
+      success: null,
       failure: "Could not rotate the secret.",
       onSuccess: (secret) => queryClient.setQueryData(endpointKeys.secret(tenantId, endpointId), secret),
     }),

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { Markdown } from "@/components/ui/markdown";
 import { JsonBlock } from "@/components/ui/json-block";
 import { SchemaFields } from "./schema-fields";
 import type { EventTypeView } from "./use-event-types";
@@ -38,7 +39,7 @@ export function EventTypeCard({
             <div className="flex flex-wrap items-center gap-2">
               <h2
                 className={cn(
-                  "break-all font-mono text-sm font-semibold",
+                  "break-words font-mono text-sm font-semibold",
                   eventType.archived ? "text-slate-500" : "text-slate-900",
                 )}
               >
@@ -46,9 +47,11 @@ export function EventTypeCard({
               </h2>
               {eventType.archived && <Badge tone="warning">archived</Badge>}
             </div>
-            <p className="mt-1 text-sm text-slate-600">
-              {eventType.description || <span className="italic text-slate-400">No description.</span>}
-            </p>
+            {eventType.description ? (
+              <Markdown className="mt-1 text-sm text-slate-600">{eventType.description}</Markdown>
+            ) : (
+              <p className="mt-1 text-sm italic text-slate-400">No description.</p>
+            )}
           </div>
         </summary>
         <div className="space-y-4 border-t border-slate-200 px-5 py-4">

@@ -2,6 +2,7 @@
 // The operator's event-type catalog: search, create, edit, archive and unarchive.
 import { useDeferredValue, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Markdown } from "@/components/ui/markdown";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -81,21 +82,15 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
       ) : (
         <Table
           label="Event types"
-          head={[
-            "Event type",
-            "Schema",
-            "Status",
-            "Updated",
-            <span key="actions" className="sr-only">
-              Actions
-            </span>,
-          ]}
+          head={["Event type", "Schema", "Status", "Updated", { label: "Actions", hidden: true }]}
         >
           {shown.map((eventType) => (
             <tr key={eventType.id} className={eventType.archived ? "bg-slate-50" : undefined}>
-              <Td className="max-w-md whitespace-normal">
+              <Td wrap>
                 <div className="font-mono text-sm font-medium text-slate-900">{eventType.name}</div>
-                {eventType.description && <div className="mt-0.5 text-xs text-slate-500">{eventType.description}</div>}
+                {eventType.description && (
+                  <Markdown className="mt-0.5 max-w-md text-xs text-slate-500">{eventType.description}</Markdown>
+                )}
               </Td>
               <Td>
                 {eventType.schema ? (

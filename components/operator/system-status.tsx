@@ -186,7 +186,7 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
           <Table label="Failing endpoints" head={["Endpoint", "Tenant", "State", "Since", "Failures"]}>
             {status.failingEndpoints.map((endpoint) => (
               <tr key={endpoint.id}>
-                <Td className="max-w-xs truncate">
+                <Td>
                   <Link
                     href={`/t/${endpoint.tenantId}/endpoints/${endpoint.id}`}
                     className="text-brand-700 hover:underline"

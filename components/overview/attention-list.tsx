@@ -59,7 +59,7 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
                       className="truncate font-mono font-medium text-brand-700 hover:underline"
                       title={endpoint.url}
                     >
-                      {endpoint.url}
+                      {endpoint.name ?? endpoint.url}
                     </Link>
                   </div>
                   <p className="mt-1 text-slate-600">{reasonOf(endpoint)}</p>

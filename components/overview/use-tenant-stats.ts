@@ -8,13 +8,9 @@ import { statsQueryFor, type TimeRange } from "@/components/stats/time-ranges";
 import { useMinute } from "@/components/stats/use-minute";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { TTenantStatsQuery, ZTenantStats } from "@/lib/schemas/stats";
+import { liveQueueQuery, tenantStatsKey } from "./tenant-stats-keys";
 
 export type TenantStats = z.infer<typeof ZTenantStats>;
-
-export const tenantStatsKey = (tenantId: string, query: TTenantStatsQuery) =>
-  ["tenants", tenantId, "stats", query] as const;
-
-const LIVE_WINDOW_MS = 5 * 60_000;
 
 function useTenantStatsQuery(tenantId: string, query: TTenantStatsQuery, refetchInterval: number) {
   return useQuery({
@@ -31,9 +27,5 @@ export function useTenantStats(tenantId: string, range: TimeRange) {
 
 export function useLiveQueue(tenantId: string) {
   const minute = useMinute();
-  return useTenantStatsQuery(
-    tenantId,
-    { from: new Date(minute + 60_000 - LIVE_WINDOW_MS).toISOString(), granularity: "minute" },
-    3_000,
-  );
+  return useTenantStatsQuery(tenantId, liveQueueQuery(minute), 3_000);
 }

@@ -89,6 +89,9 @@ export function ApiKeysCard({
           role="region"
           aria-label="New API key"
         >
+          <p role="status" className="text-sm font-medium text-emerald-800">
+            API key “{created.name}” created.
+          </p>
           <p className="text-sm text-amber-900">
             <strong>Copy this key now: it will not be shown again.</strong> Only a hash of it is stored. Keep it in your
             backend&apos;s secret store, never in a browser or a repository.
@@ -116,13 +119,7 @@ export function ApiKeysCard({
             "Last used",
             "Created",
             "Status",
-            ...(canWrite
-              ? [
-                  <span key="actions" className="sr-only">
-                    Actions
-                  </span>,
-                ]
-              : []),
+            ...(canWrite ? [{ label: "Actions", hidden: true } as const] : []),
           ]}
         >
           {keys.items.map((key) => {

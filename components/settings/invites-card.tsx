@@ -84,6 +84,9 @@ export function InvitesCard({
           role="region"
           aria-label="New invite link"
         >
+          <p role="status" className="text-sm font-medium text-emerald-800">
+            Invite for {created.email} created.
+          </p>
           <p className="text-sm text-amber-900">
             <strong>Copy this link now</strong> and send it to {created.email}: it is shown only once. It lets{" "}
             {created.email} join as <strong>{created.role}</strong>.
@@ -101,17 +104,7 @@ export function InvitesCard({
           No pending invites. Invites that were accepted, revoked or expired are not listed.
         </p>
       ) : (
-        <Table
-          label="Pending invites"
-          head={[
-            "Email",
-            "Role",
-            "Expires",
-            <span key="actions" className="sr-only">
-              Actions
-            </span>,
-          ]}
-        >
+        <Table label="Pending invites" head={["Email", "Role", "Expires", { label: "Actions", hidden: true }]}>
           {pending.map((invite) => (
             <tr key={invite.id}>
               <Td className="font-medium text-slate-900">{invite.email}</Td>

@@ -44,18 +44,7 @@ export function MembersCard({
       ) : (
         <Table
           label="Members"
-          head={[
-            "Member",
-            "Role",
-            "Joined",
-            ...(canManage
-              ? [
-                  <span key="actions" className="sr-only">
-                    Actions
-                  </span>,
-                ]
-              : []),
-          ]}
+          head={["Member", "Role", "Joined", ...(canManage ? [{ label: "Actions", hidden: true } as const] : [])]}
         >
           {members.items.map((member) => {
             const label = member.name ? `${member.name} (${member.email})` : member.email;

@@ -17,7 +17,8 @@ export function useApiKeys(tenantId: string, initialPage?: ListPage<ApiKey>, onC
     mutationFn: (input: Omit<z.input<typeof ZCreateApiKey>, "tenantId">) =>
       apiFetch<CreatedApiKey>("/api/v1/api-keys", { body: { ...input, tenantId } }),
     invalidates: [apiKeysKey(query)],
-    success: (key) => `API key “${key.name}” created.`,
+    // Confirmed in the shown-once panel itself, beside its Copy button.
+    success: null,
     failure: "Could not create the API key.",
     onSuccess: onCreated,
   });

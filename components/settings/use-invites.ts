@@ -20,7 +20,8 @@ export function useInvites(
   const create = useMutationWithToast({
     mutationFn: (input: z.input<typeof ZCreateInvite>) => apiFetch<CreatedInvite>(path, { body: input }),
     invalidates: [invitesKey(tenantId)],
-    success: (invite) => `Invite for ${invite.email} created.`,
+    // Confirmed in the shown-once panel with the link to copy (invites-card.tsx).
+    success: null,
     failure: "Could not create the invite.",
     onSuccess: onCreated,
   });

@@ -92,11 +92,11 @@ export function AppShell({
             <span className="hidden sm:inline">Hookline</span>
           </Link>
           {tenants.length > 0 && (
-            <label className="ml-2 flex min-w-0 items-center gap-2 text-sm">
+            <label className="ml-2 flex min-w-0 flex-1 items-center gap-2 text-sm sm:flex-none">
               <span className="sr-only">Tenant</span>
               <select
                 className={cn(
-                  "max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm sm:max-w-xs",
+                  "w-full max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm sm:max-w-xs",
                   focusRing,
                 )}
                 value={tenantId ?? ""}
@@ -120,7 +120,7 @@ export function AppShell({
               </select>
             </label>
           )}
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <Link href="/docs" className="hidden text-sm text-slate-600 hover:text-slate-900 sm:inline">
               API docs
             </Link>
@@ -130,7 +130,10 @@ export function AppShell({
             <button
               type="button"
               onClick={() => void signOut({ callbackUrl: "/sign-in" })}
-              className={cn("rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100", focusRing)}
+              className={cn(
+                "shrink-0 whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100",
+                focusRing,
+              )}
             >
               Sign out
             </button>
@@ -162,6 +165,11 @@ export function AppShell({
               {OPERATOR_SECTIONS.map((section) => navLink(section.href, section.label))}
             </div>
           )}
+          {/* The header's "API docs" link has no room on a phone: the menu carries it there. */}
+          <div className="mt-6 space-y-1 sm:hidden">
+            <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">Reference</p>
+            {navLink("/docs", "API docs")}
+          </div>
         </nav>
         <main className="min-w-0 flex-1 py-6">{children}</main>
       </div>

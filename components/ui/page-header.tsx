@@ -6,6 +6,11 @@ export interface Crumb {
   href?: string;
 }
 
+/** The breadcrumbs of every tenant page: the tenant's overview first, then `rest`. */
+export function tenantCrumbs(tenantId: string, ...rest: Crumb[]): Crumb[] {
+  return [{ label: "Overview", href: `/t/${tenantId}` }, ...rest];
+}
+
 /** The title row of a page, with its breadcrumbs and actions. */
 export function PageHeader({
   title,
@@ -42,7 +47,9 @@ export function PageHeader({
       )}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+          <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:normal]">
+            {title}
+          </h1>
           {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
         </div>
         {actions && <div className="flex flex-wrap gap-2">{actions}</div>}

@@ -925,6 +925,7 @@ export interface components {
         };
         CreateEndpoint: {
             url: string;
+            name?: string | null;
             /** @default  */
             description?: string;
             /** @default [] */
@@ -965,6 +966,7 @@ export interface components {
         };
         UpdateEndpoint: {
             url?: string;
+            name?: string | null;
             description?: string;
             eventTypes?: string[];
             headers?: {
@@ -1202,6 +1204,7 @@ export interface components {
             id: string;
             tenantId: string;
             url: string;
+            name: string | null;
             description: string;
             eventTypes: string[];
             /** @enum {string} */

@@ -1,8 +1,10 @@
 // The API docs page (/docs): Swagger UI from the swagger-ui-dist package, served by Hookline
 // itself, so it works offline and loads nothing from a CDN. Swagger UI renders OpenAPI 3.1,
 // including the `webhooks` section. Its online validator badge would call validator.swagger.io,
-// so it is switched off (validatorUrl: null).
+// so it is switched off (validatorUrl: null). Its assets' URLs carry the package version and are
+// served as immutable; the spec is preloaded while the script downloads.
 import "server-only";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getAbsoluteFSPath } from "swagger-ui-dist";
@@ -13,9 +15,20 @@ const ASSETS: Record<string, string> = {
   "swagger-ui.css": "text/css; charset=utf-8",
 };
 
-export async function readDocsAsset(file: string): Promise<{ body: Buffer; contentType: string } | null> {
-  const contentType = ASSETS[file];
-  if (!contentType) return null;
+/** The installed swagger-ui-dist version: part of every asset URL, so the assets can be cached for good. */
+export const DOCS_ASSETS_VERSION = (
+  JSON.parse(readFileSync(path.join(getAbsoluteFSPath(), "package.json"), "utf8")) as { version: string }
+).version;
+
+const assetUrl = (file: string) => `/docs/assets/${DOCS_ASSETS_VERSION}/${file}`;
+
+/** One of the page's files, at the installed version only (an old page's URL is a 404, not stale bytes). */
+export async function readDocsAsset(
+  version: string,
+  file: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
+  const contentType = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
+  if (!contentType || version !== DOCS_ASSETS_VERSION) return null;
   return { body: await readFile(path.join(getAbsoluteFSPath(), file)), contentType };
 }
 
@@ -36,12 +49,13 @@ export function docsPageHtml(specUrl: string, nonce = ""): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Hookline API</title>
-  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+  <link rel="stylesheet" href="${assetUrl("swagger-ui.css")}">
+  <link rel="preload" href="${specUrl}" as="fetch" crossorigin="anonymous">
   <style>body { margin: 0 } .topbar { display: none }</style>
 </head>
 <body>
   <div id="docs"></div>
-  <script src="/docs/assets/swagger-ui-bundle.js"${nonceAttribute}></script>
+  <script src="${assetUrl("swagger-ui-bundle.js")}"${nonceAttribute}></script>
   <script${nonceAttribute}>window.ui = SwaggerUIBundle(${config});</script>
 </body>
 </html>`;

@@ -18,6 +18,7 @@ export async function createEndpoint(tenantId: string, input: TCreateEndpoint): 
       id: newId("endpoint"),
       tenantId,
       url,
+      name: data.name,
       description: data.description,
       eventTypes: [...new Set(data.eventTypes)],
       secretEnc: await sealSecret(data.secret ?? generateSecret()),

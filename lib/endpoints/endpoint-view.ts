@@ -12,6 +12,7 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     id: endpoint.id,
     tenantId: endpoint.tenantId,
     url: endpoint.url,
+    name: endpoint.name,
     description: endpoint.description,
     eventTypes: endpoint.eventTypes,
     status: endpoint.disabledAt ? "disabled" : "enabled",

@@ -22,6 +22,7 @@ export async function updateEndpoint(
     await assertEventTypesExist(patch.eventTypes);
     data.eventTypes = [...new Set(patch.eventTypes)];
   }
+  if (patch.name !== undefined) data.name = patch.name;
   if (patch.description !== undefined) data.description = patch.description;
   if (patch.headers !== undefined)
     data.headersEnc = Object.keys(patch.headers).length ? await sealJson(patch.headers) : null;

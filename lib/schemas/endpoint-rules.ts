@@ -28,6 +28,7 @@ export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 
 export const ENDPOINT_LIMITS = {
   urlMaxLength: 2_048,
+  nameMaxLength: 100,
   descriptionMaxLength: 1_000,
   eventTypesMax: 500,
   headersMax: 20,

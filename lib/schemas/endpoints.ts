@@ -39,6 +39,14 @@ export type TEndpointAuth = z.infer<typeof ZEndpointAuth>;
 
 export const ZCreateEndpoint = z.strictObject({
   url: z.string().trim().min(1).max(LIMITS.urlMaxLength),
+  /** What people call it, shown before the URL in lists; blank or null for none. */
+  name: z
+    .string()
+    .trim()
+    .max(LIMITS.nameMaxLength)
+    .nullable()
+    .transform((name) => name || null)
+    .default(null),
   description: z.string().max(LIMITS.descriptionMaxLength).default(""),
   /** Event types to receive; empty means every type. */
   eventTypes: z.array(zEventTypeName).max(LIMITS.eventTypesMax).default([]),
@@ -94,6 +102,7 @@ export const ZEndpointView = z.object({
   id: zId("endpoint"),
   tenantId: zId("tenant"),
   url: z.string(),
+  name: z.string().nullable(),
   description: z.string(),
   eventTypes: z.array(z.string()),
   status: z.enum(["enabled", "disabled"]),

@@ -1,56 +1,24 @@
 // `npm run seed:demo` against the running e2e instance (its data directory, so its database and
 // encryption key), then what a visitor sees: signed deliveries verified by the playground, and
 // every page full of data. Page load times are logged ([load] lines), not asserted.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { baseUrl, e2eDataDir, saveScreenshotFromTop, signIn, signInAsOperator, timePageLoad } from "./helpers";
-
-interface SeedResult {
-  operator: { email: string; reused: boolean };
-  user: { email: string; password: string };
-  tenant: { id: string; name: string };
-  endpoints: Array<{ id: string; mode: "ok" | "flaky" | "slow"; url: string }>;
-  history: { messages: number; deliveries: number; attempts: number };
-  live: { messageIds: string[] };
-  apiKey: string;
-  seconds: number;
-}
+import {
+  api,
+  baseUrl,
+  saveScreenshotFromTop,
+  signIn,
+  signInAsOperator,
+  timePageLoad,
+  timeParts,
+  writePageSpeed,
+} from "./helpers";
+import { runSeed, type SeedResult } from "./demo-seed";
 
 interface Attempt {
   endpointId: string;
   responseStatus: number | null;
   responseBody: string | null;
   durationMs: number | null;
-}
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** Runs `npm run seed:demo -- --json` as a user would, with the instance's settings. */
-async function runSeed(): Promise<SeedResult> {
-  const port = new URL(baseUrl()).port;
-  // The instance's data directory and public URL; no DATABASE_URL or NODE_ENV of the test
-  // runner (spawn leaves out variables whose value is undefined).
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: undefined,
-    NODE_ENV: undefined as unknown as NodeJS.ProcessEnv["NODE_ENV"],
-    HOOKLINE_DATA_DIR: await e2eDataDir(),
-    HOOKLINE_PUBLIC_URL: `http://localhost:${port}`,
-    LOG_LEVEL: "warn",
-  };
-  const child = spawn("npm", ["run", "--silent", "seed:demo", "--", "--json"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  expect(code, `seed:demo failed:\n${stdout}\n${stderr}`).toBe(0);
-  return JSON.parse(stdout.trim().split("\n").pop()!) as SeedResult;
 }
 
 async function attemptsOf(seed: SeedResult, messageId: string): Promise<Attempt[]> {
@@ -62,12 +30,14 @@ async function attemptsOf(seed: SeedResult, messageId: string): Promise<Attempt[
 }
 
 const mainHeading = (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 });
+/** A drawn chart: a bar or a line of recharts inside a chart frame. */
+const drawnChart = (page: Page) => page.locator("figure .recharts-bar-rectangle, figure .recharts-line-curve");
 
 test(
   "should seed a demo whose playground endpoints receive and verify signed deliveries",
   { tag: "@desktop-only" },
-  async ({ page }, testInfo) => {
-    test.setTimeout(180_000);
+  async ({ page, browser }, testInfo) => {
+    test.setTimeout(300_000);
     const started = Date.now();
     const seed = await runSeed();
     console.info(
@@ -139,6 +109,37 @@ test(
       await timePageLoad(page, `${tenantUrl}${section}`, mainHeading, `demo ${label} (${testInfo.project.name})`);
       await saveScreenshotFromTop(page, testInfo, `demo-${label.replace(" ", "-")}`);
     }
+    // How fast the heavy pages show their content and charts on the demo data: each opened
+    // twice (the first visit of a page also loads its scripts), reported, never asserted.
+    for (const visit of ["first visit", "second visit"]) {
+      for (const [name, url, main] of [
+        ["overview", tenantUrl, mainHeading],
+        ["endpoint detail", `${tenantUrl}/endpoints/${ok.id}`, mainHeading],
+      ] as const) {
+        const times = await timeParts(page, `${name}, ${visit}`, url, { main, charts: drawnChart });
+        await writePageSpeed(testInfo, `${name} (${visit})`, times);
+      }
+      const docs = await timeParts(page, `docs, ${visit}`, `${baseUrl()}/docs`, {
+        main: (current) => current.getByRole("heading", { name: /Hookline API/ }),
+        operations: (current) => current.locator("#docs .opblock"),
+      });
+      await writePageSpeed(testInfo, `docs (${visit})`, docs);
+      // A portal link, opened in a browser that has no session, lands on the tenant's overview.
+      const access = await api<{ url: string }>("POST", `/api/v1/tenants/${seed.tenant.id}/portal-access`, {
+        user: { id: "demo-customer", email: "dana@customer.example" },
+      });
+      const link = new URL(access.url);
+      const context = await browser.newContext();
+      const portal = await timeParts(
+        await context.newPage(),
+        `portal link, ${visit}`,
+        `${baseUrl()}${link.pathname}${link.hash}`,
+        { main: mainHeading, charts: drawnChart },
+      );
+      await context.close();
+      await writePageSpeed(testInfo, `portal link (${visit})`, portal);
+    }
+
     await page.goto(`${tenantUrl}/settings`);
     await expect(page.getByRole("table", { name: "API keys" })).toContainText("Demo backend");
     await expect(page.getByRole("table", { name: "Members" })).toContainText(seed.user.email);

@@ -106,7 +106,7 @@ test("should create an endpoint through the form, after its URL was checked, and
     expect(loaded).toBeGreaterThan(0);
     const row = page
       .getByRole("row")
-      .filter({ hasText: `${receiver.url}/hooks` })
+      .filter({ has: page.getByRole("link", { name: `${receiver.url}/hooks` }) })
       .or(page.getByRole("list", { name: "Endpoints" }).getByRole("listitem"));
     await expect(row).toContainText("Enabled");
     await expect(row).toContainText("100%", { timeout: 15_000 });

@@ -16,10 +16,14 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Saves a full-page screenshot as test/e2e/screenshots/<name>-<project>.png (kept in git, looked at by people). */
+/**
+ * Saves a full-page screenshot of this run as <artifacts>/screenshots/<name>-<project>.png
+ * (HOOKLINE_E2E_ARTIFACTS or test/e2e/.artifacts, not in git): for a person to look at after a
+ * run. The curated set in docs/screenshots is written only by `npm run screenshots`.
+ */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({
-    path: path.join(import.meta.dirname, "screenshots", `${name}-${testInfo.project.name}.png`),
+    path: path.join(testInfo.project.outputDir, "screenshots", `${name}-${testInfo.project.name}.png`),
     fullPage: true,
   });
 }
@@ -230,7 +234,7 @@ export async function createCatalogEventType(prefix = "order"): Promise<string> 
 /** An endpoint of `tenantId` created through the API; returns its id. */
 export async function createEndpointViaApi(
   tenantId: string,
-  body: { url: string; eventTypes?: string[]; rateLimit?: number; description?: string },
+  body: { url: string; name?: string; eventTypes?: string[]; rateLimit?: number; description?: string },
 ): Promise<string> {
   return (await platformClient().endpoints.create(tenantId, body)).id;
 }
@@ -252,4 +256,51 @@ export async function chartPaths(chart: ReturnType<Page["locator"]>, points = 2)
     .evaluateAll((elements) => elements.map((element) => element.getAttribute("d") ?? ""));
   // Two numbers per point, whatever the commands (a bar is "M x,y h w v h h -w Z").
   return paths.filter((d) => (d.match(/-?\d+(\.\d+)?/g) ?? []).length >= points * 2);
+}
+
+/** Milliseconds from navigation until each named part of a page was visible; null when it never showed. */
+export type PageTimes = Record<string, number | null>;
+
+/**
+ * Opens `url` (or runs `navigate`) and times, from that moment, when each of `parts` became
+ * visible (the page's main content, its charts, …), watched at once. Logs the figures; they are
+ * reported (writePageSpeed), never asserted: a busy machine must not fail a spec.
+ */
+export async function timeParts(
+  page: Page,
+  label: string,
+  navigate: string | ((page: Page) => Promise<unknown>),
+  parts: Record<string, (page: Page) => ReturnType<Page["locator"]>>,
+): Promise<PageTimes> {
+  const started = Date.now();
+  if (typeof navigate === "string") await page.goto(navigate, { waitUntil: "commit" });
+  else await navigate(page);
+  const entries = await Promise.all(
+    Object.entries(parts).map(async ([part, locate]) => {
+      try {
+        await locate(page).first().waitFor({ state: "visible", timeout: 30_000 });
+        return [part, Date.now() - started] as const;
+      } catch {
+        return [part, null] as const;
+      }
+    }),
+  );
+  const times = Object.fromEntries(entries);
+  console.info(
+    `[speed] ${label}: ${Object.entries(times)
+      .map(([part, ms]) => `${part} ${ms ?? "never"} ms`)
+      .join(", ")}`,
+  );
+  return times;
+}
+
+/** Appends page timings to <artifacts>/page-speed.jsonl, one line per page and project. */
+export async function writePageSpeed(testInfo: TestInfo, page: string, times: PageTimes): Promise<void> {
+  const { appendFile, mkdir } = await import("node:fs/promises");
+  const dir = testInfo.project.outputDir;
+  await mkdir(dir, { recursive: true });
+  await appendFile(
+    path.join(dir, "page-speed.jsonl"),
+    `${JSON.stringify({ at: new Date().toISOString(), project: testInfo.project.name, page, ...times })}\n`,
+  );
 }

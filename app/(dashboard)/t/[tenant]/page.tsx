@@ -1,12 +1,29 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { liveQueueQuery, tenantStatsKey } from "@/components/overview/tenant-stats-keys";
+import { Prefetched } from "@/components/stats/prefetched";
+import { statsQueryFor } from "@/components/stats/time-ranges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { db } from "@/lib/db";
+import { ZTenantStatsQuery, type TTenantStatsQuery } from "@/lib/schemas/stats";
+import { getTenantStats } from "@/lib/stats/get-tenant-stats";
 
 export const metadata: Metadata = { title: "Overview" };
+
+/** What the overview asks first: its default range (24 h) and the live queue, for this minute. */
+function overviewQueries(tenantId: string) {
+  const now = Date.now();
+  return [statsQueryFor("24h", now), liveQueueQuery(Math.floor(now / 60_000) * 60_000)].map(
+    (query: TTenantStatsQuery) => ({
+      queryKey: tenantStatsKey(tenantId, query),
+      load: () => getTenantStats(tenantId, ZTenantStatsQuery.parse(query)),
+    }),
+  );
+}
 
 export default async function OverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: tenantId } = await params;
@@ -31,7 +48,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
           </EmptyState>
         </div>
       )}
-      <OverviewDashboard tenantId={tenantId} />
+      {/* The header first; the dashboard follows with its charts' data (24 h, live queue). */}
+      <Suspense fallback={<OverviewDashboard tenantId={tenantId} />}>
+        <Prefetched queries={overviewQueries(tenantId)}>
+          <OverviewDashboard tenantId={tenantId} />
+        </Prefetched>
+      </Suspense>
     </>
   );
 }

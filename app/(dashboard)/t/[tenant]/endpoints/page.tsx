@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EndpointsList } from "@/components/endpoints/endpoints-list";
 import { LinkButton } from "@/components/ui/link-button";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { listEndpoints } from "@/lib/endpoints";
 
@@ -17,7 +17,7 @@ export default async function EndpointsPage({ params }: { params: Promise<{ tena
       <PageHeader
         title="Endpoints"
         description="Where your webhooks go: each endpoint gets every event type it subscribes to, signed, retried and logged."
-        crumbs={[{ label: "Overview", href: `/t/${tenantId}` }, { label: "Endpoints" }]}
+        crumbs={tenantCrumbs(tenantId, { label: "Endpoints" })}
         actions={canWrite ? <LinkButton href={`/t/${tenantId}/endpoints/new`}>Add endpoint</LinkButton> : undefined}
       />
       <EndpointsList tenantId={tenantId} canWrite={canWrite} initialPage={firstPage} />

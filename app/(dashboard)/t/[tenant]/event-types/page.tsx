@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { EventTypeCatalog } from "@/components/event-types/event-type-catalog";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { listEventTypes } from "@/lib/event-types";
 import { ZListEventTypesQuery } from "@/lib/schemas/event-types";
-import { getTenant } from "@/lib/tenants";
 
 export const metadata: Metadata = { title: "Event types" };
 
@@ -19,16 +18,13 @@ export default async function EventTypesPage({
   const { tenant: tenantId } = await params;
   await requireTenant(tenantId);
   const { q } = await searchParams;
-  const [page, tenant] = await Promise.all([
-    listEventTypes(ZListEventTypesQuery.parse({ limit: 250, includeArchived: "true" })),
-    getTenant(tenantId),
-  ]);
+  const page = await listEventTypes(ZListEventTypesQuery.parse({ limit: 250, includeArchived: "true" }));
   return (
     <>
       <PageHeader
         title="Event types"
         description="The kinds of message the platform publishes: what each one means and the payload it carries."
-        crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Event types" }]}
+        crumbs={tenantCrumbs(tenantId, { label: "Event types" })}
       />
       <EventTypeCatalog tenantId={tenantId} initialSearch={(Array.isArray(q) ? q[0] : q) ?? ""} initialPage={page} />
     </>

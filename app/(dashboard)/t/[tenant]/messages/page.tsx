@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { filtersFromSearchParams, LOG_PAGE_SIZE, NO_FILTERS, toLogQuery } from "@/components/messages/message-filters";
 import { MessageLog } from "@/components/messages/message-log";
 import { MessageSearch } from "@/components/messages/message-search";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { env } from "@/lib/env";
 import { listMessages } from "@/lib/messages";
 import { ZListMessagesQuery } from "@/lib/schemas/messages";
-import { getTenant } from "@/lib/tenants";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -38,13 +37,13 @@ export default async function MessagesPage({
 }) {
   const { tenant: tenantId } = await params;
   const { principal } = await requireTenant(tenantId);
-  const [initial, tenant] = await Promise.all([firstPage(tenantId, await searchParams), getTenant(tenantId)]);
+  const initial = await firstPage(tenantId, await searchParams);
   return (
     <>
       <PageHeader
         title="Messages"
         description="Every message published to this tenant, and its delivery to each endpoint."
-        crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Messages" }]}
+        crumbs={tenantCrumbs(tenantId, { label: "Messages" })}
         actions={<MessageSearch tenantId={tenantId} />}
       />
       <MessageLog

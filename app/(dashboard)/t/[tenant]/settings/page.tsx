@@ -6,7 +6,7 @@ import { MembersCard } from "@/components/settings/members-card";
 import { PortalSettingsCard } from "@/components/settings/portal-settings-card";
 import { TenantSettingsCard } from "@/components/settings/tenant-settings-card";
 import { apiKeysQuery, AUDIT_QUERY, INVITES_QUERY, MEMBERS_QUERY } from "@/components/settings/queries";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys";
 import { listAuditEvents } from "@/lib/audit";
 import { requireTenantMember } from "@/lib/auth/page-access";
@@ -36,7 +36,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       <PageHeader
         title="Settings"
         description={canWrite ? undefined : "You have read access (viewer): ask an owner to change anything here."}
-        crumbs={[{ label: tenant.name, href: `/t/${tenantId}` }, { label: "Settings" }]}
+        crumbs={tenantCrumbs(tenantId, { label: "Settings" })}
       />
       <div className="space-y-6">
         <TenantSettingsCard initial={tenant} canRename={canManage} isOperator={user.isOperator} />

@@ -1,47 +1,90 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { EndpointActions } from "@/components/endpoints/endpoint-actions";
 import { EndpointDetail } from "@/components/endpoints/endpoint-detail";
 import { LiveEndpointBadge } from "@/components/endpoints/live-endpoint-badge";
-import { PageHeader } from "@/components/ui/page-header";
+import { endpointKeys } from "@/components/endpoints/endpoint-keys";
+import { Prefetched } from "@/components/stats/prefetched";
+import { statsQueryFor } from "@/components/stats/time-ranges";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
-import { toEndpointView } from "@/lib/endpoints";
+import { getEndpointStatsFor, toEndpointView } from "@/lib/endpoints";
 import { overlapUntil } from "@/lib/endpoints/secret-overlap";
+import { ZEndpointStatsQuery } from "@/lib/schemas/endpoints";
 import { env } from "@/lib/env";
 import { loadEndpoint } from "./load-endpoint";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
-export default async function EndpointPage({ params }: { params: Promise<{ tenant: string; endpoint: string }> }) {
+/** What the endpoint's page asks first: its charts' default range (24 h), for this minute. */
+function endpointQueries(tenantId: string, endpointId: string) {
+  const stats = statsQueryFor("24h", Date.now());
+  return [
+    {
+      queryKey: endpointKeys.stats(tenantId, endpointId, stats),
+      load: () => getEndpointStatsFor(tenantId, endpointId, ZEndpointStatsQuery.parse(stats)),
+    },
+  ];
+}
+
+export default async function EndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; endpoint: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { tenant: tenantId, endpoint: endpointId } = await params;
+  const { created } = await searchParams;
   const { canWrite } = await requireTenant(tenantId);
   const row = await loadEndpoint(tenantId, endpointId);
   const endpoint = toEndpointView(row);
+  const detail = (
+    <EndpointDetail
+      tenantId={tenantId}
+      initialEndpoint={endpoint}
+      canWrite={canWrite}
+      secretOverlapMs={env().HOOKLINE_SECRET_OVERLAP_MS}
+      previousSecretExpiresAt={overlapUntil(row.previousSecretExpiresAt)}
+      justCreated={created === "1"}
+    />
+  );
   return (
     <>
       <PageHeader
         title={
           <span className="flex min-w-0 items-center gap-3">
-            <span className="truncate font-mono text-xl" title={endpoint.url}>
-              {endpoint.url}
-            </span>
+            {endpoint.name ? (
+              <span className="truncate">{endpoint.name}</span>
+            ) : (
+              <span className="truncate font-mono text-xl" title={endpoint.url}>
+                {endpoint.url}
+              </span>
+            )}
             <LiveEndpointBadge tenantId={tenantId} initialEndpoint={endpoint} />
           </span>
         }
-        description={endpoint.description || undefined}
-        crumbs={[
-          { label: "Overview", href: `/t/${tenantId}` },
+        description={
+          endpoint.name ? (
+            <>
+              <span className="block break-all font-mono text-slate-700">{endpoint.url}</span>
+              {endpoint.description}
+            </>
+          ) : (
+            endpoint.description || undefined
+          )
+        }
+        crumbs={tenantCrumbs(
+          tenantId,
           { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
-          { label: new URL(endpoint.url).host },
-        ]}
+          { label: endpoint.name ?? new URL(endpoint.url).host },
+        )}
         actions={canWrite ? <EndpointActions tenantId={tenantId} initialEndpoint={endpoint} /> : undefined}
       />
-      <EndpointDetail
-        tenantId={tenantId}
-        initialEndpoint={endpoint}
-        canWrite={canWrite}
-        secretOverlapMs={env().HOOKLINE_SECRET_OVERLAP_MS}
-        previousSecretExpiresAt={overlapUntil(row.previousSecretExpiresAt)}
-      />
+      {/* The header first; the charts, attempts and tools follow with the charts' data (24 h). */}
+      <Suspense fallback={detail}>
+        <Prefetched queries={endpointQueries(tenantId, endpointId)}>{detail}</Prefetched>
+      </Suspense>
     </>
   );
 }

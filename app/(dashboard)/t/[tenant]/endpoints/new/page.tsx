@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 
 export const metadata: Metadata = { title: "Add endpoint" };
@@ -13,11 +13,7 @@ export default async function NewEndpointPage({ params }: { params: Promise<{ te
       <PageHeader
         title="Add endpoint"
         description="A signing secret is created with the endpoint; copy it into your receiver from the endpoint's page."
-        crumbs={[
-          { label: "Overview", href: `/t/${tenantId}` },
-          { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
-          { label: "New" },
-        ]}
+        crumbs={tenantCrumbs(tenantId, { label: "Endpoints", href: `/t/${tenantId}/endpoints` }, { label: "New" })}
       />
       <EndpointForm tenantId={tenantId} />
     </div>

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MessageDetail } from "@/components/messages/message-detail";
 import { ResendButton } from "@/components/messages/resend-button";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { getMessage, listAttempts } from "@/lib/messages";
 import { ZListAttemptsQuery } from "@/lib/schemas/messages";
-import { getTenant } from "@/lib/tenants";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -22,21 +21,20 @@ export default async function MessagePage({ params }: { params: Promise<{ tenant
   const { tenant: tenantId, message: messageId } = await params;
   const { canWrite } = await requireTenant(tenantId);
   if (!isId("message", messageId)) notFound();
-  const [message, attempts, tenant] = await Promise.all([
+  const [message, attempts] = await Promise.all([
     getMessage(tenantId, messageId),
     listAttempts(tenantId, messageId, ZListAttemptsQuery.parse({ limit: 250 })),
-    getTenant(tenantId),
   ]).catch(orNotFound);
   return (
     <>
       <PageHeader
         title={message.eventType}
         description={<span className="break-all font-mono text-xs">{message.id}</span>}
-        crumbs={[
-          { label: tenant.name, href: `/t/${tenantId}` },
+        crumbs={tenantCrumbs(
+          tenantId,
           { label: "Messages", href: `/t/${tenantId}/messages` },
           { label: `${message.id.slice(0, 12)}…` },
-        ]}
+        )}
         actions={
           canWrite && message.deliveries.length > 0 ? (
             <ResendButton tenantId={tenantId} messageId={message.id} endpointCount={message.deliveries.length} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { getEndpointHeaders, toEndpointView } from "@/lib/endpoints";
 import { loadEndpoint } from "../load-endpoint";
@@ -17,12 +17,12 @@ export default async function EditEndpointPage({ params }: { params: Promise<{ t
       <PageHeader
         title="Edit endpoint"
         description={<span className="break-all font-mono">{endpoint.url}</span>}
-        crumbs={[
-          { label: "Overview", href: `/t/${tenantId}` },
+        crumbs={tenantCrumbs(
+          tenantId,
           { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
-          { label: new URL(endpoint.url).host, href: `/t/${tenantId}/endpoints/${endpointId}` },
+          { label: endpoint.name ?? new URL(endpoint.url).host, href: `/t/${tenantId}/endpoints/${endpointId}` },
           { label: "Edit" },
-        ]}
+        )}
       />
       <EndpointForm tenantId={tenantId} endpoint={endpoint} headers={headers} />
     </div>
