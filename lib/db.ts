@@ -63,6 +63,12 @@ export async function closeDb(): Promise<void> {
  * pg_terminate_backend) would be an uncaught 'error' event and crash the process. The failed
  * statement still rejects `work`; a client whose connection failed (or that `work` marks
  * broken) is destroyed, not put back into the pool.
+ *
+ * When the connection was cut while no statement was running, the next statement fails with
+ * pg's "Client has encountered a connection error and is not queryable", which says nothing
+ * about why; `work` then rejects with the connection's own error instead (e.g. PostgreSQL's
+ * 57P01 "terminating connection due to administrator command"), so callers see a database
+ * that went away (an API answers 503, not 500).
  */
 async function withClient<T>(
   work: (client: pg.PoolClient, markBroken: (error: Error) => void) => Promise<T>,
@@ -75,11 +81,17 @@ async function withClient<T>(
   client.on("error", onError);
   try {
     return await work(client, onError);
+  } catch (error) {
+    if (broken && error instanceof Error && NOT_QUERYABLE.test(error.message)) throw broken;
+    throw error;
   } finally {
     client.removeListener("error", onError);
     client.release(broken);
   }
 }
+
+/** pg's message for a statement on a client whose connection had already failed or closed. */
+const NOT_QUERYABLE = /is not queryable/;
 
 /**
  * Runs `work` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK

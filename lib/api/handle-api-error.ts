@@ -98,7 +98,14 @@ function isDatabaseUnavailable(error: unknown): boolean {
     (UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind ?? "") || UNAVAILABLE_CODES.has(adapterCause.originalCode ?? ""))
   )
     return true;
-  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(error.message))
+  // pg: "Connection terminated unexpectedly", a pool that cannot connect, and a statement sent on
+  // a client whose connection had already failed ("Client has encountered a connection error
+  // and is not queryable").
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|connection error and is not queryable/i.test(
+      error.message,
+    )
+  )
     return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isDatabaseUnavailable(cause);

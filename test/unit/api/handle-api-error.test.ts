@@ -51,6 +51,11 @@ describe("handleApiError", () => {
       expected: { status: 503, code: "unavailable" },
     },
     {
+      name: "pg: a statement on a client whose connection had failed",
+      error: new Error("Client has encountered a connection error and is not queryable"),
+      expected: { status: 503, code: "unavailable" },
+    },
+    {
       name: "pg: pool timeout",
       error: new Error("timeout exceeded when trying to connect"),
       expected: { status: 503, code: "unavailable" },
