@@ -49,6 +49,7 @@ export async function startWebServer(databaseUrl: string, env: Record<string, st
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
+        LOG_FORMAT: "json",
         HOOKLINE_ADMIN_API_KEY: ADMIN_KEY,
         HOOKLINE_API_RATE_LIMIT: "0",
         ...env,
