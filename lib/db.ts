@@ -13,6 +13,16 @@ interface Database {
   prisma: PrismaClient;
 }
 
+/**
+ * PostgreSQL ends a session that sits inside a transaction, sending nothing, for this long. Our
+ * transactions send their statements back to back, so such a session belongs to a process that
+ * stalled mid-transaction (frozen, paused VM, network partition with the socket still open). Its
+ * row locks would otherwise hold up, indefinitely, every other process touching the same rows:
+ * the takeover of its expired leases and the result batches of the other workers for the same
+ * endpoint and tenant. The stalled process gets an error on its next statement and retries.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
+
 function createDatabase(): Database {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
   if (!DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
@@ -22,6 +32,7 @@ function createDatabase(): Database {
     // Fail fast instead of queueing forever when the database is unreachable.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     application_name: process.env.HOOKLINE_PROCESS ?? "hookline",
   });
   // An idle client losing its connection (database restart) must not crash the process.

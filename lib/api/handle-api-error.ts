@@ -51,7 +51,7 @@ export function validationMessage(error: ZodError, noun = "field"): string {
 }
 
 // Connection-level failures of PostgreSQL: Node socket errors, PostgreSQL's own codes (57P0x
-// shutdown, 08xxx connection exceptions) and Prisma's (P1001 unreachable, P1002 timed out,
+// shutdown, 08xxx connection exceptions, 25P03 a session ended for idling in a transaction) and Prisma's (P1001 unreachable, P1002 timed out,
 // P1008 operation timed out, P1017 connection closed, P2024 pool timeout).
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   "ECONNREFUSED",
@@ -61,6 +61,7 @@ const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   "57P01",
   "57P02",
   "57P03",
+  "25P03",
   "08000",
   "08003",
   "08006",
