@@ -39,6 +39,11 @@ export interface DeliveryWorkerOptions {
 
 export class DeliveryWorker {
   private readonly held = new Map<string, ClaimedDelivery>();
+  /**
+   * When the lease of each held row runs out, as far as this worker can tell: reckoned from
+   * before the claim or extension was sent, so never later than the database's lease_until.
+   */
+  private readonly leaseEnds = new Map<string, number>();
   private readonly gates: EndpointGates;
   private readonly buffer: ResultBuffer;
   private readonly listener: NotificationListener;
@@ -48,7 +53,7 @@ export class DeliveryWorker {
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   /** Counters for logs and metrics. */
-  readonly counts = { claimed: 0, sent: 0, claimBatches: 0 };
+  readonly counts = { claimed: 0, sent: 0, claimBatches: 0, lapsed: 0 };
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.gates = new EndpointGates(options.concurrency);
@@ -58,7 +63,7 @@ export class DeliveryWorker {
       maxDelayMs: 10,
       log: options.log,
       onStored: (ids) => {
-        for (const id of ids) this.held.delete(id);
+        for (const id of ids) this.forget(id);
         this.notify();
       },
     });
@@ -79,12 +84,20 @@ export class DeliveryWorker {
     // Keep the leases of everything in hand fresh, well before they run out.
     this.leaseTimer = setInterval(
       () => {
-        extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs).catch((error: unknown) =>
-          this.options.log.warn({ err: error }, "could not extend leases"),
-        );
+        const asked = Date.now();
+        extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs)
+          .then((extended) => {
+            for (const id of extended) if (this.held.has(id)) this.leaseEnds.set(id, asked + this.options.leaseMs);
+          })
+          .catch((error: unknown) => this.options.log.warn({ err: error }, "could not extend leases"));
       },
       Math.max(1_000, Math.floor(this.options.leaseMs / 3)),
     );
+  }
+
+  private forget(id: string): void {
+    this.held.delete(id);
+    this.leaseEnds.delete(id);
   }
 
   private notify(): void {
@@ -109,6 +122,7 @@ export class DeliveryWorker {
       const room = Math.min(maxHeld - this.held.size, this.options.claimBatch);
       let claimed: ClaimedDelivery[] = [];
       if (room > 0) {
+        const asked = Date.now();
         try {
           claimed = await claimDeliveries({
             workerId: this.options.workerId,
@@ -126,7 +140,7 @@ export class DeliveryWorker {
           this.counts.claimed += claimed.length;
           claimBatchSize().observe(claimed.length);
         }
-        this.dispatch(claimed);
+        this.dispatch(claimed, asked + this.options.leaseMs);
       }
       if (this.stopping) break;
       // A full batch means more is probably due: go again at once. Otherwise wait for a
@@ -136,10 +150,11 @@ export class DeliveryWorker {
     }
   }
 
-  private dispatch(claimed: ClaimedDelivery[]): void {
+  private dispatch(claimed: ClaimedDelivery[], leaseEndsAt: number): void {
     const disabled: string[] = [];
     for (const delivery of claimed) {
       this.held.set(delivery.id, delivery);
+      this.leaseEnds.set(delivery.id, leaseEndsAt);
       if (delivery.endpoint.disabled) {
         disabled.push(delivery.id);
         continue;
@@ -156,13 +171,27 @@ export class DeliveryWorker {
           this.options.log.warn({ err: error }, "could not settle deliveries of a disabled endpoint"),
         )
         .finally(() => {
-          for (const id of disabled) this.held.delete(id);
+          for (const id of disabled) this.forget(id);
         });
     }
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const log = this.options.log;
+    if (Date.now() >= (this.leaseEnds.get(delivery.id) ?? 0)) {
+      // Its lease ran out while it waited for its turn (this process was frozen or paused, or
+      // could not reach the database to extend it): another worker may be sending it already.
+      // Sending it too would be a duplicate; give it back instead (a no-op if it was taken).
+      this.counts.lapsed++;
+      log.warn({ deliveryId: delivery.id }, "lease ran out before the delivery was sent; giving it back");
+      await releaseDeliveries(this.options.workerId, [delivery.id])
+        .catch((error: unknown) => log.warn({ err: error }, "could not give back a delivery"))
+        .finally(() => {
+          this.forget(delivery.id);
+          this.notify();
+        });
+      return;
+    }
     const toSend = { ...delivery, deliveryId: delivery.id, attemptNumber: delivery.attemptCount + 1 };
     const tried = await tryDelivery(toSend, {
       defaultTimeoutMs: this.options.requestTimeoutMs,
@@ -202,7 +231,7 @@ export class DeliveryWorker {
     await this.loop;
     const queued = this.gates.drainQueued();
     await releaseDeliveries(this.options.workerId, queued).catch(() => undefined);
-    for (const id of queued) this.held.delete(id);
+    for (const id of queued) this.forget(id);
 
     const deadline = Date.now() + graceMs;
     while (this.gates.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -7,21 +7,27 @@ import { pool } from "@/lib/db";
 import { DELIVERIES_CHANNEL } from "./channel";
 
 /**
- * Pushes the lease of every row `workerId` still holds `leaseMs` into the future. Rows locked
- * right now are skipped, never waited for: the lock is this worker's own result batch settling
- * them (record-attempts.ts), which locks the same rows in another order — waiting would be a
- * deadlock that PostgreSQL breaks only after deadlock_timeout (1 s), stalling the batch. A
+ * Pushes the lease of every row `workerId` still holds `leaseMs` into the future, and returns the
+ * ids it extended (a row missing from the answer is no longer this worker's, or is being settled).
+ * Rows locked right now are skipped, never waited for: the lock is this worker's own result batch
+ * settling them (record-attempts.ts), which locks the same rows in another order — waiting would
+ * be a deadlock that PostgreSQL breaks only after deadlock_timeout (1 s), stalling the batch. A
  * skipped row is either settled by that batch or extended next round (every leaseMs / 3).
  */
-export async function extendLeases(workerId: string, deliveryIds: readonly string[], leaseMs: number): Promise<number> {
-  if (!deliveryIds.length) return 0;
-  const { rowCount } = await pool().query(
+export async function extendLeases(
+  workerId: string,
+  deliveryIds: readonly string[],
+  leaseMs: number,
+): Promise<string[]> {
+  if (!deliveryIds.length) return [];
+  const { rows } = await pool().query<{ id: string }>(
     `UPDATE deliveries d SET lease_until = now() + make_interval(secs => $3 / 1000.0)
       WHERE d.id IN (SELECT id FROM deliveries WHERE id = ANY($2::text[]) AND status = 'sending' AND lease_owner = $1 FOR UPDATE SKIP LOCKED)
-        AND d.status = 'sending' AND d.lease_owner = $1`,
+        AND d.status = 'sending' AND d.lease_owner = $1
+      RETURNING d.id`,
     [workerId, deliveryIds, leaseMs],
   );
-  return rowCount ?? 0;
+  return rows.map((row) => row.id);
 }
 
 /** Gives rows back unsent (a stopping worker): due again at once, for any worker. */
