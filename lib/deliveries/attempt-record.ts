@@ -15,7 +15,10 @@ export interface AttemptRecord {
   url: string;
   /** The message's event type (for operational events about it). */
   eventType: string;
-  /** 1 for the first try of the delivery. */
+  /**
+   * 1 for the first try of the delivery. What the sender expects; recordAttempts numbers the
+   * stored attempt from the delivery's count at the time it is recorded (see numberAttempts).
+   */
   number: number;
   trigger: AttemptTrigger;
   response: WebhookResponse;

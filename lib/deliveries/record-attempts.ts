@@ -3,7 +3,7 @@
 // and the per-hour tenant statistics, and updates endpoint health. Hand-written SQL over unnest() arrays: one statement per table
 // whatever the batch size, and constant statement texts that PostgreSQL plans once.
 //
-// Lock order is always deliveries → endpoint_stats (sorted) → endpoint_stats_hourly (sorted) →
+// Lock order is always deliveries (sorted) → endpoint_stats (sorted) → endpoint_stats_hourly (sorted) →
 // endpoints (sorted) → tenant_stats_hourly (sorted), in every process, so concurrent flushes
 // cannot deadlock. The tenant rows come last: every batch of a tenant's hour needs the same
 // row, so it is held only from there to the commit.
@@ -20,6 +20,37 @@ import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/e
 // PostgreSQL text cannot hold NUL; a receiver's body or header may.
 const clean = (text: string | null) => (text === null ? null : text.replaceAll("\u0000", ""));
 const cleanJson = (value: Record<string, string> | null) => (value === null ? null : clean(JSON.stringify(value)));
+
+/**
+ * Counts the batch's tries on their deliveries (attempt_count) and returns the records numbered
+ * from the database: the delivery's count before, plus the record's place among the batch's tries
+ * of it. Not from what the sender read when it claimed the row: a worker that stalled past its
+ * lease still records the try it made, after the new owner recorded its own with that number.
+ * Locks the batch's deliveries in id order, first, so concurrent batches cannot deadlock.
+ */
+async function numberAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<AttemptRecord[]> {
+  const tries = new Map<string, number>();
+  for (const record of records) tries.set(record.deliveryId, (tries.get(record.deliveryId) ?? 0) + 1);
+  const ids = [...tries.keys()].sort();
+  const { rows } = await client.query<{ id: string; before: number }>({
+    name: "hookline_count_attempts",
+    text: `WITH locked AS MATERIALIZED (
+             SELECT id FROM deliveries WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE
+           )
+           UPDATE deliveries d SET attempt_count = d.attempt_count + v.tries
+             FROM unnest($1::text[], $2::int[]) AS v(id, tries) JOIN locked ON locked.id = v.id
+            WHERE d.id = v.id
+           RETURNING d.id, d.attempt_count - v.tries AS before`,
+    values: [ids, ids.map((id) => tries.get(id)!)],
+  });
+  const counted = new Map(rows.map((row) => [row.id, row.before]));
+  return records.map((record) => {
+    const before = counted.get(record.deliveryId);
+    if (before === undefined) return record; // the delivery is gone: its attempt is not stored
+    counted.set(record.deliveryId, before + 1);
+    return { ...record, number: before + 1 };
+  });
+}
 
 async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<void> {
   const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
@@ -57,23 +88,27 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
   });
 }
 
-/** Scheduled and test tries: the leased delivery moves to its planned state and is released. */
+/**
+ * Scheduled and test tries: the leased delivery moves to its planned state and is released.
+ * Returns the ids it moved (a delivery whose lease this sender lost is not among them).
+ */
 async function advanceDeliveries(
   client: pg.PoolClient,
   records: readonly AttemptRecord[],
   leaseOwner: string,
-): Promise<void> {
-  if (!records.length) return;
-  await client.query({
+): Promise<Set<string>> {
+  if (!records.length) return new Set();
+  const { rows } = await client.query<{ id: string }>({
     name: "hookline_advance_deliveries",
     text: `UPDATE deliveries d
               SET status = v.status::"DeliveryStatus", next_attempt_at = v.next_attempt_at,
-                  attempt_count = d.attempt_count + 1, scheduled_tries = d.scheduled_tries + 1,
+                  scheduled_tries = d.scheduled_tries + 1,
                   lease_owner = NULL, lease_until = NULL,
                   last_status_code = v.status_code, last_error = v.last_error, last_attempt_at = v.attempted_at
              FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::timestamptz[])
                AS v(id, status, next_attempt_at, status_code, last_error, attempted_at)
-            WHERE d.id = v.id AND d.status = 'sending' AND d.lease_owner = $7`,
+            WHERE d.id = v.id AND d.status = 'sending' AND d.lease_owner = $7
+           RETURNING d.id`,
     values: [
       records.map((record) => record.deliveryId),
       records.map((record) => record.next!.status),
@@ -84,6 +119,7 @@ async function advanceDeliveries(
       leaseOwner,
     ],
   });
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -95,7 +131,7 @@ async function noteManualTries(client: pg.PoolClient, records: readonly AttemptR
   await client.query({
     name: "hookline_note_manual_tries",
     text: `UPDATE deliveries d
-              SET attempt_count = d.attempt_count + 1, last_attempt_at = v.attempted_at, last_status_code = v.status_code,
+              SET last_attempt_at = v.attempted_at, last_status_code = v.status_code,
                   status = CASE WHEN v.ok AND d.status <> 'sending' THEN 'succeeded'::"DeliveryStatus" ELSE d.status END,
                   next_attempt_at = CASE WHEN v.ok AND d.status <> 'sending' THEN NULL ELSE d.next_attempt_at END,
                   last_error = CASE WHEN v.ok THEN NULL ELSE v.last_error END
@@ -118,7 +154,11 @@ async function noteManualTries(client: pg.PoolClient, records: readonly AttemptR
 }
 
 /** What this batch tells the operational webhooks: endpoints gone or failing, retries exhausted. */
-function operationalEvents(records: readonly AttemptRecord[], changes: HealthChanges): OperationalEvent[] {
+function operationalEvents(
+  records: readonly AttemptRecord[],
+  changes: HealthChanges,
+  advanced: ReadonlySet<string>,
+): OperationalEvent[] {
   const events: OperationalEvent[] = [];
   const now = new Date().toISOString();
   for (const endpoint of changes.gone) {
@@ -141,6 +181,7 @@ function operationalEvents(records: readonly AttemptRecord[], changes: HealthCha
   }
   for (const record of records) {
     if (record.next?.status !== "failed" || record.next.outcome.result !== "retry") continue; // only "retries exhausted"
+    if (!advanced.has(record.deliveryId)) continue; // a try whose sender had lost the lease decided nothing
     events.push({
       type: "message.attempt.exhausted",
       tenantId: record.tenantId,
@@ -164,11 +205,12 @@ function operationalEvents(records: readonly AttemptRecord[], changes: HealthCha
  * past its lease and another took the row) still gets its attempt row, but does not move the
  * delivery, which now belongs to the other sender.
  */
-export async function recordAttempts(records: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
-  if (!records.length) return;
+export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
+  if (!batch.length) return;
   await withTransaction(async (client) => {
+    const records = await numberAttempts(client, batch);
     await insertAttempts(client, records);
-    await advanceDeliveries(
+    const advanced = await advanceDeliveries(
       client,
       records.filter((record) => record.next !== null),
       leaseOwner,
@@ -186,7 +228,7 @@ export async function recordAttempts(records: readonly AttemptRecord[], leaseOwn
         endpoint.endpointId,
         "endpoint disabled: the receiver answered 410 Gone",
       );
-    await emitOperationalEvents(client, operationalEvents(records, changes));
+    await emitOperationalEvents(client, operationalEvents(records, changes, advanced));
     await upsertTenantStats(client, records);
   });
 }
