@@ -18,7 +18,7 @@ const PATHS = ["/a", "/b"] as const;
 const CONCURRENCY = 16;
 /** What PostgreSQL's own restart may take (crash recovery) plus Hookline's share (HOOKLINE_SHARE_MS). */
 const BOUND_MS = 30_000;
-/** From PostgreSQL accepting connections again to the next delivery of a newly published message. */
+/** Recovery time less PostgreSQL's own restart (from the crash to accepting connections again). */
 const HOOKLINE_SHARE_MS = 5_000;
 
 interface DatabaseRestartOptions {
@@ -53,8 +53,12 @@ async function databaseRestart(world: World, options: DatabaseRestartOptions): P
   }
   const report = await load.done;
   const downMs = Math.max(...faults.map((fault, index) => backAt[index]! - fault));
-  // Hookline's share: from PostgreSQL being back to the first delivery of a message sent after that.
-  const share = recoveryAfterFaults(backAt, report, world.receiver, PATHS)!;
+  // Hookline's share of each recovery: what remains once PostgreSQL's own restart is taken off.
+  const share = Math.max(
+    ...faults.map(
+      (fault, index) => recoveryAfterFaults([fault], report, world.receiver, PATHS)! - (backAt[index]! - fault),
+    ),
+  );
   const result = await settle({
     scenario: "3a. PostgreSQL immediate restart",
     load: report,
@@ -66,7 +70,7 @@ async function databaseRestart(world: World, options: DatabaseRestartOptions): P
     // recorded before the lease ran out). A worker holds at most 2 × concurrency rows.
     duplicateBound: faults.length * 2 * CONCURRENCY,
     durationMs: options.durationMs,
-    notes: `PostgreSQL down ≤ ${downMs} ms per crash; PostgreSQL back → next delivery ≤ ${share} ms (bound ${HOOKLINE_SHARE_MS} ms)`,
+    notes: `PostgreSQL down ≤ ${downMs} ms per crash; recovery less PostgreSQL's restart ≤ ${share} ms (bound ${HOOKLINE_SHARE_MS} ms)`,
   });
   assertResult(result, report, world.receiver);
   expect(share).toBeLessThan(HOOKLINE_SHARE_MS);
