@@ -35,6 +35,27 @@ const config = [
         {
           patterns: [
             { group: ["@/worker/*", "**/worker/*"], message: "app/ must not import worker/; share code through lib/." },
+            // Pages and routes reach the database through lib/ functions only (STYLE.md).
+            {
+              group: ["@/lib/db", "**/lib/db", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*"],
+              message: "app/ and components/ do not talk to the database: call a lib/ function.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "**/app/*", "@/worker/*", "**/worker/*", "@/components/*", "**/components/*"],
+              message: "lib/ is shared by web and worker: it imports neither app/, components/ nor worker/.",
+            },
           ],
         },
       ],

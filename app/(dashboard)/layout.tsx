@@ -2,20 +2,17 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { PortalShell } from "@/components/shell/portal-shell";
-import { visibleTenants } from "@/lib/auth/authorize-tenant";
 import type { PortalPrincipal } from "@/lib/auth/portal-claims";
 import { currentPrincipal } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { resolvePortalLook } from "@/lib/portal";
 import { portalThemeCss } from "@/lib/portal/portal-theme-css";
+import { listTenantNames } from "@/lib/tenants";
 
 export const dynamic = "force-dynamic";
 
 async function PortalFrame({ principal, children }: { principal: PortalPrincipal; children: ReactNode }) {
-  const [tenant, look] = await Promise.all([
-    db().tenant.findUnique({ where: { id: principal.tenantId }, select: { id: true, name: true } }),
-    resolvePortalLook(principal.tenantId),
-  ]);
+  // A portal session sees its one tenant.
+  const [[tenant], look] = await Promise.all([listTenantNames(principal, 1), resolvePortalLook(principal.tenantId)]);
   if (!tenant) redirect(`/portal/${principal.tenantId}`);
   return (
     <>
@@ -38,12 +35,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const principal = await currentPrincipal();
   if (!principal) redirect("/sign-in");
   if (principal.kind === "portal") return <PortalFrame principal={principal}>{children}</PortalFrame>;
-  const tenants = await db().tenant.findMany({
-    where: visibleTenants(principal),
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-    take: 500,
-  });
+  const tenants = await listTenantNames(principal, 500);
   return (
     <AppShell
       user={{ email: principal.email, name: principal.name, isOperator: principal.isOperator }}

@@ -2,7 +2,7 @@ export { checkEndpointUrl } from "./check-endpoint-url";
 export { createEndpoint } from "./create-endpoint";
 export { deleteEndpoint } from "./delete-endpoint";
 export { disableEndpoint, enableEndpoint } from "./set-endpoint-enabled";
-export { getEndpoint, getEndpointOrThrow } from "./get-endpoint";
+export { getEndpoint, getEndpointOrThrow, type EndpointRow } from "./get-endpoint";
 export { getEndpointHeaders, replaceEndpointHeaders } from "./endpoint-headers";
 export { getEndpointSecret, rotateEndpointSecret, type EndpointSecretView } from "./endpoint-secret";
 export { getEndpointStatsFor } from "./endpoint-stats";

@@ -1,3 +1,4 @@
+export { hasUsers } from "./has-users";
 export { burnVerification, hashPassword, verifyPassword } from "./password";
 export { registerUser, type Registration } from "./register-user";
 export { toUserView, type UserView } from "./user-view";

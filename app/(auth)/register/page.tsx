@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { db } from "@/lib/db";
-import { mayRegister, registrationMode, registrationNotice } from "@/lib/users";
+import { hasUsers, mayRegister, registrationMode, registrationNotice } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Register" };
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   if (await currentUser()) redirect(safeCallbackUrl(callbackUrl));
-  const firstUser = (await db().user.count()) === 0;
+  const firstUser = !(await hasUsers());
   if (!mayRegister({ firstAccount: firstUser, withInvite: false })) {
     return (
       <>

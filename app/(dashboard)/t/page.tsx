@@ -3,20 +3,15 @@ import { redirect } from "next/navigation";
 import { CreateTenantForm } from "@/components/tenants/create-tenant-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { visibleTenants } from "@/lib/auth/authorize-tenant";
 import { requireUser } from "@/lib/auth/page-access";
-import { db } from "@/lib/db";
+import { listTenantNames } from "@/lib/tenants";
 
 export const metadata: Metadata = { title: "Tenants" };
 
 /** After sign-in: straight to the user's first tenant, or help to create one. */
 export default async function ChooseTenantPage() {
   const user = await requireUser();
-  const first = await db().tenant.findFirst({
-    where: visibleTenants(user),
-    orderBy: { name: "asc" },
-    select: { id: true },
-  });
+  const [first] = await listTenantNames(user, 1);
   if (first) redirect(`/t/${first.id}`);
   return (
     <>

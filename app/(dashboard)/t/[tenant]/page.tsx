@@ -8,9 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
-import { db } from "@/lib/db";
 import { ZTenantStatsQuery, type TTenantStatsQuery } from "@/lib/schemas/stats";
 import { getTenantStats } from "@/lib/stats/get-tenant-stats";
+import { getTenantSummary } from "@/lib/tenants";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -28,14 +28,11 @@ function overviewQueries(tenantId: string) {
 export default async function OverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: tenantId } = await params;
   const { canWrite } = await requireTenant(tenantId);
-  const [tenant, anyEndpoint] = await Promise.all([
-    db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } }),
-    db().endpoint.findFirst({ where: { tenantId }, select: { id: true } }),
-  ]);
+  const tenant = await getTenantSummary(tenantId);
   return (
     <>
       <PageHeader title={tenant.name} description="Overview: how your webhooks are doing." />
-      {!anyEndpoint && (
+      {!tenant.hasEndpoint && (
         <div className="mb-6">
           <EmptyState
             title="Start by adding an endpoint"

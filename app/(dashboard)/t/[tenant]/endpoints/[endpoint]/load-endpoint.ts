@@ -2,12 +2,11 @@
 // malformed one or another tenant's endpoint is the not-found page.
 import "server-only";
 import { notFound } from "next/navigation";
-import { getEndpointOrThrow } from "@/lib/endpoints";
+import { getEndpointOrThrow, type EndpointRow } from "@/lib/endpoints";
 import { AppError } from "@/lib/errors";
-import type { Endpoint } from "@/lib/generated/prisma/client";
 import { isId } from "@/lib/ids";
 
-export async function loadEndpoint(tenantId: string, endpointId: string): Promise<Endpoint> {
+export async function loadEndpoint(tenantId: string, endpointId: string): Promise<EndpointRow> {
   if (!isId("endpoint", endpointId)) notFound();
   try {
     return await getEndpointOrThrow(tenantId, endpointId);
