@@ -59,7 +59,9 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
     });
     const endpointIds: string[] = [];
     for (let endpoint = 0; endpoint < endpointCount; endpoint++)
-      endpointIds.push((await createEndpoint(tenant.id, { url: `${ctx.receiver.url}/q${index}/${endpoint}` })).id);
+      endpointIds.push(
+        (await createEndpoint(null, tenant.id, { url: `${ctx.receiver.url}/q${index}/${endpoint}` })).id,
+      );
     tenants.push({ id: tenant.id, endpointIds, messages });
   }
   const client = new pg.Client({ connectionString: url });

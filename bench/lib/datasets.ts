@@ -44,7 +44,7 @@ export async function dataset(
   const { publishMessages } = await import("../../lib/messages/publish-messages");
   const tenant = await db().tenant.create({ data: { id: "tnt_01BENCH0000000000000000000", name: "bench" } });
   await createEventType({ name: EVENT_TYPE });
-  for (const url of urls) await createEndpoint(tenant.id, { url });
+  for (const url of urls) await createEndpoint(null, tenant.id, { url });
   // ~1,000 deliveries per publishing transaction, at most 100 messages (the batch endpoint's limit).
   const chunk = Math.max(1, Math.min(100, Math.floor(1_000 / urls.length)));
   for (let start = 0; start < messages; start += chunk)

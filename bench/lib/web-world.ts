@@ -25,7 +25,7 @@ export async function startWebWorld(ctx: BenchContext, name: string, urls: reado
   const { createEventType } = await import("../../lib/event-types/create-event-type");
   const tenant = await db().tenant.create({ data: { id: "tnt_01BENCHWEB0000000000000000", name: "bench" } });
   await createEventType({ name: EVENT_TYPE });
-  for (const url of urls) await createEndpoint(tenant.id, { url });
+  for (const url of urls) await createEndpoint(null, tenant.id, { url });
   await switchDatabase(ctx.postgres.adminUrl);
   const apiKey = `bench_${randomBytes(16).toString("hex")}`;
   const web = await startWeb(databaseUrl, { HOOKLINE_ADMIN_API_KEY: apiKey });

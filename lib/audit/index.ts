@@ -1,2 +1,2 @@
-export { auditActorOf, recordAuditEvent, type AuditActor } from "./record-audit-event";
+export { auditActorOf, recordAuditEvent, type AuditActor, type AuditTransaction } from "./record-audit-event";
 export { listAuditEvents, toAuditEventView } from "./list-audit-events";

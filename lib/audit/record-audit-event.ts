@@ -1,9 +1,12 @@
-// The audit trail: who changed what in a tenant. Written right after the change succeeded (a
-// refused or failed call leaves no event), with the actor as the caller was authenticated: a
-// portal session's user as the platform named them in the link, a dashboard account, or a key.
+// The audit trail: who changed what in a tenant. Each audited mutation (lib/endpoints,
+// lib/deliveries) takes the actor and writes its event in its own transaction, so an event
+// exists exactly when the change committed. The actor is named as the caller was
+// authenticated: a portal session's user as the platform named them in the link, a dashboard
+// account, or a key. A null actor is Hookline itself (the demo seed, the operations endpoint)
+// or a test calling lib directly: nothing to audit.
 import "server-only";
+import type pg from "pg";
 import type { Principal } from "@/lib/auth/principal";
-import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { AuditAction } from "@/lib/schemas/audit";
@@ -27,26 +30,35 @@ export function auditActorOf(principal: Principal & { email?: string; name?: str
   }
 }
 
+/** Where the mutation writes: its pg transaction (withTransaction) or Prisma's interactive one. */
+export type AuditTransaction = pg.ClientBase | pg.Pool | Prisma.TransactionClient;
+
+const INSERT_SQL = `INSERT INTO audit_events
+  (id, tenant_id, action, actor_kind, actor_id, actor_email, actor_name, target_type, target_id, details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`;
+
 export async function recordAuditEvent(
-  principal: Principal,
+  tx: AuditTransaction,
+  actor: Principal | null,
   tenantId: string,
   action: AuditAction,
   target: { type: "endpoint" | "message"; id: string },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  const actor = auditActorOf(principal);
-  await db().auditEvent.create({
-    data: {
-      id: newId("auditEvent"),
-      tenantId,
-      action,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorEmail: actor.email,
-      actorName: actor.name,
-      targetType: target.type,
-      targetId: target.id,
-      details: (details ?? undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
+  if (!actor) return;
+  const who = auditActorOf(actor);
+  const values = [
+    newId("auditEvent"),
+    tenantId,
+    action,
+    who.kind,
+    who.id,
+    who.email,
+    who.name,
+    target.type,
+    target.id,
+    details === undefined ? null : JSON.stringify(details),
+  ];
+  if ("$executeRawUnsafe" in tx) await tx.$executeRawUnsafe(INSERT_SQL, ...values);
+  else await tx.query(INSERT_SQL, values);
 }

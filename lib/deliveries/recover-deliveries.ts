@@ -2,12 +2,15 @@
 // queue with the whole retry schedule ahead of it (scheduled_tries = 0), due now. Typically
 // used after the tenant fixed their receiver.
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { idFloorAt } from "@/lib/ids";
 import { DELIVERIES_CHANNEL } from "./channel";
 
 export async function recoverFailedDeliveries(
+  actor: Principal | null,
   tenantId: string,
   endpointId: string,
   since: Date,
@@ -36,6 +39,14 @@ export async function recoverFailedDeliveries(
     );
     const requeued = rowCount ?? 0;
     if (requeued) await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+    await recordAuditEvent(
+      client,
+      actor,
+      tenantId,
+      "endpoint.recovered",
+      { type: "endpoint", id: endpointId },
+      { since: since.toISOString(), until: until?.toISOString() ?? null, requeued },
+    );
     return { requeued };
   });
 }

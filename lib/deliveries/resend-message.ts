@@ -2,6 +2,8 @@
 // to every endpoint it went to, without touching the retry history; a success settles a
 // failed or still-retrying delivery. Disabled endpoints are skipped (enable them first).
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { pool } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "./endpoint-row";
@@ -16,6 +18,7 @@ interface Row extends EndpointSqlRow {
 }
 
 export async function resendMessage(
+  actor: Principal | null,
   tenantId: string,
   messageId: string,
   endpointId?: string,
@@ -38,7 +41,7 @@ export async function resendMessage(
   }
   const enabled = rows.filter((row) => !row.disabled);
   if (!enabled.length) throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before resending.");
-  return Promise.all(
+  const results = await Promise.all(
     enabled.map((row) =>
       sendNow(
         {
@@ -57,4 +60,14 @@ export async function resendMessage(
       ),
     ),
   );
+  // Each try is recorded by sendNow in its own batch; the audit event follows them.
+  await recordAuditEvent(
+    pool(),
+    actor,
+    tenantId,
+    "message.resent",
+    { type: "message", id: messageId },
+    { endpointIds: results.map((result) => result.endpointId) },
+  );
+  return results;
 }

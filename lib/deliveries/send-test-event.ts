@@ -3,6 +3,8 @@
 // (trigger `test` on its first attempt); if that try fails it is retried like any other.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { pool, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -17,7 +19,12 @@ export interface TestEventResult extends AttemptSummary {
   messageId: string;
 }
 
-export async function sendTestEvent(tenantId: string, endpointId: string, eventType: string): Promise<TestEventResult> {
+export async function sendTestEvent(
+  actor: Principal | null,
+  tenantId: string,
+  endpointId: string,
+  eventType: string,
+): Promise<TestEventResult> {
   const { rows: endpoints } = await pool().query<EndpointSqlRow>(
     `SELECT ${ENDPOINT_ROW_SQL} FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
     [tenantId, endpointId],
@@ -59,6 +66,14 @@ export async function sendTestEvent(tenantId: string, endpointId: string, eventT
         (endpoint.timeout_ms ?? settings.HOOKLINE_REQUEST_TIMEOUT_MS) + 60_000,
         createdAt,
       ],
+    );
+    await recordAuditEvent(
+      client,
+      actor,
+      tenantId,
+      "endpoint.test_sent",
+      { type: "endpoint", id: endpointId },
+      { eventType },
     );
   });
   const schedule = parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE);

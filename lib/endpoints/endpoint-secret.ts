@@ -2,8 +2,10 @@
 // signing next to the new one for HOOKLINE_SECRET_OVERLAP_MS (the rule: ./secret-overlap.ts), so receivers can switch without dropping a webhook. One
 // UPDATE moves current → previous, so two racing rotations cannot lose the live secret.
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { openSecret, sealSecret } from "@/lib/crypto";
-import { pool } from "@/lib/db";
+import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { ZRotateEndpointSecret, type TRotateEndpointSecret } from "@/lib/schemas/endpoints";
@@ -25,20 +27,25 @@ export async function getEndpointSecret(tenantId: string, endpointId: string): P
 }
 
 export async function rotateEndpointSecret(
+  actor: Principal | null,
   tenantId: string,
   endpointId: string,
   input: TRotateEndpointSecret = {},
 ): Promise<EndpointSecretView> {
   const { secret: given } = ZRotateEndpointSecret.parse(input);
   const secret = given ?? generateSecret();
-  const { rows } = await pool().query<{ previous_secret_expires_at: Date }>(
-    `UPDATE endpoints
+  const sealed = await sealSecret(secret);
+  return withTransaction(async (client) => {
+    const { rows } = await client.query<{ previous_secret_expires_at: Date }>(
+      `UPDATE endpoints
         SET previous_secret_enc = secret_enc, secret_enc = $3,
             previous_secret_expires_at = now() + make_interval(secs => $4 / 1000.0), updated_at = now()
       WHERE tenant_id = $1 AND id = $2
       RETURNING previous_secret_expires_at`,
-    [tenantId, endpointId, await sealSecret(secret), env().HOOKLINE_SECRET_OVERLAP_MS],
-  );
-  if (!rows[0]) throw notFound("Endpoint");
-  return { secret, previousSecretExpiresAt: rows[0].previous_secret_expires_at.toISOString() };
+      [tenantId, endpointId, sealed, env().HOOKLINE_SECRET_OVERLAP_MS],
+    );
+    if (!rows[0]) throw notFound("Endpoint");
+    await recordAuditEvent(client, actor, tenantId, "endpoint.secret_rotated", { type: "endpoint", id: endpointId });
+    return { secret, previousSecretExpiresAt: rows[0].previous_secret_expires_at.toISOString() };
+  });
 }

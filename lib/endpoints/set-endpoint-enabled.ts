@@ -4,6 +4,8 @@
 // off again at its next run, before the receiver had a chance to answer.
 import "server-only";
 import type pg from "pg";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
 import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
 import { failPendingDeliveries } from "@/lib/deliveries/fail-pending-deliveries";
@@ -25,7 +27,14 @@ async function lockEndpoint(
   return rows[0];
 }
 
-export async function disableEndpoint(tenantId: string, endpointId: string, reason = "manual"): Promise<EndpointView> {
+/** `reason` is shown on the endpoint (default "manual") and, when given, in the audit event. */
+export async function disableEndpoint(
+  actor: Principal | null,
+  tenantId: string,
+  endpointId: string,
+  given?: string,
+): Promise<EndpointView> {
+  const reason = given ?? "manual";
   await withTransaction(async (client) => {
     const before = await lockEndpoint(client, tenantId, endpointId);
     // updated_at changes: the worker's cached endpoint config is keyed by it.
@@ -44,11 +53,23 @@ export async function disableEndpoint(tenantId: string, endpointId: string, reas
         },
       ]);
     }
+    await recordAuditEvent(
+      client,
+      actor,
+      tenantId,
+      "endpoint.disabled",
+      { type: "endpoint", id: endpointId },
+      given ? { reason: given } : undefined,
+    );
   });
   return getEndpoint(tenantId, endpointId);
 }
 
-export async function enableEndpoint(tenantId: string, endpointId: string): Promise<EndpointView> {
+export async function enableEndpoint(
+  actor: Principal | null,
+  tenantId: string,
+  endpointId: string,
+): Promise<EndpointView> {
   await withTransaction(async (client) => {
     const before = await lockEndpoint(client, tenantId, endpointId);
     await client.query(
@@ -60,6 +81,7 @@ export async function enableEndpoint(tenantId: string, endpointId: string): Prom
       await emitOperationalEvents(client, [
         { type: "endpoint.enabled", tenantId, payload: { endpointId, url: before.url } },
       ]);
+    await recordAuditEvent(client, actor, tenantId, "endpoint.enabled", { type: "endpoint", id: endpointId });
   });
   return getEndpoint(tenantId, endpointId);
 }

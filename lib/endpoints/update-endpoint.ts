@@ -1,4 +1,6 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
 import { sealJson } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
@@ -10,6 +12,7 @@ import { getEndpointOrThrow } from "./get-endpoint";
 
 /** Changes what is given and leaves the rest; `auth: null` removes receiver authentication. */
 export async function updateEndpoint(
+  actor: Principal | null,
   tenantId: string,
   endpointId: string,
   input: TUpdateEndpoint,
@@ -34,6 +37,16 @@ export async function updateEndpoint(
   if (patch.maxConcurrency !== undefined) data.maxConcurrency = patch.maxConcurrency;
   if (patch.timeoutMs !== undefined) data.timeoutMs = patch.timeoutMs;
   // Scoped by tenant in the write too; a concurrent delete becomes Prisma's P2025, i.e. 404.
-  const endpoint = await db().endpoint.update({ where: { id: endpointId, tenantId }, data });
-  return toEndpointView(endpoint);
+  return db().$transaction(async (tx) => {
+    const endpoint = await tx.endpoint.update({ where: { id: endpointId, tenantId }, data });
+    await recordAuditEvent(
+      tx,
+      actor,
+      tenantId,
+      "endpoint.updated",
+      { type: "endpoint", id: endpoint.id },
+      { fields: Object.keys(patch).sort() },
+    );
+    return toEndpointView(endpoint);
+  });
 }

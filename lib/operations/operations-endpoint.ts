@@ -33,12 +33,12 @@ export async function setOperationsEndpoint(input: TSetOperationsEndpoint): Prom
   await ensureOperationalEventTypes();
   const existing = await current();
   if (existing)
-    return updateEndpoint(SYSTEM_TENANT_ID, existing.id, {
+    return updateEndpoint(null, SYSTEM_TENANT_ID, existing.id, {
       url: input.url,
       description: input.description,
       eventTypes: [...OPERATIONAL_TYPE_NAMES],
     });
-  return createEndpoint(SYSTEM_TENANT_ID, {
+  return createEndpoint(null, SYSTEM_TENANT_ID, {
     url: input.url,
     description: input.description ?? "Hookline operational events",
     secret: input.secret,
@@ -49,5 +49,5 @@ export async function setOperationsEndpoint(input: TSetOperationsEndpoint): Prom
 export async function removeOperationsEndpoint(): Promise<void> {
   const existing = await current();
   if (!existing) throw notFound("Operations endpoint");
-  await deleteEndpoint(SYSTEM_TENANT_ID, existing.id);
+  await deleteEndpoint(null, SYSTEM_TENANT_ID, existing.id);
 }

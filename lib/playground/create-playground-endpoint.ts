@@ -17,6 +17,6 @@ export async function createPlaygroundEndpoint(
   input: Omit<TCreateEndpoint, "url"> = {},
 ): Promise<EndpointView> {
   const { origin } = new URL(publicUrl);
-  const created = await createEndpoint(tenantId, { ...input, url: `${origin}${playgroundPath(mode, "new")}` });
-  return updateEndpoint(tenantId, created.id, { url: `${origin}${playgroundPath(mode, created.id)}` });
+  const created = await createEndpoint(null, tenantId, { ...input, url: `${origin}${playgroundPath(mode, "new")}` });
+  return updateEndpoint(null, tenantId, created.id, { url: `${origin}${playgroundPath(mode, created.id)}` });
 }

@@ -35,7 +35,7 @@ export async function createTestEventType(input: Partial<TCreateEventType> = {})
 }
 
 export async function createTestEndpoint(tenantId: string, input: TCreateEndpoint) {
-  return createEndpoint(tenantId, input);
+  return createEndpoint(null, tenantId, input);
 }
 
 /** The plaintext signing secret of an endpoint (what the tenant copies into their receiver). */

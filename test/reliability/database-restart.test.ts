@@ -28,7 +28,7 @@ describe("PostgreSQL restart during delivery", () => {
     receiver = await startReceiver();
     tenantId = (await db().tenant.create({ data: { id: newId("tenant"), name: "restart" } })).id;
     await createEventType({ name: "restart.test" });
-    await createEndpoint(tenantId, { url: receiver.url("/restart"), eventTypes: ["restart.test"] });
+    await createEndpoint(null, tenantId, { url: receiver.url("/restart"), eventTypes: ["restart.test"] });
     receiver.on("/restart", { status: 204, delayMs: 5 });
     hookline = await startHookline({
       dataDir,

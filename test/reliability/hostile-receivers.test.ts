@@ -90,14 +90,14 @@ describe("hostile receivers", () => {
       const server = await rawServer(misbehave);
       servers.push(server);
       endpoints[name] = (
-        await createEndpoint(tenantId, {
+        await createEndpoint(null, tenantId, {
           url: `http://127.0.0.1:${server.port}/${name}`,
           eventTypes: ["hostile.test"],
           timeoutMs: 1_500,
         })
       ).id;
     }
-    await createEndpoint(tenantId, { url: receiver.url("/healthy"), eventTypes: ["healthy.test"] });
+    await createEndpoint(null, tenantId, { url: receiver.url("/healthy"), eventTypes: ["healthy.test"] });
 
     const worker = await spawnWorker(cluster.url, { HOOKLINE_RETRY_SCHEDULE: "100ms" });
     let peakRss = rssMb(worker.child.pid!);

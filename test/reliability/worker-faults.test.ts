@@ -36,7 +36,7 @@ describe("worker faults", () => {
     await createEventType({ name: eventType });
     const paths = Array.from({ length: endpointCount }, (_, index) => `/s${scenario}/e${index}`);
     for (const path of paths) {
-      await createEndpoint(tenantId, { url: receiver.url(path), eventTypes: [eventType], maxConcurrency: 32 });
+      await createEndpoint(null, tenantId, { url: receiver.url(path), eventTypes: [eventType], maxConcurrency: 32 });
       receiver.on(path, { status: 204, delayMs: answer.delayMs });
     }
     return { eventType, paths };

@@ -5,6 +5,7 @@ process.env.HOOKLINE_API_RATE_LIMIT = "0";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit";
+import { pool } from "@/lib/db";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { OPERATIONS } from "@/lib/openapi";
 import { CASES } from "../../helpers/api-cases";
@@ -40,6 +41,7 @@ const SEED: Record<string, (world: World) => Promise<void>> = {
   listAuditEvents: (world) =>
     times(5, () =>
       recordAuditEvent(
+        pool(),
         { kind: "portal", tenantId: world.a.id, role: "admin", actor: { id: "u1", email: null, name: null } },
         world.a.id,
         "endpoint.updated",

@@ -329,7 +329,7 @@ describe("delivering messages", () => {
     startTestWorker(databaseUrl());
     const first = await publish();
     await receiver.waitFor(1, "/doomed");
-    await deleteEndpoint(tenantId, doomed.id); // while its request is still waiting for an answer
+    await deleteEndpoint(null, tenantId, doomed.id); // while its request is still waiting for an answer
     expect((await settled(first.id, survivor.id)).status).toBe("succeeded");
     // the worker's next batches are not stuck behind the orphaned attempt
     const second = await publish();

@@ -59,7 +59,7 @@ describe("manual delivery operations", () => {
     await settledAs("failed", message.id, endpoint.id);
 
     receiver.on("/resend", { status: 200, body: "thanks" });
-    const [result] = await resendMessage(tenantId, message.id, endpoint.id);
+    const [result] = await resendMessage(null, tenantId, message.id, endpoint.id);
     expect(result).toMatchObject({ status: 200, succeeded: true, endpointId: endpoint.id });
     const after = await delivery(message.id, endpoint.id);
     expect(after).toMatchObject({ status: "succeeded", attemptCount: 2, scheduledTries: 1 });
@@ -74,14 +74,16 @@ describe("manual delivery operations", () => {
     const { endpoint, publish } = await setup("/resend-foreign");
     const message = await publish();
     const otherTenant = await createTenant("Other");
-    await expect(resendMessage(otherTenant, message.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(resendMessage(tenantId, message.id, newId("endpoint"))).rejects.toMatchObject({ code: "not_found" });
+    await expect(resendMessage(null, otherTenant, message.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(resendMessage(null, tenantId, message.id, newId("endpoint"))).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(endpoint.id).toBeTruthy();
   });
 
   it("should send a test event with the type's example and answer with the result", async () => {
     const { endpoint } = await setup("/test-event");
-    const result = await sendTestEvent(tenantId, endpoint.id, "order.created");
+    const result = await sendTestEvent(null, tenantId, endpoint.id, "order.created");
     expect(result).toMatchObject({ status: 204, succeeded: true });
     const [request] = await receiver.waitFor(1, "/test-event");
     expect(JSON.parse(request!.body)).toMatchObject({
@@ -108,7 +110,7 @@ describe("manual delivery operations", () => {
     for (const message of recent) await settledAs("failed", message.id, endpoint.id);
 
     receiver.on("/recover", { status: 204 });
-    const { requeued } = await recoverFailedDeliveries(tenantId, endpoint.id, since);
+    const { requeued } = await recoverFailedDeliveries(null, tenantId, endpoint.id, since);
     expect(requeued).toBe(2);
     for (const message of recent) await settledAs("succeeded", message.id, endpoint.id);
     expect((await delivery(old.id, endpoint.id)).status).toBe("failed");
@@ -116,7 +118,7 @@ describe("manual delivery operations", () => {
 
   it("should refuse to recover a disabled endpoint's deliveries", async () => {
     const { endpoint } = await setup("/recover-disabled", { disabled: true });
-    await expect(recoverFailedDeliveries(tenantId, endpoint.id, new Date(0))).rejects.toMatchObject({
+    await expect(recoverFailedDeliveries(null, tenantId, endpoint.id, new Date(0))).rejects.toMatchObject({
       code: "endpoint_disabled",
     });
   });

@@ -120,7 +120,7 @@ describe("delivery operations API", () => {
       { eventType: "invoice.paid", payload: {} },
       { eventType: "invoice.paid", payload: {} },
     ]);
-    await disableEndpoint(tenantId, recovering.id); // fails what was queued
+    await disableEndpoint(null, tenantId, recovering.id); // fails what was queued
     expect(
       (
         await callRoute(recoverRoute, {
@@ -130,7 +130,7 @@ describe("delivery operations API", () => {
         })
       ).body,
     ).toMatchObject({ error: { code: "endpoint_disabled" } });
-    await enableEndpoint(tenantId, recovering.id);
+    await enableEndpoint(null, tenantId, recovering.id);
 
     const response = await callRoute(recoverRoute, {
       params: at(recovering.id),

@@ -128,7 +128,7 @@ describe("endpoint health API", () => {
     });
     const disabled = (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/off" })).id;
     await db().endpoint.update({ where: { id: disabled }, data: { failingSince: new Date() } });
-    await disableEndpoint(tenantId, disabled, "failing");
+    await disableEndpoint(null, tenantId, disabled, "failing");
 
     const list = async (status: string) =>
       (

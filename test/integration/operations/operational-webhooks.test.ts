@@ -105,9 +105,9 @@ describe("operational webhooks", () => {
   it("should announce manual disabling and enabling, once each", async () => {
     const { endpoint } = await endpointCase(204);
     startTestWorker(databaseUrl());
-    await disableEndpoint(tenantId, endpoint.id);
-    await disableEndpoint(tenantId, endpoint.id); // already disabled: no second event
-    await enableEndpoint(tenantId, endpoint.id);
+    await disableEndpoint(null, tenantId, endpoint.id);
+    await disableEndpoint(null, tenantId, endpoint.id); // already disabled: no second event
+    await enableEndpoint(null, tenantId, endpoint.id);
     await eventually(
       () =>
         operatorEvents("endpoint.enabled").some((body) => body.data.endpointId === endpoint.id) ? true : undefined,
@@ -128,7 +128,7 @@ describe("operational webhooks", () => {
     const catchAll = await createTestEndpoint(tenantId, { url: receiver.url("/tenant-catch-all") });
     const { endpoint } = await endpointCase(204);
     startTestWorker(databaseUrl());
-    await disableEndpoint(tenantId, endpoint.id);
+    await disableEndpoint(null, tenantId, endpoint.id);
     const [request] = await receiver.waitFor(1, "/tenant-watcher");
     const secret = await endpointSecret(watcher.id);
     const body = new Webhook(secret).verify(request!.body, request!.headers) as OperationalBody;
@@ -148,7 +148,7 @@ describe("operational webhooks", () => {
     try {
       const { endpoint } = await endpointCase(204);
       startTestWorker(databaseUrl(), { schedule: [20, 20] });
-      await disableEndpoint(tenantId, endpoint.id);
+      await disableEndpoint(null, tenantId, endpoint.id);
       await eventually(
         async () =>
           (await db().delivery.count({ where: { tenantId: SYSTEM_TENANT_ID, status: "pending" } })) === 0 &&

@@ -90,7 +90,7 @@ describe("POST /api/playground/:mode/:endpoint", () => {
     const tenantId = await createTenant("Rotating");
     const endpoint = await createPlaygroundEndpoint(tenantId, "ok", PUBLIC_URL);
     const oldSecret = await endpointSecret(endpoint.id);
-    const { secret: newSecret } = await rotateEndpointSecret(tenantId, endpoint.id);
+    const { secret: newSecret } = await rotateEndpointSecret(null, tenantId, endpoint.id);
     expect((await post("ok", endpoint.id, signed(oldSecret))).status).toBe(200);
     expect((await post("ok", endpoint.id, signed(newSecret))).status).toBe(200);
   });

@@ -127,7 +127,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   for (const spec of options.endpoints) {
     const secret = generateSecret();
     endpointIds[spec.path] = (
-      await createEndpoint(tenantId, {
+      await createEndpoint(null, tenantId, {
         url: receiver.url(spec.path),
         eventTypes: spec.eventTypes,
         secret,

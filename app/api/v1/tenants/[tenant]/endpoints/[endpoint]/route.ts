@@ -3,7 +3,6 @@
 // DELETE /api/v1/tenants/:tenant/endpoints/:endpoint – delete an endpoint with its deliveries
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { route } from "@/lib/api/route";
-import { recordAuditEvent } from "@/lib/audit";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/endpoints";
 import * as catalog from "@/lib/openapi/endpoints";
 
@@ -11,21 +10,12 @@ export const GET = route(catalog.getEndpoint, async ({ tenant, params }) =>
   getEndpoint(tenant.tenantId, params.endpoint),
 );
 
-export const PATCH = route(catalog.updateEndpoint, async ({ principal, tenant, params, body }) => {
-  const endpoint = await updateEndpoint(tenant.tenantId, params.endpoint, body);
-  await recordAuditEvent(
-    principal,
-    tenant.tenantId,
-    "endpoint.updated",
-    { type: "endpoint", id: endpoint.id },
-    { fields: Object.keys(body).sort() },
-  );
-  return endpoint;
-});
+export const PATCH = route(catalog.updateEndpoint, async ({ principal, tenant, params, body }) =>
+  updateEndpoint(principal, tenant.tenantId, params.endpoint, body),
+);
 
-export const DELETE = route(catalog.deleteEndpoint, async ({ principal, tenant, params }) => {
-  await deleteEndpoint(tenant.tenantId, params.endpoint);
-  await recordAuditEvent(principal, tenant.tenantId, "endpoint.deleted", { type: "endpoint", id: params.endpoint });
-});
+export const DELETE = route(catalog.deleteEndpoint, async ({ principal, tenant, params }) =>
+  deleteEndpoint(principal, tenant.tenantId, params.endpoint),
+);
 
 export const { POST, PUT } = methodNotAllowed("GET", "PATCH", "DELETE");
