@@ -59,7 +59,7 @@ export async function soak(ctx: BenchContext): Promise<BenchOutcome> {
   const { createEventType } = await import("../lib/event-types/create-event-type");
   const tenant = await db().tenant.create({ data: { id: "tnt_01BENCHS0AK000000000000000", name: "soak" } });
   await createEventType({ name: EVENT_TYPE });
-  await createEndpoint(tenant.id, { url: `${ctx.receiver.url}/soak` });
+  await createEndpoint(null, tenant.id, { url: `${ctx.receiver.url}/soak` });
   await switchDatabase(ctx.postgres.adminUrl);
   await ctx.receiver.reset();
 

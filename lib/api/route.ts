@@ -1,5 +1,5 @@
 // The route handler of a catalog operation, made from its one declaration (lib/openapi/<noun>.ts):
-//   export const POST = route(createEndpoint, async ({ tenant, body }) => createEndpoint(tenant.tenantId, body));
+//   export const GET = route(catalog.getEndpoint, async ({ tenant, params }) => getEndpoint(tenant.tenantId, params.endpoint));
 // From the entry the wrapper authenticates the caller (unless `public`), checks the path
 // params (malformed → 404), authorizes (`platform`: operators only; read/write/manage: that
 // action in the tenant of `{tenant}`), parses the query and the body with the entry's schemas,

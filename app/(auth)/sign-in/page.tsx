@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { db } from "@/lib/db";
-import { mayRegister, registrationNotice } from "@/lib/users";
+import { hasUsers, mayRegister, registrationNotice } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -17,7 +16,7 @@ export default async function SignInPage({
   const { callbackUrl, email } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await currentUser()) redirect(target);
-  const canRegister = mayRegister({ firstAccount: (await db().user.count()) === 0, withInvite: false });
+  const canRegister = mayRegister({ firstAccount: !(await hasUsers()), withInvite: false });
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
