@@ -22,7 +22,7 @@ const ACTOR_LABEL: Record<AuditEvent["actor"]["kind"], string> = {
 };
 
 function actorName(actor: AuditEvent["actor"]): string {
-  if (actor.kind === "api_key") return actor.id ?? "admin key";
+  if (actor.kind === "api_key") return actor.name ?? actor.id ?? "admin key";
   return actor.name ?? actor.email ?? actor.id ?? "unknown";
 }
 
