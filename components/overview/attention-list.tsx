@@ -28,16 +28,27 @@ function reasonOf(endpoint: EndpointView) {
 export function AttentionList({ tenantId }: { tenantId: string }) {
   const failing = useEndpoints(tenantId, { status: "failing", limit: LIMIT }, undefined, 10_000);
   const disabled = useEndpoints(tenantId, { status: "disabled", limit: LIMIT }, undefined, 10_000);
+  // Whether there is any endpoint at all: a tenant without one is not "healthy", it is empty.
+  const any = useEndpoints(tenantId, { limit: 1 }, undefined, 10_000);
+  const noEndpoints = any.data?.pages[0]?.data.length === 0;
   const endpoints = [...(failing.data?.pages[0]?.data ?? []), ...(disabled.data?.pages[0]?.data ?? [])];
   const health = useEndpointHealth(tenantId, [endpoints.map((endpoint) => endpoint.id)]);
   const more = Boolean(failing.data?.pages[0]?.nextCursor || disabled.data?.pages[0]?.nextCursor);
 
   return (
     <Card title="Needs attention" description="Failing and disabled endpoints, with the reason.">
-      {failing.isPending || disabled.isPending ? (
+      {failing.isPending || disabled.isPending || any.isPending ? (
         <div className="grid place-items-center py-4 text-slate-400">
           <Spinner label="Loading endpoints" />
         </div>
+      ) : noEndpoints ? (
+        <p className="text-sm text-slate-600">
+          No endpoints yet.{" "}
+          <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">
+            Add one
+          </Link>{" "}
+          to start receiving webhooks.
+        </p>
       ) : endpoints.length === 0 ? (
         <p className="flex items-center gap-2 text-sm text-emerald-700">
           <span aria-hidden>✓</span> Every endpoint is healthy.
