@@ -56,7 +56,7 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
     <div className="space-y-6">
       <p className="text-xs text-slate-500" aria-live="polite">
         {isError ? "Could not refresh; showing the last known status." : "Updates every 5 seconds."} Last update:{" "}
-        <RelativeTime iso={new Date(dataUpdatedAt || Date.parse(status.generatedAt)).toISOString()} />
+        <RelativeTime iso={new Date(dataUpdatedAt).toISOString()} />
       </p>
 
       <section aria-labelledby="queue-heading">

@@ -10,6 +10,9 @@ export function useSystemStatus(initial: TSystemStatus) {
     queryKey: systemStatusKey,
     queryFn: () => apiFetch<TSystemStatus>("/api/v1/system"),
     initialData: initial,
+    // The moment the server read it: the same on the server and in the hydrating browser, so the
+    // "Last update" time renders identically on both (Date.now() at hydration would not).
+    initialDataUpdatedAt: Date.parse(initial.generatedAt),
     refetchInterval: 5_000,
   });
 }

@@ -1,9 +1,12 @@
 "use client";
 // Times as people read them: in their own time zone, and in words ("3 min ago", "in 4 s"). The
-// server cannot know the viewer's zone, so it renders UTC; after hydration the browser switches
-// to local time. One shared clock ticks every 10 s, so relative times stay true without each
-// <Time> running a timer of its own.
-import { useSyncExternalStore } from "react";
+// server cannot know the viewer's zone, nor the moment the browser hydrates, so the server and
+// the hydrating render both show the exact UTC time (useNow() is null in both: no hydration
+// mismatch, however long hydration takes); after hydration the browser switches to local time
+// and words. One shared clock ticks every 10 s, so relative times stay true without each <Time>
+// running a timer of its own; it is read afresh whenever a <Time> subscribes or gets a new value,
+// so a time just past never reads as "in 2 s" off a clock up to 10 s old.
+import { useEffect, useSyncExternalStore } from "react";
 
 const TICK_MS = 10_000;
 const listeners = new Set<() => void>();
@@ -12,8 +15,8 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
+  now = Date.now();
   if (!timer) {
-    now = Date.now();
     timer = setInterval(() => {
       now = Date.now();
       for (const notify of listeners) notify();
@@ -26,6 +29,14 @@ function subscribe(listener: () => void): () => void {
       timer = undefined;
     }
   };
+}
+
+/** Reads the clock again (and re-renders every <Time>) when the last tick is a second old or more. */
+function refreshNow(): void {
+  const fresh = Date.now();
+  if (fresh - now < 1_000) return;
+  now = fresh;
+  for (const notify of listeners) notify();
 }
 
 /** The current time on the client (ticking), null while rendering on the server. */
@@ -90,6 +101,8 @@ export function Time({
   className?: string;
 }) {
   const current = useNow();
+  // A new value (a refreshed "last update", a new attempt) is read against the clock as it is now.
+  useEffect(refreshNow, [value]);
   const date = new Date(value);
   const exact = absoluteTime(date, current !== null);
   const words = current === null ? null : relativeTime(date.getTime(), current);
