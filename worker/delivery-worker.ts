@@ -217,7 +217,7 @@ export class DeliveryWorker {
       },
       "attempt finished",
     );
-    this.buffer.add(attemptRecord(toSend, tried, "scheduled", next));
+    this.buffer.add(attemptRecord(toSend, tried, delivery.recovered ? "recovered" : "scheduled", next));
   }
 
   /**

@@ -7,7 +7,12 @@ import { HeadersList } from "./headers-list";
 import { attemptOutcome } from "./http-status";
 import type { AttemptView } from "./use-message";
 
-const TRIGGER_TONE: Record<AttemptView["trigger"], Tone> = { scheduled: "neutral", manual: "info", test: "warning" };
+const TRIGGER_TONE: Record<AttemptView["trigger"], Tone> = {
+  scheduled: "neutral",
+  recovered: "info",
+  manual: "info",
+  test: "warning",
+};
 
 function succeeded(attempt: AttemptView): boolean {
   return attempt.responseStatus !== null && attempt.responseStatus >= 200 && attempt.responseStatus < 300;

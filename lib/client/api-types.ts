@@ -1311,7 +1311,7 @@ export interface components {
             deliveryId: string;
             number: number;
             /** @enum {string} */
-            trigger: "scheduled" | "manual" | "test";
+            trigger: "scheduled" | "recovered" | "manual" | "test";
             url: string;
             /** Format: date-time */
             startedAt: string;
@@ -1397,7 +1397,7 @@ export interface components {
             deliveryId: string;
             number: number;
             /** @enum {string} */
-            trigger: "scheduled" | "manual" | "test";
+            trigger: "scheduled" | "recovered" | "manual" | "test";
             url: string;
             /** Format: date-time */
             startedAt: string;

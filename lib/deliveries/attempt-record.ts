@@ -5,7 +5,8 @@ import type { NextState } from "./plan-next-state";
 import type { WebhookResponse } from "./send-webhook";
 import type { DeliveryToSend, DeliveryTried } from "./try-delivery";
 
-export type AttemptTrigger = "scheduled" | "manual" | "test";
+/** scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery. */
+export type AttemptTrigger = "scheduled" | "recovered" | "manual" | "test";
 
 export interface AttemptRecord {
   tenantId: string;

@@ -1,6 +1,7 @@
 // "Recover": every failed delivery of an endpoint created in [since, until) goes back to the
 // queue with the whole retry schedule ahead of it (scheduled_tries = 0), due now. Typically
-// used after the tenant fixed their receiver.
+// used after the tenant fixed their receiver. recovered_at marks them, so that their next tries
+// are recorded as `recovered` rather than `scheduled`.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
@@ -32,7 +33,7 @@ export async function recoverFailedDeliveries(
         "The endpoint is disabled; enable it before recovering its failed deliveries.",
       );
     const { rowCount } = await client.query(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), scheduled_tries = 0
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), scheduled_tries = 0, recovered_at = now()
         WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'failed' AND id >= $3 AND ($4::text IS NULL OR id < $4)`,
       // Delivery ids encode their creation time: an id range walks the (tenant, endpoint, status, id) index.
       [tenantId, endpointId, idFloorAt("delivery", since), until ? idFloorAt("delivery", until) : null],

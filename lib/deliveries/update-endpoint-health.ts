@@ -45,7 +45,8 @@ export async function updateEndpointHealth(
       health.failures++;
       if (!health.firstFailureAt || at < health.firstFailureAt) health.firstFailureAt = at;
       if (!health.lastFailureAt || at > health.lastFailureAt) health.lastFailureAt = at;
-      if (record.response.status === 410 && record.trigger === "scheduled") health.gone = true;
+      if (record.response.status === 410 && (record.trigger === "scheduled" || record.trigger === "recovered"))
+        health.gone = true;
     }
     byEndpoint.set(record.endpointId, health);
   }

@@ -105,7 +105,8 @@ export const ZAttemptView = z.object({
   endpointId: zId("endpoint"),
   deliveryId: zId("delivery"),
   number: z.number().int(),
-  trigger: z.enum(["scheduled", "manual", "test"]),
+  /** scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery; manual: a resend; test: a test event. */
+  trigger: z.enum(["scheduled", "recovered", "manual", "test"]),
   url: z.string(),
   startedAt: zTime,
   durationMs: z.number().int().nullable(),

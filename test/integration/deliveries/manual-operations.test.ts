@@ -114,6 +114,17 @@ describe("manual delivery operations", () => {
     expect(requeued).toBe(2);
     for (const message of recent) await settledAs("succeeded", message.id, endpoint.id);
     expect((await delivery(old.id, endpoint.id)).status).toBe("failed");
+    // The try that failed is `scheduled`, the one after the recovery `recovered`.
+    for (const message of recent) {
+      const attempts = await db().attempt.findMany({
+        where: { messageId: message.id, endpointId: endpoint.id },
+        orderBy: { number: "asc" },
+      });
+      expect(attempts.map((attempt) => [attempt.number, attempt.trigger])).toEqual([
+        [1, "scheduled"],
+        [2, "recovered"],
+      ]);
+    }
   });
 
   it("should refuse to recover a disabled endpoint's deliveries", async () => {
