@@ -29,6 +29,9 @@ test("should tell a new tenant what to do first, with empty charts that say so",
   );
   await expect(page.getByRole("figure", { name: /^Latency/ })).toContainText("No attempts in this range");
   await expect(tile(page, "Pending deliveries")).toHaveText("0");
+  // Nothing to be healthy yet: the attention card says so instead of "Every endpoint is healthy".
+  await expect(page.getByText("No endpoints yet.")).toBeVisible();
+  await expect(page.getByText("Every endpoint is healthy")).toHaveCount(0);
   await page.getByRole("link", { name: "Add endpoint" }).click();
   await expect(page).toHaveURL(`${baseUrl()}/t/${tenantId}/endpoints/new`);
   await page.goBack();
