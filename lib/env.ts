@@ -57,11 +57,17 @@ export const ZEnv = z
     /** Set by `npm start` for each worker it runs (otherwise a worker makes up its own id). */
     HOOKLINE_WORKER_ID: zId("worker").optional(),
     /**
-     * Set by `npm start` when it restarts a worker that died: the dead worker's id. Its supervisor
-     * saw it exit, so nothing can still be sending its deliveries: the new worker returns them to
-     * the queue at once instead of waiting for their leases to run out.
+     * Set by `npm start` when it restarts a worker that died: the ids of this worker slot's runs
+     * that died within the last lease period (comma-separated; a run killed while starting never
+     * got to take back its own predecessor's rows). Their supervisor saw them exit, so nothing can
+     * still be sending their deliveries: the new worker returns them to the queue at once
+     * instead of waiting for their leases to run out.
      */
-    HOOKLINE_REPLACES_WORKER_ID: zId("worker").optional(),
+    HOOKLINE_REPLACES_WORKER_IDS: z
+      .string()
+      .transform((value) => value.split(",").filter(Boolean))
+      .pipe(z.array(zId("worker")))
+      .optional(),
     /** Concurrent HTTP requests per worker process. */
     HOOKLINE_WORKER_CONCURRENCY: positiveInt.max(10_000).default(64),
     /** Concurrent requests per endpoint per worker, unless the endpoint sets its own. */

@@ -192,18 +192,24 @@ superviseNode(
 );
 const workerArgs = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")];
 for (let index = 1; index <= settings.HOOKLINE_WORKERS; index++) {
-  // Each run gets its id from us; a run that follows one (which can only have died: a stopped
-  // service is not started again) is told the dead one's id, to take its deliveries back at once.
-  let previousId: string | undefined;
+  // Each run gets its id from us. A run that follows another (which can only have died: a
+  // stopped service is not started again) is told the ids of the runs that died within the last
+  // lease period, to take their deliveries back at once; all of them, since a run killed while
+  // starting never took back its own predecessor's.
+  let current: string | undefined;
+  let dead: Array<{ id: string; at: number }> = [];
   superviseNode(
     settings.HOOKLINE_WORKERS === 1 ? "worker" : `worker-${index}`,
     workerArgs,
     settings.HOOKLINE_WORKER_SHUTDOWN_GRACE_MS + 5_000,
     () => {
-      const id = newId("worker");
-      const env = { HOOKLINE_WORKER_ID: id, HOOKLINE_REPLACES_WORKER_ID: previousId };
-      previousId = id;
-      return env;
+      if (current) dead.push({ id: current, at: Date.now() });
+      dead = dead.filter((run) => Date.now() - run.at < settings.HOOKLINE_LEASE_MS);
+      current = newId("worker");
+      return {
+        HOOKLINE_WORKER_ID: current,
+        HOOKLINE_REPLACES_WORKER_IDS: dead.map((run) => run.id).join(",") || undefined,
+      };
     },
   );
 }

@@ -90,11 +90,11 @@ await ensureOperationalEventTypes().catch((error: unknown) =>
 );
 // Restarted by `npm start` after a crash: what the dead worker held is due again now (not in up
 // to HOOKLINE_LEASE_MS). Best effort: if the database is away too, the leases still run out.
-if (settings.HOOKLINE_REPLACES_WORKER_ID) {
-  const replaced = settings.HOOKLINE_REPLACES_WORKER_ID;
+if (settings.HOOKLINE_REPLACES_WORKER_IDS?.length) {
+  const replaced = settings.HOOKLINE_REPLACES_WORKER_IDS;
   await releaseLeasesOf(replaced).then(
-    (released) => log.info({ replaced, released }, "returned the deliveries of the worker this one replaces"),
-    (error: unknown) => log.warn({ err: error, replaced }, "could not return the replaced worker's deliveries"),
+    (released) => log.info({ replaced, released }, "returned the deliveries of the workers this one replaces"),
+    (error: unknown) => log.warn({ err: error, replaced }, "could not return the replaced workers' deliveries"),
   );
 }
 maintenance.start();

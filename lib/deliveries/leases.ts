@@ -45,17 +45,17 @@ export async function releaseDeliveries(workerId: string, deliveryIds: readonly 
 }
 
 /**
- * Returns every row a worker known to be dead still holds (its supervisor saw the process exit,
- * so no request of it can still be under way), without waiting for the leases to run out.
+ * Returns every row workers known to be dead still hold (their supervisor saw the processes
+ * exit, so no request of theirs can still be under way), without waiting for the leases to run out.
  */
-export async function releaseLeasesOf(deadWorkerId: string): Promise<number> {
+export async function releaseLeasesOf(deadWorkerIds: readonly string[]): Promise<number> {
   const { rows } = await pool().query<{ n: number }>(
     `WITH released AS (
        UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = now()
-        WHERE status = 'sending' AND lease_owner = $1
+        WHERE status = 'sending' AND lease_owner = ANY($1::text[])
        RETURNING 1)
      SELECT count(*)::int AS n FROM released`,
-    [deadWorkerId],
+    [deadWorkerIds],
   );
   const released = rows[0]?.n ?? 0;
   if (released) await pool().query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);

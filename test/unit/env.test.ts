@@ -47,9 +47,21 @@ describe("parseEnv", () => {
     { variable: "HOOKLINE_ALLOW_PRIVATE_NETWORKS", value: "maybe" },
     { variable: "HOOKLINE_PUBLIC_URL", value: "ftp://example.test" },
     { variable: "DATABASE_POOL_SIZE", value: "0" },
+    { variable: "HOOKLINE_WORKERS", value: "0" },
+    { variable: "HOOKLINE_WORKERS", value: "65" },
+    { variable: "HOOKLINE_WORKER_ID", value: "worker-1" },
   ])("should stop with a message naming $variable when it is $value", ({ variable, value }) => {
     expect(() => parseEnv({ [variable]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}: `));
+  });
+
+  it("should run one worker by default, and read the ids npm start hands a restarted worker", () => {
+    expect(parseEnv({}).HOOKLINE_WORKERS).toBe(1);
+    const ids = ["wkr_01M977S4PN1HZ48QBGJWD3A0RA", "wkr_01M977TSNY2F4VAFFQD5C1X1P1"];
+    expect(parseEnv({ HOOKLINE_REPLACES_WORKER_IDS: ids.join(",") }).HOOKLINE_REPLACES_WORKER_IDS).toEqual(ids);
+    expect(() => parseEnv({ HOOKLINE_REPLACES_WORKER_IDS: `${ids[0]},dlv_01M977S4PN1HZ48QBGJWD3A0RA` })).toThrow(
+      /HOOKLINE_REPLACES_WORKER_IDS\.1: must be a worker id/,
+    );
   });
 
   it("should name every bad variable at once", () => {
