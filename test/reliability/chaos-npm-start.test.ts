@@ -81,7 +81,7 @@ describe("chaos: npm start under fire", () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ HOOKLINE_WORKER_CONCURRENCY: String(CONCURRENCY) });
-  });
+  }, 900_000); // npm start builds the web app first when the sources changed
   afterAll(async () => {
     if (process.env.CHAOS_DUMP)
       (await import("node:fs")).writeFileSync(process.env.CHAOS_DUMP, stack.hookline.output());

@@ -60,7 +60,16 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const tenantId = (await api<{ id: string }>("POST", "/api/v1/tenants", { name: "chaos stack" })).id;
+  let tenantId: string;
+  try {
+    tenantId = (await api<{ id: string }>("POST", "/api/v1/tenants", { name: "chaos stack" })).id;
+  } catch (error) {
+    // No stack is handed out, so nobody would stop this one: stop it here.
+    hookline.signalGroup("SIGKILL");
+    await receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const supervised = (name: string) => {
     const entry = readSupervisorState(dataDir)?.processes.find((process) => process.name === name);
