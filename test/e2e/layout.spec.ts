@@ -90,6 +90,7 @@ test("should show every table's row actions on screen, with no page wider than t
   page,
   browser,
 }) => {
+  test.setTimeout(180_000); // a dozen pages, each opened and measured
   const owner = await registerWithTenant(page);
   const eventType = await createCatalogEventType("layout");
   const endpointId = await createEndpointViaApi(owner.tenantId, {

@@ -36,7 +36,7 @@ test("should write the curated screenshots of the main pages", { tag: "@desktop-
   const seed = await runSeed();
   const tenantUrl = `${baseUrl()}/t/${seed.tenant.id}`;
   const ok = seed.endpoints.find((endpoint) => endpoint.mode === "ok")!;
-  const chart = (page: Page) => page.locator("figure .recharts-bar-rectangle");
+  const chart = (page: Page) => page.locator(".recharts-bar-rectangle");
   const heading = (page: Page) => page.getByRole("main").getByRole("heading", { level: 1 });
   // A live message of the demo, delivered by now to the endpoints that answer at once.
   const messageId = seed.live.messageIds[0]!;
