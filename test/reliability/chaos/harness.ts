@@ -282,6 +282,10 @@ export interface ChaosResult {
   duplicateBound: number;
   faults: number;
   durationMs: number;
+  /** p99 of publish (first request sent) → first received, over the checked paths. */
+  latencyP99Ms?: number;
+  /** p99 of accepted (the 202 arrived) → first received: the delivery's share of the above. */
+  deliveryP99Ms?: number;
   /** Anything else the scenario measured, e.g. "p99 publish→received 180 ms". */
   notes?: string;
 }
@@ -302,6 +306,27 @@ export interface SettleOptions {
   /** The scenario's own recovery figure instead of the default (see the header). */
   recoveryMs?: number | null;
   notes?: string;
+}
+
+/**
+ * p99 of publish → first arrival, per (message, path), over the accepted messages that arrived:
+ * from the first request sent (`from: "sent"`) or from the 202 (`"accepted"`).
+ */
+export function latencyP99(
+  load: LoadReport,
+  receiver: SigningReceiver,
+  paths: readonly string[],
+  from: "sent" | "accepted" = "sent",
+): number {
+  const latencies: number[] = [];
+  for (const published of load.accepted)
+    for (const path of paths) {
+      const arrived = receiver.firstArrival(path, published.messageId);
+      const start = from === "sent" ? published.firstSentAt : published.acceptedAt;
+      if (arrived !== undefined) latencies.push(arrived - start);
+    }
+  latencies.sort((a, b) => a - b);
+  return latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]! : NaN;
 }
 
 /** Time from each fault to the first arrival of a message first sent after it; max over faults. */
@@ -352,6 +377,8 @@ export async function settle(options: SettleOptions): Promise<ChaosResult> {
     duplicateBound: options.duplicateBound,
     faults: options.faults.length,
     durationMs: options.durationMs,
+    latencyP99Ms: latencyP99(load, receiver, paths),
+    deliveryP99Ms: latencyP99(load, receiver, paths, "accepted"),
     notes: options.notes,
   };
 }
@@ -381,7 +408,8 @@ export function formatResult(result: ChaosResult): string {
   const bound = result.boundMs === null ? "" : ` (bound ${result.boundMs} ms)`;
   return (
     `${result.scenario}: ${result.messages} messages, ${result.lost} lost, ${result.duplicates} duplicates ` +
-    `(bound ${result.duplicateBound}), ${result.faults} faults, recovery ${recovery}${bound}` +
+    `(bound ${result.duplicateBound}), ${result.faults} faults, recovery ${recovery}${bound}, ` +
+    `p99 publish→received ${result.latencyP99Ms} ms (202→received ${result.deliveryP99Ms} ms)` +
     (result.notes ? `; ${result.notes}` : "")
   );
 }

@@ -13,12 +13,12 @@ export function table(results: readonly ChaosResult[]): string {
   const ms = (value: number | null) =>
     value === null ? "n/a" : value < 10_000 ? `${value} ms` : `${(value / 1000).toFixed(1)} s`;
   const lines = [
-    "| Scenario | Length | Messages | Lost | Duplicates (bound) | Recovery | Bound | Notes |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| Scenario | Length | Messages | Lost | Duplicates (bound) | Recovery | Bound | p99 publish→received (202→received) | Notes |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...results.map(
       (result) =>
         `| ${result.scenario} | ${Math.round(result.durationMs / 1000)} s | ${result.messages} | ${result.lost} | ` +
-        `${result.duplicates} (≤ ${result.duplicateBound}) | ${ms(result.recoveryMs)} | ${ms(result.boundMs)} | ${result.notes ?? ""} |`,
+        `${result.duplicates} (≤ ${result.duplicateBound}) | ${ms(result.recoveryMs)} | ${ms(result.boundMs)} | ${ms(result.latencyP99Ms ?? null)} (${ms(result.deliveryP99Ms ?? null)}) | ${result.notes ?? ""} |`,
     ),
   ];
   return lines.join("\n");
