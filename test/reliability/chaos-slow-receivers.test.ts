@@ -49,7 +49,7 @@ async function slowReceivers(world: World, options: { durationMs: number }): Pro
   const servers = await Promise.all(Object.values(SLOW).map(rawServer));
   try {
     for (const [index, server] of servers.entries())
-      await createEndpoint(world.tenantId, {
+      await createEndpoint(null, world.tenantId, {
         url: `http://127.0.0.1:${server.port}/${Object.keys(SLOW)[index]}`,
         eventTypes: ["chaos.slow"],
       });
