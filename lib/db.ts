@@ -1,5 +1,5 @@
 // The one database connection pool per process, shared by the Prisma client (CRUD) and by the
-// hand-written SQL of the hot paths (lib/deliveries), so both count against one pool size.
+// hand-written SQL of the hot paths (publishing, the queue, recording), so both count against one pool size.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

@@ -3,7 +3,7 @@
 // naming the variable (see formatEnvError).
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/deliveries/retry-policy";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/queue/retry-policy";
 import { zId } from "@/lib/schemas/common";
 import { dropProcessState, processState } from "@/lib/process-state";
 import { isOrigin } from "@/lib/schemas/portal";

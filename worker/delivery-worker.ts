@@ -4,13 +4,13 @@
 // input (a bad row fails its delivery, never the worker), and every step is idempotent.
 import type { Dispatcher } from "undici";
 import type { Logger } from "pino";
-import { claimDeliveries, type ClaimedDelivery } from "@/lib/deliveries/claim-deliveries";
-import { attemptRecord } from "@/lib/deliveries/attempt-record";
-import { failClaimedDeliveries } from "@/lib/deliveries/fail-claimed-deliveries";
-import { extendLeases, releaseDeliveries } from "@/lib/deliveries/leases";
-import { planNextState, type NextState } from "@/lib/deliveries/plan-next-state";
+import { claimDeliveries, type ClaimedDelivery } from "@/lib/queue/claim-deliveries";
+import { attemptRecord } from "@/lib/recording/attempt-record";
+import { failClaimedDeliveries } from "@/lib/queue/fail-claimed-deliveries";
+import { extendLeases, releaseDeliveries } from "@/lib/queue/leases";
+import { planNextState, type NextState } from "@/lib/queue/plan-next-state";
 import { attemptDuration, claimBatchSize, deliveryOutcomes } from "@/lib/metrics/worker-metrics";
-import { tryDelivery } from "@/lib/deliveries/try-delivery";
+import { tryDelivery } from "@/lib/sending/try-delivery";
 import { EndpointGates } from "./endpoint-gates";
 import { NotificationListener } from "./notification-listener";
 import { ResultBuffer } from "./result-buffer";

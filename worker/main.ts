@@ -2,10 +2,10 @@
 // run against one database. On SIGTERM/SIGINT it stops claiming, lets in-flight requests finish
 // within the grace period (then gives their rows back), stores every result and exits 0.
 import { closeDb } from "@/lib/db";
-import { releaseLeasesOf } from "@/lib/deliveries/leases";
-import { parseRetrySchedule } from "@/lib/deliveries/retry-policy";
-import { queueDepth } from "@/lib/deliveries/queue-depth";
-import { webhookAgent } from "@/lib/deliveries/webhook-agent";
+import { releaseLeasesOf } from "@/lib/queue/leases";
+import { parseRetrySchedule } from "@/lib/queue/retry-policy";
+import { queueDepth } from "@/lib/queue/queue-depth";
+import { webhookAgent } from "@/lib/sending/webhook-agent";
 import { registerWorkerGauges } from "@/lib/metrics/worker-metrics";
 import { ensureOperationalEventTypes } from "@/lib/operations/operational-event-types";
 import { env } from "@/lib/env";

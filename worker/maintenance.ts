@@ -4,10 +4,10 @@
 // (every retention interval, one worker at a time) purge data past its retention. Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
-import { disableFailingEndpoints } from "@/lib/deliveries/disable-failing-endpoints";
-import { releaseExpiredLeases } from "@/lib/deliveries/leases";
+import { disableFailingEndpoints } from "@/lib/recording/disable-failing-endpoints";
+import { releaseExpiredLeases } from "@/lib/queue/leases";
 import { purgeIdempotencyKeys } from "@/lib/messages/purge-idempotency-keys";
-import { closedHoursEnd, rollUpMessageCounts } from "@/lib/messages/roll-up-message-counts";
+import { closedHoursEnd, rollUpMessageCounts } from "@/lib/stats/roll-up-message-counts";
 import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { recordHeartbeat, type WorkerIdentity } from "@/lib/workers/heartbeat";
 

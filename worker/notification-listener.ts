@@ -3,7 +3,7 @@
 // notification lost while reconnecting only delays work by one poll interval.
 import pg from "pg";
 import type { Logger } from "pino";
-import { DELIVERIES_CHANNEL } from "@/lib/deliveries/channel";
+import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
 
 export class NotificationListener {
   private client: pg.Client | undefined;

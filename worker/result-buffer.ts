@@ -1,10 +1,10 @@
-// Collects finished attempts and writes them in batches (lib/deliveries/record-attempts.ts):
+// Collects finished attempts and writes them in batches (lib/recording/record-attempts.ts):
 // one transaction per batch instead of one per try. A failed write (database restarting) is
 // retried with backoff; nothing is dropped. Only one write runs at a time, and what arrives
 // during it goes into the next batch.
 import type { Logger } from "pino";
-import type { AttemptRecord } from "@/lib/deliveries/attempt-record";
-import { recordAttempts } from "@/lib/deliveries/record-attempts";
+import type { AttemptRecord } from "@/lib/recording/attempt-record";
+import { recordAttempts } from "@/lib/recording/record-attempts";
 
 export interface ResultBufferOptions {
   leaseOwner: string;

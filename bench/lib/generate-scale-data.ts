@@ -10,7 +10,7 @@
 // keys not checked row by row (session_replication_role = replica; the generator keeps them
 // consistent), then VACUUM ANALYZE — the state a long-running, autovacuumed database is in.
 import type pg from "pg";
-import { closedHoursEnd, hoursBetween, storeMessageCounts } from "../../lib/messages/store-message-counts";
+import { closedHoursEnd, hoursBetween, storeMessageCounts } from "../../lib/stats/store-message-counts";
 import { BUCKET_COUNT } from "../../lib/stats/bucket-index";
 import { HISTOGRAM_SUM } from "../../lib/stats/histogram-sql";
 import { floorTo, HOUR_MS } from "../../lib/stats/split-range";

@@ -8,7 +8,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { idFloorAt } from "@/lib/ids";
-import { DELIVERIES_CHANNEL } from "./channel";
+import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
 
 export async function recoverFailedDeliveries(
   actor: Principal | null,

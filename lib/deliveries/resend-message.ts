@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { pool } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "./endpoint-row";
+import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
 import { sendNow, type AttemptSummary } from "./send-now";
 
 interface Row extends EndpointSqlRow {

@@ -3,11 +3,11 @@
 // SSRF-guarded agent and the same recording as the worker (try-delivery.ts, record-attempts.ts).
 import "server-only";
 import { env } from "@/lib/env";
-import { attemptRecord, isSuccess, type AttemptTrigger } from "./attempt-record";
-import type { NextState, TryResult } from "./plan-next-state";
-import { recordAttempts } from "./record-attempts";
-import { tryDelivery, type DeliveryToSend } from "./try-delivery";
-import { webhookAgent } from "./webhook-agent";
+import { attemptRecord, isSuccess, type AttemptTrigger } from "@/lib/recording/attempt-record";
+import type { NextState, TryResult } from "@/lib/queue/plan-next-state";
+import { recordAttempts } from "@/lib/recording/record-attempts";
+import { tryDelivery, type DeliveryToSend } from "@/lib/sending/try-delivery";
+import { webhookAgent } from "@/lib/sending/webhook-agent";
 
 export interface AttemptSummary {
   deliveryId: string;

@@ -9,9 +9,9 @@ import { pool, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "./endpoint-row";
-import { planNextState } from "./plan-next-state";
-import { parseRetrySchedule } from "./retry-policy";
+import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
+import { planNextState } from "@/lib/queue/plan-next-state";
+import { parseRetrySchedule } from "@/lib/queue/retry-policy";
 import { sendNow, type AttemptSummary } from "./send-now";
 import { assertNotReserved } from "@/lib/event-types/reserved-event-types";
 

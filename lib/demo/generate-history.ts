@@ -17,7 +17,7 @@
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
-import { closedHoursEnd, hoursBetween, storeMessageCounts } from "@/lib/messages/store-message-counts";
+import { closedHoursEnd, hoursBetween, storeMessageCounts } from "@/lib/stats/store-message-counts";
 import type { PlaygroundMode } from "@/lib/playground";
 import { BUCKET_COUNT, BUCKET_UPPER_BOUNDS_MS } from "@/lib/stats/bucket-index";
 import { HISTOGRAM_SUM, histogramAdd } from "@/lib/stats/histogram-sql";
@@ -184,7 +184,7 @@ SELECT pg_temp.hl_id('att', t.started_at), $1, t.id, t.message_id, t.endpoint_id
 // upper bounds below it (bucket i holds bound[i-1] < ms <= bound[i]; 50 is the overflow):
 // width_bucket counts the bounds <= its operand, and durations are whole milliseconds. The
 // minute rows just written are then added to their endpoint's and their tenant's hours,
-// element-wise like the worker's upsert (lib/deliveries/upsert-endpoint-stats.ts), in case the
+// element-wise like the worker's upsert (lib/stats/upsert-endpoint-stats.ts), in case the
 // worker already wrote to an hour.
 const INSERT_STATS = `
 WITH minutes AS (

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
 import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
-import { failPendingDeliveries } from "@/lib/deliveries/fail-pending-deliveries";
+import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { notFound } from "@/lib/errors";
 import { getEndpoint } from "./get-endpoint";
 import type { EndpointView } from "./endpoint-view";

@@ -10,7 +10,7 @@ import type pg from "pg";
 import { coalesce } from "@/lib/database/coalesce";
 import { processState } from "@/lib/process-state";
 import { pool } from "@/lib/db";
-import { DELIVERIES_CHANNEL } from "@/lib/deliveries/channel";
+import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
 import { newId } from "@/lib/ids";
 
 export interface NewMessage {

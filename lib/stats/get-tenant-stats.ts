@@ -4,7 +4,7 @@
 // per closed hour, counted for the rest: count-messages-per-bucket.ts), and the live queue.
 import "server-only";
 import type { z } from "zod";
-import { countMessagesPerBucket } from "@/lib/messages/count-messages-per-bucket";
+import { countMessagesPerBucket } from "@/lib/stats/count-messages-per-bucket";
 import type { ZTenantStats, ZTenantStatsQuery } from "@/lib/schemas/stats";
 import { countQueuedDeliveries } from "./count-queued-deliveries";
 import { getEndpointStats } from "./get-endpoint-stats";

@@ -1,6 +1,6 @@
 // AttemptRecords as the worker hands them to recordAttempts, built in memory: random ones from
 // a seeded generator (so a failing run can be replayed) or one at a given time and outcome.
-import type { AttemptRecord } from "@/lib/deliveries/attempt-record";
+import type { AttemptRecord } from "@/lib/recording/attempt-record";
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {

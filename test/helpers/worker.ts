@@ -2,7 +2,7 @@
 // fast retry schedule and private networks allowed (receivers live on 127.0.0.1).
 import pino from "pino";
 import { afterEach } from "vitest";
-import { createWebhookAgent } from "@/lib/deliveries/webhook-agent";
+import { createWebhookAgent } from "@/lib/sending/webhook-agent";
 import { newId } from "@/lib/ids";
 import { DeliveryWorker, type DeliveryWorkerOptions } from "@/worker/delivery-worker";
 

@@ -5,7 +5,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createWebhookAgent } from "@/lib/deliveries/webhook-agent";
+import { createWebhookAgent } from "@/lib/sending/webhook-agent";
 import { deleteEndpoint } from "@/lib/endpoints";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { useTestDatabase } from "../../helpers/database";

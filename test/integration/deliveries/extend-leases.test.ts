@@ -4,8 +4,8 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { claimDeliveries } from "@/lib/deliveries/claim-deliveries";
-import { extendLeases } from "@/lib/deliveries/leases";
+import { claimDeliveries } from "@/lib/queue/claim-deliveries";
+import { extendLeases } from "@/lib/queue/leases";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";

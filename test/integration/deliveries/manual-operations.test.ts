@@ -2,8 +2,8 @@
 // statistics that every attempt feeds.
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimDeliveries } from "@/lib/deliveries/claim-deliveries";
-import { releaseExpiredLeases } from "@/lib/deliveries/leases";
+import { claimDeliveries } from "@/lib/queue/claim-deliveries";
+import { releaseExpiredLeases } from "@/lib/queue/leases";
 import { recoverFailedDeliveries } from "@/lib/deliveries/recover-deliveries";
 import { resendMessage } from "@/lib/deliveries/resend-message";
 import { sendTestEvent } from "@/lib/deliveries/send-test-event";

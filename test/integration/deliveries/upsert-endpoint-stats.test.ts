@@ -4,7 +4,7 @@
 // the same rows (sorted lock order: no deadlock).
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
-import { recordAttempts } from "@/lib/deliveries/record-attempts";
+import { recordAttempts } from "@/lib/recording/record-attempts";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { attemptRecord, randomAttemptRecords, seededRandom } from "../../helpers/attempt-records";
 import { useTestDatabase } from "../../helpers/database";

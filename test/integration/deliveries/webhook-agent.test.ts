@@ -3,7 +3,7 @@
 // server, not another port. Real requests to real receivers on 127.0.0.1.
 import { request, type Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebhookAgent } from "@/lib/deliveries/webhook-agent";
+import { createWebhookAgent } from "@/lib/sending/webhook-agent";
 import { SsrfBlockedError } from "@/lib/ssrf";
 import { startReceiver, type Receiver } from "../../helpers/receiver";
 

@@ -7,7 +7,7 @@ import { db, pool } from "@/lib/db";
 import { DEMO_EVENT_TYPES } from "@/lib/demo/demo-catalog";
 import { DEMO_TENANT_NAME, seedDemo, type DemoSeedResult } from "@/lib/demo/seed-demo";
 import { validateAgainstSchema } from "@/lib/event-types/json-schema";
-import { closedHoursEnd } from "@/lib/messages/store-message-counts";
+import { closedHoursEnd } from "@/lib/stats/store-message-counts";
 import { addSample, emptyHistogram, mergeHistograms } from "@/lib/stats";
 import { verifyCredentials } from "@/lib/users";
 import { useTestDatabase } from "../../helpers/database";

@@ -1,4 +1,4 @@
-// The routes over the delivery operations (lib/deliveries, lib/stats): send a test event,
+// The routes over the delivery operations (lib/deliveries, lib/queue, lib/stats): send a test event,
 // resend a message, recover failed deliveries, read statistics — against a real receiver on
 // loopback, checking what the receiver got and what the API answered.
 import { Webhook } from "standardwebhooks";

@@ -15,7 +15,7 @@ import { GET as secretRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/[end
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/route";
 import { openJson, openSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import type { EndpointConfig } from "@/lib/deliveries/endpoint-config";
+import type { EndpointConfig } from "@/lib/sending/endpoint-config";
 import { signingSecrets } from "@/lib/endpoints/secret-overlap";
 import { reloadEnv } from "@/lib/env";
 import { publishMessages } from "@/lib/messages/publish-messages";

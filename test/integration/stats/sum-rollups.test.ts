@@ -4,8 +4,8 @@
 // alone gives.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTransaction } from "@/lib/db";
-import { isSuccess, type AttemptRecord } from "@/lib/deliveries/attempt-record";
-import { upsertEndpointStats, upsertTenantStats } from "@/lib/deliveries/upsert-endpoint-stats";
+import { isSuccess, type AttemptRecord } from "@/lib/recording/attempt-record";
+import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { addSample, BUCKET_COUNT, emptyHistogram } from "@/lib/stats";
 import { sumRollupsByEndpoint, sumRollupsByTime, type Granularity } from "@/lib/stats/sum-rollups";
 import type { StatsCounts } from "@/lib/stats/summarize-stats";

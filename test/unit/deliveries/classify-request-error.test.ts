@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyRequestError } from "@/lib/deliveries/classify-request-error";
+import { classifyRequestError } from "@/lib/sending/classify-request-error";
 import { SsrfBlockedError, SsrfDnsError } from "@/lib/ssrf";
 
 const withCode = (code: string, name = "Error") => Object.assign(new Error(code), { code, name });

@@ -9,7 +9,7 @@ import {
   RetryScheduleError,
   type DeliveryOutcome,
   type OutcomeInput,
-} from "@/lib/deliveries";
+} from "@/lib/queue";
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;

@@ -1,9 +1,9 @@
 // What one try left to record (recordAttempts writes a batch of them), and the one rule for a
 // successful try. Its own file, so that recording, statistics and health share it without
 // importing each other.
-import type { NextState } from "./plan-next-state";
-import type { WebhookResponse } from "./send-webhook";
-import type { DeliveryToSend, DeliveryTried } from "./try-delivery";
+import type { NextState } from "@/lib/queue/plan-next-state";
+import type { WebhookResponse } from "@/lib/sending/send-webhook";
+import type { DeliveryToSend, DeliveryTried } from "@/lib/sending/try-delivery";
 
 /** scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery. */
 export type AttemptTrigger = "scheduled" | "recovered" | "manual" | "test";

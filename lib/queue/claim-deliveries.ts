@@ -5,7 +5,7 @@
 // The same statement returns everything needed to send: the message text and the endpoint row.
 import "server-only";
 import { pool } from "@/lib/db";
-import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "./endpoint-row";
+import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
 
 export type { EndpointRow };
 

@@ -1,5 +1,5 @@
 // Counts a tenant's messages per hour and stores the counts in message_counts_hourly, for the
-// overview's volume chart (lib/messages/count-messages-per-bucket.ts). Message ids encode their
+// overview's volume chart (lib/stats/count-messages-per-bucket.ts). Message ids encode their
 // creation time (lib/ids), so an hour is an id range and each count is an index-only scan of
 // (tenant_id, id) over that hour: the same scan the overview used to make on every request,
 // made once per hour instead. A stored row means "this hour was counted", 0 included.

@@ -16,7 +16,7 @@ import type pg from "pg";
 import { addSample, emptyHistogram } from "@/lib/stats";
 import { histogramAdd } from "@/lib/stats/histogram-sql";
 import { HOUR_MS, MINUTE_MS } from "@/lib/stats/split-range";
-import { isSuccess, type AttemptRecord } from "./attempt-record";
+import { isSuccess, type AttemptRecord } from "@/lib/recording/attempt-record";
 
 interface Rollup {
   /** The endpoint or the tenant the row belongs to. */

@@ -3,7 +3,7 @@
 import "server-only";
 import { withTransaction } from "@/lib/db";
 import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
-import { failPendingDeliveries } from "./fail-pending-deliveries";
+import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 
 export async function disableFailingEndpoints(
   afterMs: number,

@@ -1,5 +1,5 @@
 // Why a request got no usable response, as the short `error_kind` stored on the attempt and
-// shown in the dashboard. Only the kind decides retries (lib/deliveries/retry-policy.ts).
+// shown in the dashboard. Only the kind decides retries (lib/queue/retry-policy.ts).
 import { ssrfErrorKind } from "@/lib/ssrf";
 
 /** `config`: the endpoint's stored configuration could not be read (set by the worker). */

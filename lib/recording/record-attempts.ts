@@ -12,8 +12,8 @@ import type pg from "pg";
 import { withTransaction } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { isSuccess, type AttemptRecord } from "./attempt-record";
-import { failPendingDeliveries } from "./fail-pending-deliveries";
-import { upsertEndpointStats, upsertTenantStats } from "./upsert-endpoint-stats";
+import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
+import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
 import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/emit-operational-events";
 
