@@ -7,7 +7,7 @@ import { parseRetrySchedule } from "@/lib/queue/retry-policy";
 import { queueDepth } from "@/lib/queue/queue-depth";
 import { webhookAgent } from "@/lib/sending/webhook-agent";
 import { registerWorkerGauges } from "@/lib/metrics/worker-metrics";
-import { ensureOperationalEventTypes } from "@/lib/operations/operational-event-types";
+import { ensureOperationalEventTypes } from "@/lib/operational-webhooks/operational-event-types";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";

@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from "react";
 import { focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
-import { OPERATIONAL_EVENT_TYPES, OPERATIONAL_TYPE_NAMES } from "@/lib/operations/operational-event-catalog";
+import { OPERATIONAL_EVENT_TYPES, OPERATIONAL_TYPE_NAMES } from "@/lib/operational-webhooks/operational-event-catalog";
 import { useEventTypeCatalog } from "./use-event-type-catalog";
 
 interface Props {

@@ -7,7 +7,7 @@ import type pg from "pg";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
-import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
+import { emitOperationalEvents } from "@/lib/operational-webhooks/emit-operational-events";
 import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { notFound } from "@/lib/errors";
 import { getEndpoint } from "./get-endpoint";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isOperationalType } from "@/lib/operations/operational-event-catalog";
+import { isOperationalType } from "@/lib/operational-webhooks/operational-event-catalog";
 
 /**
  * Endpoint filters may only name event types of the catalog (archived ones included), or

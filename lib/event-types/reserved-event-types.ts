@@ -1,9 +1,12 @@
-// Hookline's own operational event types (lib/operations/operational-event-catalog.ts) are a
+// Hookline's own operational event types (lib/operational-webhooks/operational-event-catalog.ts) are a
 // reserved namespace: a tenant's catalog never lists them, and nobody creates, edits, archives,
 // publishes or test-sends them through the API. Otherwise a tenant key could publish a forged
 // `endpoint.disabled` to every endpoint that trusts it. Only the engine emits them.
 import { AppError } from "@/lib/errors";
-import { isReservedEventType, RESERVED_EVENT_TYPE_PREFIXES } from "@/lib/operations/operational-event-catalog";
+import {
+  isReservedEventType,
+  RESERVED_EVENT_TYPE_PREFIXES,
+} from "@/lib/operational-webhooks/operational-event-catalog";
 
 export { isReservedEventType, RESERVED_EVENT_TYPE_PREFIXES };
 

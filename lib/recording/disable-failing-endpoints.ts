@@ -2,7 +2,7 @@
 // failures is disabled, with reason `failing`, and what it still had queued fails visibly.
 import "server-only";
 import { withTransaction } from "@/lib/db";
-import { emitOperationalEvents } from "@/lib/operations/emit-operational-events";
+import { emitOperationalEvents } from "@/lib/operational-webhooks/emit-operational-events";
 import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 
 export async function disableFailingEndpoints(

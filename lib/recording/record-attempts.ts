@@ -15,7 +15,7 @@ import { isSuccess, type AttemptRecord } from "./attempt-record";
 import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
-import { emitOperationalEvents, type OperationalEvent } from "@/lib/operations/emit-operational-events";
+import { emitOperationalEvents, type OperationalEvent } from "@/lib/operational-webhooks/emit-operational-events";
 
 // PostgreSQL text cannot hold NUL; a receiver's body or header may.
 const clean = (text: string | null) => (text === null ? null : text.replaceAll("\u0000", ""));

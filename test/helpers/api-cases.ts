@@ -2,7 +2,7 @@
 // of the world. Destructive operations get fresh objects on every call, so the same case can be
 // sent by every role. test/integration/api/* walk this table; it must cover every operation.
 import { OPERATIONS, type ApiOperation } from "@/lib/openapi";
-import { setOperationsEndpoint } from "@/lib/operations/operations-endpoint";
+import { setOperationsEndpoint } from "@/lib/operational-webhooks/operations-endpoint";
 import { freshEndpoint, freshInvite, freshMember, keyIdOf, unique, type TenantWorld, type World } from "./api-world";
 import { createApiKey, createTestEventType } from "./fixtures";
 

@@ -6,7 +6,10 @@ process.env.HOOKLINE_API_RATE_LIMIT = "0";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/openapi";
-import { ensureOperationalEventTypes, OPERATIONAL_TYPE_NAMES } from "@/lib/operations/operational-event-types";
+import {
+  ensureOperationalEventTypes,
+  OPERATIONAL_TYPE_NAMES,
+} from "@/lib/operational-webhooks/operational-event-types";
 import { useTestDatabase } from "../../helpers/database";
 import { snapshotDatabase } from "../../helpers/database-snapshot";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";

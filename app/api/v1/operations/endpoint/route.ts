@@ -8,7 +8,7 @@ import {
   getOperationsEndpoint,
   removeOperationsEndpoint,
   setOperationsEndpoint,
-} from "@/lib/operations/operations-endpoint";
+} from "@/lib/operational-webhooks/operations-endpoint";
 
 export const GET = route(catalog.getOperationsEndpoint, async () => getOperationsEndpoint());
 

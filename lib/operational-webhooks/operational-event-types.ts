@@ -1,4 +1,4 @@
-// The catalog rows of the operational event types (lib/operations/operational-event-catalog.ts),
+// The catalog rows of the operational event types (lib/operational-webhooks/operational-event-catalog.ts),
 // created on demand so that the OpenAPI document's webhooks section lists them like any other
 // type. They stay out of the catalog's lists and cannot be published or edited through the API.
 import "server-only";
