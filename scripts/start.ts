@@ -181,13 +181,11 @@ function superviseNode(
   });
 }
 
-// Production: our server around Next's handler (scripts/web-server.ts: the publish fast path).
-const next = path.join(root, "node_modules/next/dist/bin/next");
+// Our server around Next's handler (scripts/web-server.ts: the publish fast path); with --dev,
+// Next in development mode, so that development runs the code production runs.
 superviseNode(
   "web",
-  dev
-    ? [next, "dev", "--port", String(port), "--hostname", settings.HOOKLINE_HOST]
-    : ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")],
+  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts"), ...(dev ? ["--dev"] : [])],
   15_000, // the web server finishes its requests within 10 s
 );
 const workerArgs = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")];

@@ -1,17 +1,19 @@
-// The production web process (`npm run start:web` and `npm start` run it; `npm run dev` runs
-// `next dev`): Next's request handler behind our own HTTP server, so that publishing with an
-// API key takes the fast path of scripts/lib/web-fast-path.ts. Needs a build (start-web.ts and
-// start.ts make sure of it) and is started with `--conditions=react-server --import tsx`, like
-// the worker, because the fast path loads the route handlers' sources directly.
+// The web process (`npm run start:web`, `npm start`, and with `--dev` `npm run dev`): Next's
+// request handler behind our own HTTP server, so that publishing with an API key takes the fast
+// path of scripts/lib/web-fast-path.ts, in development as in production. Without `--dev` it needs
+// a build (start-web.ts and start.ts make sure of it); with it, Next compiles on demand and
+// reloads on change. Started with `--conditions=react-server --import tsx`, like the worker,
+// because the fast path loads the route handlers' sources directly.
 // SIGTERM/SIGINT: stop accepting, finish the requests in flight (at most 10 s), exit 0.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/env";
 
-// A production server: `next start` sets this itself, a custom server must (lib/env's defaults,
-// the SSRF guard among them, follow it). An explicit value is kept.
-Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
+const dev = process.argv.includes("--dev");
+// `next start` and `next dev` set this themselves, a custom server must (lib/env's defaults, the
+// SSRF guard among them, follow it). An explicit value is kept.
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
 
 const root = path.resolve(import.meta.dirname, "..");
 const settings = parseEnv(process.env);
@@ -19,7 +21,7 @@ const port = settings.PORT;
 const hostname = settings.HOOKLINE_HOST;
 const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 
-const app = next({ dev: false, dir: root, hostname, port });
+const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 // Only now: the route handlers' modules need the globals Next sets up while preparing

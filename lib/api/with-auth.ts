@@ -33,7 +33,7 @@ function bearerToken(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
-export function requestIdOf(request: Request): string {
+export function requestIdOf(request: Pick<Request, "headers">): string {
   const given = request.headers.get("x-request-id");
   return given && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }

@@ -12,8 +12,9 @@ import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import * as publishBatch from "../../app/api/v1/tenants/[tenant]/messages/batch/route";
 import * as publishOne from "../../app/api/v1/tenants/[tenant]/messages/route";
+import { handleApiError } from "../../lib/api/handle-api-error";
 import type { OperationRoute } from "../../lib/api/route";
-import { logger } from "../../lib/logger";
+import { requestIdOf } from "../../lib/api/with-auth";
 import { STATIC_SECURITY_HEADERS } from "../../lib/security/content-security-policy";
 
 const FAST_HANDLERS: OperationRoute[] = [publishOne.POST, publishBatch.POST];
@@ -67,6 +68,17 @@ function requestHeaders(request: IncomingMessage): Headers {
   return headers;
 }
 
+async function send(answer: Response, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.statusCode = answer.status;
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.setHeader(key, value);
+  answer.headers.forEach((value, name) => response.setHeader(name, value));
+  response.setHeader("content-length", body.byteLength);
+  // A body refused before it was read in full (413) is not drained: close the connection.
+  if (!request.complete) response.setHeader("connection", "close");
+  response.end(body);
+}
+
 /** Answers `request` with the route's handler; `origin` is this server's own (http://host:port). */
 export async function serveFast(
   route: FastRoute,
@@ -74,29 +86,24 @@ export async function serveFast(
   response: ServerResponse,
   origin: string,
 ): Promise<void> {
+  const headers = requestHeaders(request);
+  // The handler and the fallback below answer with the same request id.
+  const requestId = requestIdOf({ headers });
+  headers.set("x-request-id", requestId);
   try {
     const nextRequest = new NextRequest(new URL(request.url!, origin), {
       method: request.method,
-      headers: requestHeaders(request),
+      headers,
       body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
       duplex: "half",
     });
-    const answer = await route.handler(nextRequest, { params: Promise.resolve(route.params) });
-    const body = Buffer.from(await answer.arrayBuffer());
-    response.statusCode = answer.status;
-    for (const { key, value } of STATIC_SECURITY_HEADERS) response.setHeader(key, value);
-    answer.headers.forEach((value, name) => response.setHeader(name, value));
-    response.setHeader("content-length", body.byteLength);
-    // A body refused before it was read in full (413) is not drained: close the connection.
-    if (!request.complete) response.setHeader("connection", "close");
-    response.end(body);
+    await send(await route.handler(nextRequest, { params: Promise.resolve(route.params) }), request, response);
   } catch (error) {
-    // The handlers map every error to a response themselves; this is the plumbing failing.
-    logger.error({ err: error }, "fast path failed");
-    if (!response.headersSent) {
-      response.statusCode = 500;
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
-    } else response.destroy();
+    // The handlers map their own errors to answers; this is the plumbing failing, answered by
+    // the same error mapper (it logs the error with the request id).
+    if (response.headersSent) return void response.destroy();
+    const answer = handleApiError(error, requestId);
+    answer.headers.set("x-request-id", requestId);
+    await send(answer, request, response).catch(() => response.destroy());
   }
 }

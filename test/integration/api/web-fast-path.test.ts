@@ -201,4 +201,30 @@ describe("the publish fast path", () => {
       Array(6).fill(NOT_FAST),
     );
   });
+  it("should answer a failure of its own plumbing through the error mapper, with the request id", async () => {
+    const failing = http.createServer((request, response) => {
+      const route = fastRoute(request)!;
+      const broken = (async () => {
+        throw new Error("plumbing broke");
+      }) as unknown as typeof route.handler;
+      void serveFast({ ...route, handler: broken }, request, response, base);
+    });
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}${messagesPath()}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "x-request-id": "fast-broken" },
+        body: JSON.stringify({ eventType: "fast.thing", payload: {} }),
+      });
+      expect(response.status).toBe(500);
+      expect(response.headers.get("x-request-id")).toBe("fast-broken");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await response.json()).toEqual({
+        error: { code: "internal_error", message: "Something went wrong on our side.", requestId: "fast-broken" },
+      });
+    } finally {
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
 });
