@@ -1,5 +1,5 @@
 // Prisma 7 reads its connection settings here, not from schema.prisma. Only `prisma generate`
-// runs on every machine (postinstall); migrations are applied by lib/database/migrate.ts.
+// runs on every machine (postinstall); migrations are applied by server/migrate.ts.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

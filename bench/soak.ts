@@ -66,7 +66,7 @@ export async function soak(ctx: BenchContext): Promise<BenchOutcome> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hookline-soak-"));
   chmodSync(dataDir, 0o755);
   const apiKey = `bench_${randomBytes(16).toString("hex")}`;
-  const { freePort } = await import("../lib/ports");
+  const { freePort } = await import("../server/ports");
   const port = await freePort();
   const start = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
     cwd: ROOT,

@@ -1,5 +1,5 @@
 // Process-wide state, in one place. The production web process loads lib/ twice (Next's bundle
-// and the publish fast path's own import, scripts/web-server.ts), and Next re-evaluates modules
+// and the publish fast path's own import, server/web-server.ts), and Next re-evaluates modules
 // on every change in development: a module-level variable would exist once per copy. Whatever
 // must be one per process (the database pool, the id generator's last id, the group-commit
 // queues, caches, rate-limit buckets) is therefore kept here, on globalThis, by name; the first

@@ -1,6 +1,6 @@
 // npm run db:migrate – apply pending migrations to DATABASE_URL (or the embedded database).
-import { withDatabase } from "./lib/database-url";
-import { migrate } from "../lib/database/migrate";
+import { withDatabase } from "../server/database-url";
+import { migrate } from "../server/migrate";
 import { logger } from "../lib/logger";
 
 await withDatabase(async (url) => {

@@ -1,4 +1,4 @@
-// Owns the embedded PostgreSQL of one data directory (see scripts/lib/embedded-database.ts).
+// Owns the embedded PostgreSQL of one data directory (see server/embedded-database.ts).
 // Started detached by whichever command needs the database first; stops the server when that
 // command's pipe to our stdin closes (normal exit, crash or SIGKILL alike), once no other client
 // is still connected, or on SIGTERM/SIGINT sent to it directly. When PostgreSQL itself dies
@@ -7,8 +7,8 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/database/embedded-postgres";
-import { isAlive, readState, stateFile } from "./lib/embedded-database";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/embedded-postgres";
+import { isAlive, readState, stateFile } from "../server/embedded-database";
 
 const [dataDir, preferredPort] = [path.resolve(process.argv[2] ?? ".data"), Number(process.argv[3] ?? 54329)];
 /** `--strict-port`: that port or fail (a restart, whose clients already have the URL). */

@@ -6,7 +6,7 @@
 import { reencryptSecrets } from "../lib/crypto/reencrypt-secrets";
 import { closeDb } from "../lib/db";
 import { reloadEnv } from "../lib/env";
-import { withDatabase } from "./lib/database-url";
+import { withDatabase } from "../server/database-url";
 
 await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;

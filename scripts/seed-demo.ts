@@ -7,10 +7,10 @@
 import "./lib/quiet-library-logs";
 import { encryptionKeys } from "../lib/crypto/secret-box";
 import { closeDb } from "../lib/db";
-import { migrate } from "../lib/database/migrate";
+import { migrate } from "../server/migrate";
 import { seedDemo, type DemoSeedResult } from "../lib/demo/seed-demo";
 import { reloadEnv } from "../lib/env";
-import { withDatabase } from "./lib/database-url";
+import { withDatabase } from "../server/database-url";
 
 const json = process.argv.includes("--json");
 const say = (line = "") => {

@@ -1,13 +1,13 @@
 // npm run start:web – the web process alone, for deployments that run web and workers as
 // separate processes against an external PostgreSQL (docs/DEPLOYMENT.md). Needs DATABASE_URL.
 // Applies pending migrations first (safe when several instances start together: advisory
-// lock), builds when no current build exists, then runs the web server (scripts/web-server.ts:
+// lock), builds when no current build exists, then runs the web server (server/web-server.ts:
 // Next's handler plus the publish fast path).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "../lib/env";
-import { migrate } from "../lib/database/migrate";
-import { ensureBuild } from "./lib/build";
+import { migrate } from "../server/migrate";
+import { ensureBuild } from "../server/build";
 
 const root = path.resolve(import.meta.dirname, "..");
 const say = (line: string) => process.stdout.write(`[hookline web] ${line}\n`);
@@ -34,7 +34,7 @@ ensureBuild(root, say);
 
 const child = spawn(
   process.execPath,
-  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts")],
+  ["--conditions=react-server", "--import", "tsx", path.join(root, "server/web-server.ts")],
   {
     cwd: root,
     stdio: "inherit",

@@ -11,15 +11,15 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "../lib/env";
-import { migrate } from "../lib/database/migrate";
+import { migrate } from "../server/migrate";
 import { newId } from "../lib/ids";
-import { freePort, isPortFree } from "../lib/ports";
+import { freePort, isPortFree } from "../server/ports";
 import { DEFAULT_RESTART_POLICY } from "../lib/supervisor/restart-policy";
 import { writeSupervisorState } from "../lib/supervisor/supervisor-state";
-import { ensureBuild } from "./lib/build";
-import { acquireDatabase } from "./lib/database-url";
-import type { AcquiredDatabase } from "./lib/embedded-database";
-import { waitForHttp } from "./lib/net";
+import { ensureBuild } from "../server/build";
+import { acquireDatabase } from "../server/database-url";
+import type { AcquiredDatabase } from "../server/embedded-database";
+import { waitForHttp } from "../server/net";
 import { runChild, Supervisor, type Running } from "./lib/supervise";
 
 const dev = process.argv.includes("--dev");
@@ -181,11 +181,11 @@ function superviseNode(
   });
 }
 
-// Our server around Next's handler (scripts/web-server.ts: the publish fast path); with --dev,
+// Our server around Next's handler (server/web-server.ts: the publish fast path); with --dev,
 // Next in development mode, so that development runs the code production runs.
 superviseNode(
   "web",
-  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/web-server.ts"), ...(dev ? ["--dev"] : [])],
+  ["--conditions=react-server", "--import", "tsx", path.join(root, "server/web-server.ts"), ...(dev ? ["--dev"] : [])],
   15_000, // the web server finishes its requests within 10 s
 );
 const workerArgs = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")];

@@ -1,7 +1,7 @@
 // npm run worker – one delivery worker. Uses DATABASE_URL, or attaches to (or starts) the
 // embedded PostgreSQL of the data directory, then runs worker/main.ts in this process.
 import { reloadEnv } from "../lib/env";
-import { acquireDatabase } from "./lib/database-url";
+import { acquireDatabase } from "../server/database-url";
 
 process.env.HOOKLINE_PROCESS ??= "worker";
 const database = await acquireDatabase();

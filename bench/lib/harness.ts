@@ -6,9 +6,9 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/database/embedded-postgres";
-import { migrate } from "../../lib/database/migrate";
-import { freePort } from "../../lib/ports";
+import { startEmbeddedPostgres } from "../../server/embedded-postgres";
+import { migrate } from "../../server/migrate";
+import { freePort } from "../../server/ports";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -191,7 +191,7 @@ export interface Web extends ChildHandle {
 }
 
 /**
- * The web process as `npm run start:web` runs it (scripts/web-server.ts, same environment), from the
+ * The web process as `npm run start:web` runs it (server/web-server.ts, same environment), from the
  * benchmark's own build directory (`.next-bench`, so a benchmark never rebuilds under a
  * developer's `npm start`, nor they under it). The schema is already migrated.
  */
@@ -201,7 +201,7 @@ export async function startWeb(databaseUrl: string, env: Record<string, string>)
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/web-server.ts")],
+    [...profile(), "--conditions=react-server", "--import", "tsx", path.join(ROOT, "server/web-server.ts")],
     {
       cwd: ROOT,
       env: {
@@ -251,7 +251,7 @@ export async function webBuildState(): Promise<{ exists: boolean; current: boole
   const previous = process.env.HOOKLINE_DIST_DIR;
   process.env.HOOKLINE_DIST_DIR = WEB_DIST_DIR;
   try {
-    const { buildIsCurrent } = await import("../../scripts/lib/build");
+    const { buildIsCurrent } = await import("../../server/build");
     return { exists: existsSync(path.join(ROOT, WEB_DIST_DIR, "BUILD_ID")), current: buildIsCurrent(ROOT) };
   } finally {
     if (previous === undefined) delete process.env.HOOKLINE_DIST_DIR;
@@ -259,11 +259,11 @@ export async function webBuildState(): Promise<{ exists: boolean; current: boole
   }
 }
 
-/** Builds `.next-bench` unless it is current (scripts/lib/build.ts: fingerprint and lock). */
+/** Builds `.next-bench` unless it is current (server/build.ts: fingerprint and lock). */
 export async function ensureWebBuild(log: (line: string) => void): Promise<void> {
   process.env.HOOKLINE_DIST_DIR = WEB_DIST_DIR;
   try {
-    const { ensureBuild } = await import("../../scripts/lib/build");
+    const { ensureBuild } = await import("../../server/build");
     ensureBuild(ROOT, log);
   } finally {
     delete process.env.HOOKLINE_DIST_DIR;

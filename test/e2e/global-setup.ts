@@ -3,7 +3,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../../lib/ports";
+import { freePort } from "../../server/ports";
 import { startHookline } from "../helpers/hookline-process";
 
 /**

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/database/embedded-postgres";
-import { migrate } from "../../lib/database/migrate";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../server/embedded-postgres";
+import { migrate } from "../../server/migrate";
 
 export const TEMPLATE_DATABASE = "hookline_test_template";
 

@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded-postgres";
-import { migrate } from "@/lib/database/migrate";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/server/embedded-postgres";
+import { migrate } from "@/server/migrate";
 import { closeDb } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 
 export const ADMIN_KEY = "reliability-admin-key-0123456789";
 

@@ -9,7 +9,7 @@ import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { createEventType } from "@/lib/event-types/create-event-type";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { groupMembers, startHookline, type Hookline } from "../helpers/hookline-process";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { eventually } from "../helpers/worker";

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHooklineClient } from "@/lib/client/hookline-client";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { authCallback } from "../helpers/auth-callback";
 import { startHookline, type Hookline } from "../helpers/hookline-process";
 import { startReceiver, type Receiver } from "../helpers/receiver";

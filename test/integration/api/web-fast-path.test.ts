@@ -1,10 +1,10 @@
-// The publish fast path of the production web server (scripts/lib/web-fast-path.ts), over real
+// The publish fast path of the production web server (server/web-fast-path.ts), over real
 // HTTP on loopback: which requests it takes, and that what it answers is what the route handler
 // answers through Next (status, body, headers, limits, errors), with the rows really written.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fastRoute, serveFast } from "../../../scripts/lib/web-fast-path";
+import { fastRoute, serveFast } from "../../../server/web-fast-path";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { useTestDatabase } from "../../helpers/database";

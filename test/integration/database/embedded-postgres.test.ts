@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/server/embedded-postgres";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "hookline-embedded-"));
 chmodSync(root, 0o755);

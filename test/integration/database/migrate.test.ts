@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "@/lib/database/migrate";
+import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "@/server/migrate";
 import { createDatabase } from "../../helpers/database";
 
 const cleanups: Array<() => Promise<void> | void> = [];

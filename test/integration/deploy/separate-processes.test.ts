@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHooklineClient } from "@/lib/client/hookline-client";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { createDatabase } from "../../helpers/database";
 import { ROOT } from "../../helpers/hookline-process";
 import { startReceiver } from "../../helpers/receiver";
@@ -90,7 +90,7 @@ describe("web and workers as separate processes", { timeout: 400_000 }, () => {
     ).rejects.toMatchObject({ status: 422, code: "event_type_unknown" });
     await receiver.waitFor(20, "/deployed", 30_000);
 
-    // Those publishes took the web server's fast path (scripts/lib/web-fast-path.ts); /metrics
+    // Those publishes took the web server's fast path (server/web-fast-path.ts); /metrics
     // is served by Next: both halves of the process count into one registry.
     const metrics = await (await fetch(`${url}/metrics`)).text();
     const count = (outcome: string) =>

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishMessages } from "@/lib/messages/publish-messages";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { generateSecret } from "@/lib/signing";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";

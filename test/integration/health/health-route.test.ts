@@ -3,7 +3,7 @@ import { GET } from "@/app/api/health/route";
 import { closeDb } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { recordHeartbeat, recordStopped } from "@/lib/workers/heartbeat";
 import { useTestDatabase } from "../../helpers/database";
 

@@ -6,7 +6,7 @@ import { POST as playground } from "@/app/api/playground/[mode]/[endpoint]/route
 import { GET as getMessage } from "@/app/api/v1/tenants/[tenant]/messages/[message]/route";
 import { newId } from "@/lib/ids";
 import { reloadEnv } from "@/lib/env";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createApiKey, createTenant, createTestEndpoint, createTestEventType } from "../../helpers/fixtures";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { groupMembers, startHookline, type Hookline } from "../../helpers/hookline-process";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "hookline-start-"));
@@ -50,7 +50,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** What the embedded database's supervisor wrote about itself (scripts/lib/embedded-database.ts). */
+/** What the embedded database's supervisor wrote about itself (server/embedded-database.ts). */
 function supervisorState(): { supervisorPid: number; url?: string } {
   return JSON.parse(readFileSync(path.join(dataDir, "pg.json"), "utf8"));
 }

@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { readSupervisorState, type TSupervisedProcess } from "@/lib/supervisor/supervisor-state";
 import { groupMembers, startHookline, type Hookline } from "../../helpers/hookline-process";
 import { eventually } from "../../helpers/worker";

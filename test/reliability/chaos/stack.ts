@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { generateSecret } from "@/lib/signing";
 import { readSupervisorState, type TSupervisedProcess } from "@/lib/supervisor/supervisor-state";
 import { startHookline, type Hookline } from "../../helpers/hookline-process";

@@ -1,7 +1,7 @@
 // The stage for a chaos scenario that runs web and workers as separate real processes (the way
 // `npm run start:web` and `npm run start:worker` deploy them) against a PostgreSQL of its own
 // (./cluster.ts) that the scenario may stop, restart or cut: a tenant, endpoints with known
-// secrets at a signing receiver, the production web server (scripts/web-server.ts) and workers
+// secrets at a signing receiver, the production web server (server/web-server.ts) and workers
 // (scripts/worker.ts) the scenario can kill, stop and resume by pid.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,9 +11,9 @@ import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { createEventType } from "@/lib/event-types/create-event-type";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { freePort } from "@/lib/ports";
+import { freePort } from "@/server/ports";
 import { generateSecret } from "@/lib/signing";
-import { ensureBuild } from "@/scripts/lib/build";
+import { ensureBuild } from "@/server/build";
 import { ROOT } from "../../helpers/hookline-process";
 import { spawnWorker, type WorkerProcess } from "../../helpers/worker-process";
 import { ADMIN_KEY, startCluster, type Cluster } from "../cluster";
@@ -41,7 +41,7 @@ export async function startWebServer(databaseUrl: string, env: Record<string, st
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/web-server.ts")],
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "server/web-server.ts")],
     {
       cwd: ROOT,
       env: {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { withBuildLock } from "../../../scripts/lib/build";
+import { withBuildLock } from "../../../server/build";
 
 describe("withBuildLock", () => {
   const root = mkdtempSync(path.join(os.tmpdir(), "hookline-build-lock-"));

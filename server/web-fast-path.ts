@@ -1,4 +1,4 @@
-// The ingest fast path of the production web server (scripts/web-server.ts). Publishing is the
+// The ingest fast path of the production web server (server/web-server.ts). Publishing is the
 // one hot request of the API: a platform posting its events, hundreds a second. Through Next's
 // router each request costs ~2 ms of CPU before our handler runs (routing, request/response
 // objects, web streams; measured in docs/BENCHMARKS.md), more than the publish itself. So a
@@ -10,12 +10,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
-import * as publishBatch from "../../app/api/v1/tenants/[tenant]/messages/batch/route";
-import * as publishOne from "../../app/api/v1/tenants/[tenant]/messages/route";
-import { handleApiError } from "../../lib/api/handle-api-error";
-import type { OperationRoute } from "../../lib/api/route";
-import { requestIdOf } from "../../lib/api/with-auth";
-import { STATIC_SECURITY_HEADERS } from "../../lib/security/content-security-policy";
+import * as publishBatch from "../app/api/v1/tenants/[tenant]/messages/batch/route";
+import * as publishOne from "../app/api/v1/tenants/[tenant]/messages/route";
+import { handleApiError } from "../lib/api/handle-api-error";
+import type { OperationRoute } from "../lib/api/route";
+import { requestIdOf } from "../lib/api/with-auth";
+import { STATIC_SECURITY_HEADERS } from "../lib/security/content-security-policy";
 
 const FAST_HANDLERS: OperationRoute[] = [publishOne.POST, publishBatch.POST];
 

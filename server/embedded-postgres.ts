@@ -9,7 +9,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, openSync, readFileSync, rm
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, isPortFree } from "../ports";
+import { freePort, isPortFree } from "./ports";
 
 export interface EmbeddedPostgresOptions {
   /** Directory that holds the cluster (created and initialised on first use). */

@@ -1,6 +1,6 @@
 // Which database a command-line script talks to: DATABASE_URL when set, otherwise the embedded
 // PostgreSQL in the data directory (attached to when already running, started otherwise).
-import { env } from "../../lib/env";
+import { env } from "../lib/env";
 import { acquireEmbeddedDatabase, type AcquiredDatabase, type AcquireOptions } from "./embedded-database";
 
 export async function acquireDatabase(options: AcquireOptions & { port?: number } = {}): Promise<AcquiredDatabase> {

@@ -106,7 +106,7 @@ export async function acquireEmbeddedDatabase(
   const existing = readState(dataDir);
   if (existing && isAlive(existing.supervisorPid)) return attach(dataDir);
 
-  const supervisorScript = path.resolve(import.meta.dirname, "../postgres-supervisor.ts");
+  const supervisorScript = path.resolve(import.meta.dirname, "../scripts/postgres-supervisor.ts");
   const args = [supervisorScript, dataDir, String(port), ...(options.strictPort ? ["--strict-port"] : [])];
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     detached: true, // own process group: a terminal's Ctrl-C goes to web and worker, not here

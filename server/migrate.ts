@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../prisma/migrations");
 
 /** Any constant works; it only has to be the same for every process running migrations. */
 const ADVISORY_LOCK_KEY = 7_297_103_384_221; // "hookline" on a phone keypad, give or take

@@ -1,6 +1,6 @@
 // The web process (`npm run start:web`, `npm start`, and with `--dev` `npm run dev`): Next's
 // request handler behind our own HTTP server, so that publishing with an API key takes the fast
-// path of scripts/lib/web-fast-path.ts, in development as in production. Without `--dev` it needs
+// path of server/web-fast-path.ts, in development as in production. Without `--dev` it needs
 // a build (start-web.ts and start.ts make sure of it); with it, Next compiles on demand and
 // reloads on change. Started with `--conditions=react-server --import tsx`, like the worker,
 // because the fast path loads the route handlers' sources directly.
@@ -26,7 +26,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Only now: the route handlers' modules need the globals Next sets up while preparing
 // (its AsyncLocalStorage), and fail to load before.
-const { fastRoute, serveFast } = await import("./lib/web-fast-path");
+const { fastRoute, serveFast } = await import("./web-fast-path");
 
 const server = http.createServer((request, response) => {
   const route = fastRoute(request);
