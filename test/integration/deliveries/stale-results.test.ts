@@ -4,10 +4,10 @@
 // the chaos suite (test/reliability/chaos-frozen-worker.test.ts): both tries were numbered 1.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { claimDeliveries } from "@/lib/deliveries/claim-deliveries";
-import { planNextState } from "@/lib/deliveries/plan-next-state";
-import type { AttemptRecord } from "@/lib/deliveries/attempt-record";
-import { recordAttempts } from "@/lib/deliveries/record-attempts";
+import { claimDeliveries } from "@/lib/queue/claim-deliveries";
+import { planNextState } from "@/lib/queue/plan-next-state";
+import type { AttemptRecord } from "@/lib/recording/attempt-record";
+import { recordAttempts } from "@/lib/recording/record-attempts";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { attemptRecord } from "../../helpers/attempt-records";
 import { useTestDatabase } from "../../helpers/database";
