@@ -70,6 +70,7 @@ describe("endpoint form", () => {
 
   it("should send what the API's own schema accepts", () => {
     const values = valid({
+      name: " Billing receiver ",
       description: " Billing ",
       allEventTypes: false,
       eventTypes: ["invoice.paid"],
@@ -81,6 +82,7 @@ describe("endpoint form", () => {
     expect(validateEndpointForm(values)).toEqual({});
     const body = toEndpointBody(values);
     expect(body).toEqual({
+      name: "Billing receiver",
       url: "https://example.com/hooks",
       description: "Billing",
       eventTypes: ["invoice.paid"],
@@ -91,6 +93,8 @@ describe("endpoint form", () => {
       timeoutMs: 10_000,
     });
     expect(ZCreateEndpoint.safeParse(body).success).toBe(true);
+    // A blank name is sent as null: on an edit, that clears the stored one.
+    expect(toEndpointBody(valid({ name: "  " })).name).toBeNull();
   });
 
   it("should keep stored credentials when their fields stay blank, and remove them on None", () => {
