@@ -6,6 +6,7 @@ import { Prefetched } from "@/components/stats/prefetched";
 import { statsQueryFor } from "@/components/stats/time-ranges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { ZTenantStatsQuery, type TTenantStatsQuery } from "@/lib/schemas/stats";
@@ -45,8 +46,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
           </EmptyState>
         </div>
       )}
-      {/* The header first; the dashboard follows with its charts' data (24 h, live queue). */}
-      <Suspense fallback={<OverviewDashboard tenantId={tenantId} />}>
+      {/* The header first; the dashboard follows with its charts' data (24 h, live queue). The
+          fallback mounts no query (components/ui/loading-block.tsx says why). */}
+      <Suspense fallback={<LoadingBlock label="Loading the dashboard…" />}>
         <Prefetched queries={overviewQueries(tenantId)}>
           <OverviewDashboard tenantId={tenantId} />
         </Prefetched>

@@ -6,6 +6,7 @@ import { LiveEndpointBadge } from "@/components/endpoints/live-endpoint-badge";
 import { endpointKeys } from "@/components/endpoints/endpoint-keys";
 import { Prefetched } from "@/components/stats/prefetched";
 import { statsQueryFor } from "@/components/stats/time-ranges";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { getEndpointStatsFor, toEndpointView } from "@/lib/endpoints";
@@ -81,8 +82,9 @@ export default async function EndpointPage({
         )}
         actions={canWrite ? <EndpointActions tenantId={tenantId} initialEndpoint={endpoint} /> : undefined}
       />
-      {/* The header first; the charts, attempts and tools follow with the charts' data (24 h). */}
-      <Suspense fallback={detail}>
+      {/* The header first; the charts, attempts and tools follow with the charts' data (24 h).
+          The fallback mounts no query (components/ui/loading-block.tsx says why). */}
+      <Suspense fallback={<LoadingBlock label="Loading the endpoint's charts and attempts…" />}>
         <Prefetched queries={endpointQueries(tenantId, endpointId)}>{detail}</Prefetched>
       </Suspense>
     </>
