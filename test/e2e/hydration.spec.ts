@@ -42,18 +42,34 @@ async function hydrationErrors(page: Page, url: string, ready: (page: Page) => P
   return errors;
 }
 
-test("should hydrate pages with relative times without a hydration error, load after load", async ({ page }) => {
-  test.setTimeout(240_000);
-  const receiver = await startReceiver(503); // failing: attempts, retries and a failing endpoint to show
+/**
+ * A tenant whose one endpoint fails (attempts, retries and a failing endpoint to show), one message
+ * published to it and tried, and the operator signed in with the CPU slowed down 6×.
+ */
+async function failingTenantOnSlowCpu(page: Page) {
+  const receiver = await startReceiver(503);
   const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: unique("Hydration") });
-  const eventType = await createCatalogEventType("hydration");
-  await createEndpointViaApi(tenant.id, { url: `${receiver.url}/hook` });
-  const messageId = await publishViaApi(tenant.id, eventType);
+  const endpointId = await createEndpointViaApi(tenant.id, { url: `${receiver.url}/hook` });
+  const messageId = await publishViaApi(tenant.id, await createCatalogEventType("hydration"));
   await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
-
   await signInAsOperator(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  return {
+    tenantId: tenant.id,
+    endpointId,
+    messageId,
+    receiverUrl: receiver.url,
+    async done() {
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await receiver.close();
+    },
+  };
+}
+
+test("should hydrate pages with relative times without a hydration error, load after load", async ({ page }) => {
+  test.setTimeout(240_000);
+  const { tenantId, messageId, done } = await failingTenantOnSlowCpu(page);
   const errors = [
     ...(await hydrationErrors(
       page,
@@ -63,13 +79,12 @@ test("should hydrate pages with relative times without a hydration error, load a
     )),
     ...(await hydrationErrors(
       page,
-      `${baseUrl()}/t/${tenant.id}/messages/${messageId}`,
+      `${baseUrl()}/t/${tenantId}/messages/${messageId}`,
       (p) => expect(p.getByText(messageId).first()).toBeVisible(),
       3,
     )),
   ];
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  await receiver.close();
+  await done();
   expect(errors).toEqual([]);
 });
 
@@ -81,29 +96,21 @@ test("should hydrate the overview and an endpoint's page, with prefetched charts
   page,
 }) => {
   test.setTimeout(240_000);
-  const receiver = await startReceiver(503);
-  const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: unique("Hydration") });
-  const endpointId = await createEndpointViaApi(tenant.id, { url: `${receiver.url}/hook` });
-  await publishViaApi(tenant.id, await createCatalogEventType("hydration"));
-  await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
-  await signInAsOperator(page);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  const { tenantId, endpointId, receiverUrl, done } = await failingTenantOnSlowCpu(page);
   const errors = [
     ...(await hydrationErrors(
       page,
-      `${baseUrl()}/t/${tenant.id}/endpoints/${endpointId}`,
-      (p) => expect(p.getByText(`${receiver.url}/hook`).first()).toBeVisible(),
+      `${baseUrl()}/t/${tenantId}/endpoints/${endpointId}`,
+      (p) => expect(p.getByText(`${receiverUrl}/hook`).first()).toBeVisible(),
       3,
     )),
     ...(await hydrationErrors(
       page,
-      `${baseUrl()}/t/${tenant.id}`,
+      `${baseUrl()}/t/${tenantId}`,
       (p) => expect(p.getByText("Success rate").first()).toBeVisible(),
       3,
     )),
   ];
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  await receiver.close();
+  await done();
   expect(errors).toEqual([]);
 });
