@@ -46,7 +46,7 @@ function depthOf(value: unknown): number {
 /** Every problem of a filter document, each with its path; empty when it is valid. */
 export function checkFilter(filter: unknown): FilterIssue[] {
   if (!isPlainObject(filter)) return [{ path: [], message: "must be an object" }];
-  const bytes = Buffer.byteLength(JSON.stringify(filter));
+  const bytes = new TextEncoder().encode(JSON.stringify(filter)).length; // also runs in the browser (the form)
   if (bytes > FILTER_MAX_BYTES)
     return [{ path: [], message: `is ${bytes} bytes; a filter may have at most ${FILTER_MAX_BYTES}` }];
   if (depthOf(filter) > FILTER_MAX_DEPTH)
