@@ -56,6 +56,35 @@ const config = [
               group: ["@/app/*", "**/app/*", "@/worker/*", "**/worker/*", "@/components/*", "**/components/*"],
               message: "lib/ is shared by web and worker: it imports neither app/, components/ nor worker/.",
             },
+            {
+              group: ["@/client", "@/client/*", "../client/*", "../../client/*", "../../../client/*"],
+              message: "lib/ is server domain code: the browser's client/ builds on it, not the other way round.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser's API client and hooks: they reach the server through /api/v1, never directly.
+    files: ["client/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "**/lib/db", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*"],
+              message: "client/ is browser code: it reaches the database through the API only.",
+            },
+            {
+              group: ["@/app/*", "**/app/*", "@/components/*", "**/components/*", "@/worker/*", "**/worker/*"],
+              message: "client/ is what components/ builds on: it imports neither app/, components/ nor worker/.",
+            },
+            {
+              group: ["@/server/*", "**/server/*"],
+              message: "client/ is browser code: it imports no server process code.",
+            },
           ],
         },
       ],

@@ -2,7 +2,7 @@
 // receiver, and the web process serving it with a platform API key (the typed client and
 // autocannon authenticate with it). The API rate limiter is off (BENCH_ENV).
 import { randomBytes } from "node:crypto";
-import { createHooklineClient } from "../../lib/client/hookline-client";
+import { createHooklineClient } from "../../client/hookline-client";
 import { EVENT_TYPE, type BenchContext } from "./context";
 import { samplePeakRss, startWeb, switchDatabase, type Web } from "./harness";
 

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiError } from "@/lib/client/api-fetch";
+import { apiFetch, ApiError } from "@/client/api-fetch";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();

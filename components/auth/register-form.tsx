@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/client/api-fetch";
+import { apiFetch, ApiError } from "@/client/api-fetch";
 
 interface Props {
   /** A fresh instance: this account becomes the platform operator. */

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import type { EndpointView } from "@/lib/endpoints/endpoint-view";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/client/api-fetch";
 import { ENDPOINT_LIMITS as LIMITS } from "@/lib/schemas/endpoint-rules";
 import {
   formErrorsFromApi,

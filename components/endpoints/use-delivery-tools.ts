@@ -4,7 +4,7 @@
 // the charts of the endpoint refresh.
 import type { z } from "zod";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZRecoverResult, ZTestEventResult } from "@/lib/schemas/endpoints";
 import { endpointKeys, endpointPath } from "./endpoint-keys";
 

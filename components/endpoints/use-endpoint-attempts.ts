@@ -4,7 +4,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { Page } from "@/lib/api/paginate";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { TListEndpointAttemptsQuery, ZEndpointAttemptView } from "@/lib/schemas/endpoints";
 import { endpointKeys, endpointPath, type ListQuery } from "./endpoint-keys";
 

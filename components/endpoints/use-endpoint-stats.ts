@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { statsQueryFor, type TimeRange } from "@/components/stats/time-ranges";
 import { useMinute } from "@/components/stats/use-minute";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZEndpointStats } from "@/lib/schemas/endpoints";
 import { endpointKeys, endpointPath } from "./endpoint-keys";
 

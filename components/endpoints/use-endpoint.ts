@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import type { EndpointView } from "@/lib/endpoints/endpoint-view";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { TCreateEndpoint, TUpdateEndpoint, ZEndpointSecretView } from "@/lib/schemas/endpoints";
 import { endpointKeys, endpointPath, endpointsPath } from "./endpoint-keys";
 

@@ -5,7 +5,7 @@ import { keepPreviousData, useInfiniteQuery, useQueries } from "@tanstack/react-
 import type { z } from "zod";
 import type { EndpointView } from "@/lib/endpoints/endpoint-view";
 import type { Page } from "@/lib/api/paginate";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { TListEndpointsQuery, ZEndpointHealthList } from "@/lib/schemas/endpoints";
 import { endpointKeys, endpointsPath, type ListQuery } from "./endpoint-keys";
 

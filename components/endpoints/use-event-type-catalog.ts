@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { Page } from "@/lib/api/paginate";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZEventTypeView, ZListEventTypesQuery } from "@/lib/schemas/event-types";
 import type { ListQuery } from "./endpoint-keys";
 

@@ -4,7 +4,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZEventTypeView, ZListEventTypesQuery } from "@/lib/schemas/event-types";
 
 export type EventTypeView = z.infer<typeof ZEventTypeView>;

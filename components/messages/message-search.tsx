@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button, focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { apiFetch, ApiError } from "@/lib/client/api-fetch";
+import { apiFetch, ApiError } from "@/client/api-fetch";
 
 // The shape of a message id (lib/ids.ts): msg_ and a 26-character ULID.
 const MESSAGE_ID = /^msg_[0-9A-HJKMNP-TV-Z]{26}$/;

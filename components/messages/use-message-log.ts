@@ -7,7 +7,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZMessageSummary } from "@/lib/schemas/messages";
 import { LOG_PAGE_SIZE, type MessageLogQuery } from "./message-filters";
 

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import type { ListPage } from "@/lib/hooks/use-paged-list";
+import type { ListPage } from "@/client/hooks/use-paged-list";
 import { EventTypeForm, type EventTypeInput } from "./event-type-form";
 import { useCatalog, type EventType } from "./use-catalog";
 import { LoadMore } from "@/components/ui/load-more";

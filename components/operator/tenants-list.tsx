@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import type { ListPage } from "@/lib/hooks/use-paged-list";
+import type { ListPage } from "@/client/hooks/use-paged-list";
 import { tenantUsageKey } from "./queries";
 import { useTenantUsage, type TenantUsage } from "./use-tenant-usage";
 import { LoadMore } from "@/components/ui/load-more";

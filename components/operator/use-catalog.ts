@@ -1,8 +1,8 @@
 "use client";
 import type { z } from "zod";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { usePagedList, type ListPage } from "@/lib/hooks/use-paged-list";
+import { apiFetch } from "@/client/api-fetch";
+import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
 import type { ZCreateEventType, ZEventTypeView, ZUpdateEventType } from "@/lib/schemas/event-types";
 import { CATALOG_QUERY, catalogKey } from "./queries";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { TSystemStatus } from "@/lib/schemas/system";
 import { systemStatusKey } from "./queries";
 

@@ -1,5 +1,5 @@
 "use client";
-import { usePagedList, type ListPage } from "@/lib/hooks/use-paged-list";
+import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
 import type { TTenantUsageView } from "@/lib/schemas/system";
 import { TENANT_USAGE_QUERY, tenantUsageKey } from "./queries";
 

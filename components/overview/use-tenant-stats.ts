@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { statsQueryFor, type TimeRange } from "@/components/stats/time-ranges";
 import { useMinute } from "@/components/stats/use-minute";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { TTenantStatsQuery, ZTenantStats } from "@/lib/schemas/stats";
 import { liveQueueQuery, tenantStatsKey } from "./tenant-stats-keys";
 

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import { usePagedList, type ListPage } from "@/lib/hooks/use-paged-list";
+import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
 import type { ZAuditEventView } from "@/lib/schemas/audit";
 import { AUDIT_QUERY, auditKey } from "./queries";
 

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import type { ListPage } from "@/lib/hooks/use-paged-list";
+import type { ListPage } from "@/client/hooks/use-paged-list";
 import { InlineRoleSelect, ROLES, type Role } from "./role-select";
 import { useMembers, type Member } from "./use-members";
 import { LoadMore } from "@/components/ui/load-more";

@@ -1,7 +1,7 @@
 "use client";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { usePagedList, type ListPage } from "@/lib/hooks/use-paged-list";
+import { apiFetch } from "@/client/api-fetch";
+import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
 import type { ZApiKeyView, ZCreateApiKey, ZCreatedApiKey } from "@/lib/schemas/api-keys";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import { apiKeysKey, apiKeysQuery } from "./queries";

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 import type { ZTenantView, ZUpdateTenant } from "@/lib/schemas/tenants";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import { tenantKey } from "./queries";

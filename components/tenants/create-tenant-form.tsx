@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { apiFetch, ApiError } from "@/lib/client/api-fetch";
+import { apiFetch, ApiError } from "@/client/api-fetch";
 
 /** Operator: a new tenant by name, then straight into it. */
 export function CreateTenantForm({ onCreated }: { onCreated?: (id: string) => void }) {

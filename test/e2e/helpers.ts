@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { createHooklineClient, type HooklineClient } from "../../lib/client/hookline-client";
+import { createHooklineClient, type HooklineClient } from "../../client/hookline-client";
 import { E2E_ADMIN_KEY, E2E_OPERATOR } from "./global-setup";
 
 export { E2E_ADMIN_KEY, E2E_OPERATOR };
@@ -210,7 +210,7 @@ export async function e2eDataDir(): Promise<string> {
   return (JSON.parse(await readFile(file, "utf8")) as { dataDir: string }).dataDir;
 }
 
-/** The typed API client (lib/client) with the instance's platform key, as a platform backend uses it. */
+/** The typed API client (client/) with the instance's platform key, as a platform backend uses it. */
 export function platformClient(): HooklineClient {
   return createHooklineClient({ baseUrl: baseUrl(), apiKey: E2E_ADMIN_KEY });
 }

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHooklineClient } from "@/lib/client/hookline-client";
+import { createHooklineClient } from "@/client/hookline-client";
 import { freePort } from "@/server/ports";
 import { authCallback } from "../helpers/auth-callback";
 import { startHookline, type Hookline } from "../helpers/hookline-process";

@@ -11,7 +11,7 @@ import { dropProcessState, processState } from "@/lib/process-state";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The folders the web and worker processes load server code from. */
 const SERVER_FOLDERS = ["lib"];
-const SKIPPED = ["lib/generated/", "lib/client/", "lib/hooks/"];
+const SKIPPED = ["lib/generated/"];
 const STATE_MODULE = "lib/process-state.ts";
 /** Collections that exist to be filled; `new` of anything else at the top level is reported too. */
 const COLLECTIONS = /^(Map|Set|WeakMap|WeakSet|Array|AsyncLocalStorage)$/;

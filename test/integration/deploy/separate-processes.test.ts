@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createHooklineClient } from "@/lib/client/hookline-client";
+import { createHooklineClient } from "@/client/hookline-client";
 import { freePort } from "@/server/ports";
 import { createDatabase } from "../../helpers/database";
 import { ROOT } from "../../helpers/hookline-process";

@@ -2,7 +2,7 @@
 // One keyset-paginated API list as a react-query infinite query: the first page can come from
 // the server component (first paint without a spinner), "load more" follows `nextCursor`.
 import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/client/api-fetch";
 
 export interface ListPage<Item> {
   data: Item[];

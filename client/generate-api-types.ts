@@ -1,5 +1,5 @@
 // The typed client's types come from our own OpenAPI document (generated from the zod schemas),
-// through openapi-typescript: `npm run client:generate` writes lib/client/api-types.ts, and a test
+// through openapi-typescript: `npm run client:generate` writes client/api-types.ts, and a test
 // fails when that file is stale.
 import openapiTS, { astToString } from "openapi-typescript";
 import { buildApiPart } from "@/lib/openapi/build-openapi-document";

@@ -1,6 +1,6 @@
 // A small typed client for Hookline's REST API, for platform backends, our benchmarks and our
 // browser tests: `createHooklineClient({ baseUrl, apiKey }).messages.publish(tenantId, {…})`.
-// Paths, bodies and answers are typed from the OpenAPI document (lib/client/api-types.ts,
+// Paths, bodies and answers are typed from the OpenAPI document (client/api-types.ts,
 // generated); errors come back as HooklineApiError with the API's code, message and details.
 import createClient, { type Client } from "openapi-fetch";
 import { ApiError } from "./api-fetch";
