@@ -963,6 +963,22 @@ export interface components {
             timeoutMs?: number | null;
             /** @default false */
             disabled?: boolean;
+            /** @default null */
+            filter?: {
+                [key: string]: unknown;
+            } | null;
+            /** @default [] */
+            channels?: string[];
+            /**
+             * @default none
+             * @enum {string}
+             */
+            ordering?: "none" | "fifo";
+            /**
+             * @default skip
+             * @enum {string}
+             */
+            fifoOnFailure?: "skip" | "pause";
         };
         UpdateEndpoint: {
             url?: string;
@@ -994,6 +1010,14 @@ export interface components {
             rateLimit?: number | null;
             maxConcurrency?: number | null;
             timeoutMs?: number | null;
+            filter?: {
+                [key: string]: unknown;
+            } | null;
+            channels?: string[];
+            /** @enum {string} */
+            ordering?: "none" | "fifo";
+            /** @enum {string} */
+            fifoOnFailure?: "skip" | "pause";
         };
         DisableEndpoint: {
             /** @default manual */
@@ -1022,6 +1046,9 @@ export interface components {
                 [key: string]: unknown;
             };
             idempotencyKey?: string;
+            channels?: string[];
+            tags?: string[];
+            orderingKey?: string;
         };
         PublishMessages: {
             messages: components["schemas"]["PublishMessage"][];
@@ -1216,6 +1243,14 @@ export interface components {
             rateLimit: number | null;
             maxConcurrency: number | null;
             timeoutMs: number | null;
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            channels: string[];
+            /** @enum {string} */
+            ordering: "none" | "fifo";
+            /** @enum {string} */
+            fifoOnFailure: "skip" | "pause";
             failingSince: string | null;
             lastSuccessAt: string | null;
             /** Format: date-time */
@@ -1349,6 +1384,9 @@ export interface components {
             id: string;
             eventType: string;
             idempotencyKey: string | null;
+            channels: string[];
+            tags: string[];
+            orderingKey: string | null;
             /** Format: date-time */
             createdAt: string;
             deliveries: {
@@ -1373,6 +1411,9 @@ export interface components {
                 [key: string]: unknown;
             };
             idempotencyKey: string | null;
+            channels: string[];
+            tags: string[];
+            orderingKey: string | null;
             /** Format: date-time */
             createdAt: string;
             deliveries: {
@@ -1388,6 +1429,10 @@ export interface components {
                 lastError: string | null;
                 /** Format: date-time */
                 createdAt: string;
+            }[];
+            skippedByFilter: {
+                endpointId: string;
+                endpointUrl: string | null;
             }[];
         };
         Attempt: {
@@ -2902,6 +2947,8 @@ export interface operations {
                 endpointId?: string;
                 from?: string;
                 to?: string;
+                channel?: string;
+                tag?: string;
             };
             header?: never;
             path: {

@@ -8,6 +8,7 @@ import { ZCreateEndpoint, type TCreateEndpoint } from "@/lib/schemas/endpoints";
 import { generateSecret } from "@/lib/signing";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { checkEndpointUrl } from "./check-endpoint-url";
+import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
 /** Registers a receiver for a tenant. The signing secret is generated unless given. */
@@ -38,6 +39,7 @@ export async function createEndpoint(
         rateLimit: data.rateLimit,
         maxConcurrency: data.maxConcurrency,
         timeoutMs: data.timeoutMs,
+        ...routingData(data),
         ...(data.disabled ? { disabledAt: new Date(), disabledReason: "manual" } : {}),
       },
     });

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Endpoint } from "@/lib/generated/prisma/client";
 import type { ZEndpointView } from "@/lib/schemas/endpoints";
+import { routingView } from "./endpoint-routing";
 
 export type EndpointView = z.infer<typeof ZEndpointView>;
 
@@ -23,6 +24,7 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     rateLimit: endpoint.rateLimit,
     maxConcurrency: endpoint.maxConcurrency,
     timeoutMs: endpoint.timeoutMs,
+    ...routingView(endpoint),
     failingSince: endpoint.failingSince?.toISOString() ?? null,
     lastSuccessAt: endpoint.lastSuccessAt?.toISOString() ?? null,
     createdAt: endpoint.createdAt.toISOString(),

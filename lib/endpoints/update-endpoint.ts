@@ -7,6 +7,7 @@ import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exis
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZUpdateEndpoint, type TUpdateEndpoint } from "@/lib/schemas/endpoints";
 import { checkEndpointUrl } from "./check-endpoint-url";
+import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 import { getEndpointOrThrow } from "./get-endpoint";
 
@@ -19,7 +20,7 @@ export async function updateEndpoint(
 ): Promise<EndpointView> {
   const patch = ZUpdateEndpoint.parse(input);
   await getEndpointOrThrow(tenantId, endpointId);
-  const data: Prisma.EndpointUpdateInput = {};
+  const data: Prisma.EndpointUpdateInput = routingData(patch);
   if (patch.url !== undefined) data.url = checkEndpointUrl(patch.url);
   if (patch.eventTypes !== undefined) {
     await assertEventTypesExist(patch.eventTypes);

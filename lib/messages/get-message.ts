@@ -18,5 +18,18 @@ export async function getMessage(tenantId: string, messageId: string): Promise<M
     include: { endpoint: { select: { url: true } } },
     orderBy: { id: "asc" },
   });
-  return toMessageView(message, deliveries.map(toDeliveryView));
+  // The endpoints whose payload filter did not match at publish (their URL while they still exist).
+  const skipped = message.skippedEndpointIds ?? [];
+  const skippedUrls = skipped.length
+    ? new Map(
+        (
+          await db().endpoint.findMany({ where: { tenantId, id: { in: skipped } }, select: { id: true, url: true } })
+        ).map((endpoint) => [endpoint.id, endpoint.url]),
+      )
+    : new Map<string, string>();
+  return toMessageView(
+    message,
+    deliveries.map(toDeliveryView),
+    skipped.map((endpointId) => ({ endpointId, endpointUrl: skippedUrls.get(endpointId) ?? null })),
+  );
 }

@@ -12,6 +12,7 @@ import { processState } from "@/lib/process-state";
 import { pool } from "@/lib/db";
 import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
 import { newId } from "@/lib/ids";
+import { routeMessage, type RoutableEndpoint } from "@/lib/routing/route-message";
 
 export interface NewMessage {
   id: string;
@@ -19,13 +20,15 @@ export interface NewMessage {
   /** The payload as stored and delivered (compact JSON text). */
   payloadJson: string;
   idempotencyKey?: string;
+  /** The payload as a value, for the endpoints' payload filters. */
+  payload?: unknown;
+  channels?: readonly string[];
+  tags?: readonly string[];
+  orderingKey?: string;
 }
 
-/** An enabled endpoint and its event-type filter (null or empty: every type). */
-export interface SubscribedEndpoint {
-  id: string;
-  event_types: string[] | null;
-}
+/** An enabled endpoint and its routing: event types, channels, payload filter, ordering (lib/routing). */
+export type SubscribedEndpoint = RoutableEndpoint;
 
 export interface InsertOptions {
   createdAt: Date;
@@ -38,7 +41,7 @@ export interface InsertOptions {
   endpoints: readonly SubscribedEndpoint[];
 }
 
-export const ENABLED_ENDPOINTS_SQL = `SELECT id, event_types FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`;
+export const ENABLED_ENDPOINTS_SQL = `SELECT id, event_types, filter, channels, ordering FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`;
 
 /** Column arrays for the statement: messages, then deliveries, every row with its tenant. */
 interface Rows {
@@ -48,11 +51,22 @@ interface Rows {
   payloads: string[];
   keys: Array<string | null>;
   createdAt: Date[];
+  /** JSON arrays (null: none), expanded in SQL: a text[] column per message. */
+  channels: Array<string | null>;
+  tags: Array<string | null>;
+  skipped: Array<string | null>;
+  orderingKeys: Array<string | null>;
+  labelTenants: string[];
+  labelKinds: string[];
+  labelValues: string[];
+  labelMessages: string[];
   deliveryTenants: string[];
   deliveryIds: string[];
   deliveryMessages: string[];
   deliveryEndpoints: string[];
   deliveryCreatedAt: Date[];
+  /** FIFO endpoints: the message's ordering key ("" for none); null otherwise. */
+  deliveryOrderingKeys: Array<string | null>;
 }
 
 const emptyRows = (): Rows => ({
@@ -62,21 +76,38 @@ const emptyRows = (): Rows => ({
   payloads: [],
   keys: [],
   createdAt: [],
+  channels: [],
+  tags: [],
+  skipped: [],
+  orderingKeys: [],
+  labelTenants: [],
+  labelKinds: [],
+  labelValues: [],
+  labelMessages: [],
   deliveryTenants: [],
   deliveryIds: [],
   deliveryMessages: [],
   deliveryEndpoints: [],
   deliveryCreatedAt: [],
+  deliveryOrderingKeys: [],
 });
 
+// The per-message arrays (channels, tags, endpoints skipped by their filter) travel as JSON
+// text, one per message (unnest cannot take an array of arrays); null is an empty array.
 const INSERT_SQL = `WITH m AS (
-    INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at)
-    SELECT id, tenant_id, event_type, payload::json, idempotency_key, created_at
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS m(tenant_id, id, event_type, payload, idempotency_key, created_at)
+    INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at, channels, tags, skipped_endpoint_ids, ordering_key)
+    SELECT id, tenant_id, event_type, payload::json, idempotency_key, created_at,
+           ARRAY(SELECT json_array_elements_text(channels::json)), ARRAY(SELECT json_array_elements_text(tags::json)),
+           ARRAY(SELECT json_array_elements_text(skipped::json)), ordering_key
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[])
+        AS m(tenant_id, id, event_type, payload, idempotency_key, created_at, channels, tags, skipped, ordering_key)
+  ), l AS (
+    INSERT INTO message_labels (tenant_id, kind, value, message_id)
+    SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[]) ON CONFLICT DO NOTHING
   ), d AS (
-    INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at)
-    SELECT id, tenant_id, message_id, endpoint_id, created_at, created_at
-      FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[]) AS d(tenant_id, id, message_id, endpoint_id, created_at)
+    INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at, ordering_key)
+    SELECT id, tenant_id, message_id, endpoint_id, created_at, created_at, ordering_key
+      FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $21::text[]) AS d(tenant_id, id, message_id, endpoint_id, created_at, ordering_key)
   )
   SELECT CASE WHEN cardinality($8::text[]) > 0 THEN pg_notify($12, '') END`;
 
@@ -97,6 +128,15 @@ async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows)
       rows.deliveryEndpoints,
       rows.deliveryCreatedAt,
       DELIVERIES_CHANNEL,
+      rows.channels,
+      rows.tags,
+      rows.skipped,
+      rows.orderingKeys,
+      rows.labelTenants,
+      rows.labelKinds,
+      rows.labelValues,
+      rows.labelMessages,
+      rows.deliveryOrderingKeys,
     ],
   });
 }
@@ -142,17 +182,34 @@ export async function insertMessages(
     rows.payloads.push(message.payloadJson);
     rows.keys.push(message.idempotencyKey ?? null);
     rows.createdAt.push(createdAt);
+    rows.channels.push(message.channels?.length ? JSON.stringify(message.channels) : null);
+    rows.tags.push(message.tags?.length ? JSON.stringify(message.tags) : null);
+    rows.orderingKeys.push(message.orderingKey ?? null);
+    for (const [kind, values] of [
+      ["channel", message.channels],
+      ["tag", message.tags],
+    ] as const) {
+      for (const value of values ?? []) {
+        rows.labelTenants.push(tenantId);
+        rows.labelKinds.push(kind);
+        rows.labelValues.push(value);
+        rows.labelMessages.push(message.id);
+      }
+    }
+    const skipped: string[] = [];
     for (const endpoint of endpoints) {
-      const filter = endpoint.event_types ?? [];
-      const subscribed = filter.length ? filter.includes(message.eventType) : !options.explicitSubscriptionsOnly;
-      if (!subscribed) continue;
+      const route = routeMessage(endpoint, message, options.explicitSubscriptionsOnly);
+      if (route === "filtered") skipped.push(endpoint.id);
+      if (route !== "deliver") continue;
       rows.deliveryTenants.push(tenantId);
       rows.deliveryIds.push(newId("delivery", createdAt.getTime()));
       rows.deliveryMessages.push(message.id);
       rows.deliveryEndpoints.push(endpoint.id);
       rows.deliveryCreatedAt.push(createdAt);
+      rows.deliveryOrderingKeys.push(endpoint.ordering === "fifo" ? (message.orderingKey ?? "") : null);
       counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
     }
+    rows.skipped.push(skipped.length ? JSON.stringify(skipped) : null);
   }
   if (into === "own transaction") await writeShared(rows);
   else await writeRows(into, rows);

@@ -23,6 +23,9 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
         lt: query.to ? idFloorAt("message", query.to) : undefined,
       }),
       ...(query.eventType ? { eventType: query.eventType } : {}),
+      // message_labels' primary key (tenant, kind, value, message id): one label's messages by id.
+      ...(query.channel ? { labels: { some: { tenantId, kind: "channel", value: query.channel } } } : {}),
+      ...(query.tag ? { AND: { labels: { some: { tenantId, kind: "tag", value: query.tag } } } } : {}),
       ...(Object.keys(deliveryFilter).length ? { deliveries: { some: deliveryFilter } } : {}),
     },
     ...pageArgs(query),

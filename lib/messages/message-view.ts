@@ -9,6 +9,12 @@ export type AttemptView = z.infer<typeof ZAttemptView>;
 
 type EndpointDeliveryState = MessageSummary["endpoints"][number];
 
+const routingOf = (message: Message) => ({
+  channels: message.channels ?? [],
+  tags: message.tags ?? [],
+  orderingKey: message.orderingKey,
+});
+
 /** A log row: the message, its deliveries counted by status, and each endpoint's state. */
 export function toMessageSummary(message: Message, endpoints: EndpointDeliveryState[] = []): MessageSummary {
   const deliveries = { pending: 0, sending: 0, succeeded: 0, failed: 0 };
@@ -17,6 +23,7 @@ export function toMessageSummary(message: Message, endpoints: EndpointDeliverySt
     id: message.id,
     eventType: message.eventType,
     idempotencyKey: message.idempotencyKey,
+    ...routingOf(message),
     createdAt: message.createdAt.toISOString(),
     deliveries,
     endpoints,
@@ -38,15 +45,21 @@ export function toDeliveryView(delivery: Delivery & { endpoint: Pick<Endpoint, "
   };
 }
 
-export function toMessageView(message: Message, deliveries: DeliveryView[]): MessageView {
+export function toMessageView(
+  message: Message,
+  deliveries: DeliveryView[],
+  skippedByFilter: MessageView["skippedByFilter"] = [],
+): MessageView {
   return {
     id: message.id,
     tenantId: message.tenantId,
     eventType: message.eventType,
     payload: message.payload as MessageView["payload"],
     idempotencyKey: message.idempotencyKey,
+    ...routingOf(message),
     createdAt: message.createdAt.toISOString(),
     deliveries,
+    skippedByFilter,
   };
 }
 

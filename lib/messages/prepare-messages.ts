@@ -35,12 +35,16 @@ interface ReadRow {
   archived: boolean | null;
   version: string | null;
   event_types: string[] | null;
+  filter: SubscribedEndpoint["filter"];
+  channels: string[] | null;
+  ordering: string | null;
 }
 
-const READ_SQL = `SELECT 'type' AS kind, NULL::text AS tenant_id, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types
+const READ_SQL = `SELECT 'type' AS kind, NULL::text AS tenant_id, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types,
+         NULL::jsonb AS filter, NULL::text[] AS channels, NULL::text AS ordering
     FROM event_types WHERE name = ANY($1::text[])
   UNION ALL
-  SELECT 'endpoint', tenant_id, id, NULL, NULL, NULL, event_types FROM endpoints WHERE tenant_id = ANY($2::text[]) AND disabled_at IS NULL`;
+  SELECT 'endpoint', tenant_id, id, NULL, NULL, NULL, event_types, filter, channels, ordering FROM endpoints WHERE tenant_id = ANY($2::text[]) AND disabled_at IS NULL`;
 
 interface ReadInput {
   tenantId: string;
@@ -73,7 +77,14 @@ const readShared = processState("publish.sharedRead", () =>
             archived: row.archived ?? false,
             version: row.version ?? "",
           });
-        else endpoints.get(row.tenant_id!)?.push({ id: row.name, event_types: row.event_types });
+        else
+          endpoints.get(row.tenant_id!)?.push({
+            id: row.name,
+            event_types: row.event_types,
+            filter: row.filter,
+            channels: row.channels,
+            ordering: row.ordering,
+          });
       }
       return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
     },
@@ -134,7 +145,8 @@ export async function prepareMessages(
         problems.push({ code: "payload_schema_mismatch", issue });
       }
     }
-    return { ...message, payloadJson };
+    const unique = (labels?: string[]) => (labels ? [...new Set(labels)] : undefined);
+    return { ...message, channels: unique(message.channels), tags: unique(message.tags), payloadJson };
   });
 
   if (problems.length) {

@@ -6,7 +6,12 @@
 import "server-only";
 import type pg from "pg";
 import { newId } from "@/lib/ids";
-import { ENABLED_ENDPOINTS_SQL, insertMessages, type SubscribedEndpoint } from "@/lib/messages/insert-messages";
+import {
+  ENABLED_ENDPOINTS_SQL,
+  insertMessages,
+  type NewMessage,
+  type SubscribedEndpoint,
+} from "@/lib/messages/insert-messages";
 import { isOperationalType, type OperationalEventType } from "./operational-event-types";
 import { SYSTEM_TENANT_ID } from "./system-tenant";
 
@@ -28,11 +33,15 @@ export async function emitOperationalEvents(
   );
   if (!wanted.length) return 0;
   const createdAt = new Date();
-  const toMessage = (event: OperationalEvent) => ({
-    id: newId("message", createdAt.getTime()),
-    eventType: event.type,
-    payloadJson: JSON.stringify({ tenantId: event.tenantId, ...event.payload }),
-  });
+  const toMessage = (event: OperationalEvent) => {
+    const payload = { tenantId: event.tenantId, ...event.payload };
+    return {
+      id: newId("message", createdAt.getTime()),
+      eventType: event.type,
+      payload,
+      payloadJson: JSON.stringify(payload),
+    };
+  };
   let deliveries = 0;
   const operator = await insertMessagesIfListened(client, SYSTEM_TENANT_ID, wanted.map(toMessage), createdAt, false);
   deliveries += operator;
@@ -47,7 +56,7 @@ export async function emitOperationalEvents(
 async function insertMessagesIfListened(
   client: pg.PoolClient,
   tenantId: string,
-  messages: Array<{ id: string; eventType: string; payloadJson: string }>,
+  messages: NewMessage[],
   createdAt: Date,
   explicitOnly: boolean,
 ): Promise<number> {

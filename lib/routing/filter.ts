@@ -22,8 +22,19 @@ export const FILTER_MAX_DEPTH = 12;
 
 export type FilterDocument = Record<string, unknown>;
 
-const FIELD_OPERATORS = new Set(["$eq", "$ne", "$in", "$nin", "$gt", "$gte", "$lt", "$lte", "$exists", "$not"]);
-const LOGICAL_OPERATORS = new Set(["$and", "$or", "$not"]);
+const FIELD_OPERATORS: readonly string[] = [
+  "$eq",
+  "$ne",
+  "$in",
+  "$nin",
+  "$gt",
+  "$gte",
+  "$lt",
+  "$lte",
+  "$exists",
+  "$not",
+];
+const LOGICAL_OPERATORS: readonly string[] = ["$and", "$or", "$not"];
 
 export interface FilterIssue {
   /** Where in the filter document, e.g. `amount.$gte` or `$or.1.currency.$in`. */
@@ -60,7 +71,7 @@ function checkDocument(document: Record<string, unknown>, at: Array<string | num
   for (const [key, value] of Object.entries(document)) {
     const path = [...at, key];
     if (key.startsWith("$")) {
-      if (!LOGICAL_OPERATORS.has(key)) {
+      if (!LOGICAL_OPERATORS.includes(key)) {
         issues.push({ path, message: `${key} is not allowed here; use $and, $or, $not or a field path` });
       } else if (key === "$not") {
         if (isPlainObject(value)) checkDocument(value, path, issues);
@@ -92,10 +103,10 @@ function checkCondition(condition: unknown, path: Array<string | number>, issues
   }
   for (const [operator, operand] of Object.entries(condition)) {
     const at = [...path, operator];
-    if (!FIELD_OPERATORS.has(operator)) {
+    if (!FIELD_OPERATORS.includes(operator)) {
       issues.push({
         path: at,
-        message: `unknown operator ${operator}; allowed: ${[...FIELD_OPERATORS].join(" ")}`,
+        message: `unknown operator ${operator}; allowed: ${FIELD_OPERATORS.join(" ")}`,
       });
     } else if (operator === "$in" || operator === "$nin") {
       if (!Array.isArray(operand)) issues.push({ path: at, message: "must be an array" });

@@ -6,6 +6,7 @@ import { isValidSecret } from "@/lib/signing/generate-secret";
 import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./common";
 import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "./endpoint-rules";
 import { ZAttemptResult, ZAttemptView } from "./messages";
+import { endpointRoutingFields, endpointRoutingView } from "./routing";
 import { zGranularity, zStatsSummary, ZStatsQuery } from "./stats";
 
 export { RESERVED_HEADERS } from "./endpoint-rules";
@@ -65,6 +66,7 @@ export const ZCreateEndpoint = z.strictObject({
     .default(null),
   timeoutMs: z.number().int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).nullable().default(null),
   disabled: z.boolean().default(false),
+  ...endpointRoutingFields,
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
 
@@ -113,6 +115,7 @@ export const ZEndpointView = z.object({
   rateLimit: z.number().int().nullable(),
   maxConcurrency: z.number().int().nullable(),
   timeoutMs: z.number().int().nullable(),
+  ...endpointRoutingView,
   failingSince: zTime.nullable(),
   lastSuccessAt: zTime.nullable(),
   createdAt: zTime,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zEventTypeName, zId, zJsonObject, zPageQuery, zTime, zTimeInput } from "./common";
+import { messageListRoutingQuery, messageRoutingFields, messageRoutingView } from "./routing";
 
 export const ZIdempotencyKey = z
   .string()
@@ -11,6 +12,7 @@ export const ZPublishMessage = z.strictObject({
   eventType: zEventTypeName,
   payload: zJsonObject,
   idempotencyKey: ZIdempotencyKey.optional(),
+  ...messageRoutingFields,
 });
 export type TPublishMessage = z.infer<typeof ZPublishMessage>;
 
@@ -45,6 +47,7 @@ export const ZListMessagesQuery = zPageQuery("message").extend({
   from: zTimeInput.optional(),
   /** Created before this time. */
   to: zTimeInput.optional(),
+  ...messageListRoutingQuery,
 });
 export type TListMessagesQuery = z.output<typeof ZListMessagesQuery>;
 
@@ -60,6 +63,7 @@ export const ZMessageSummary = z.object({
   id: zId("message"),
   eventType: z.string(),
   idempotencyKey: z.string().nullable(),
+  ...messageRoutingView,
   createdAt: zTime,
   /** Deliveries of the message by status. */
   deliveries: z.object({
@@ -91,8 +95,11 @@ export const ZMessageView = z.object({
   eventType: z.string(),
   payload: zJsonObject,
   idempotencyKey: z.string().nullable(),
+  ...messageRoutingView,
   createdAt: zTime,
   deliveries: z.array(ZDeliveryView),
+  /** Enabled endpoints subscribed to the type whose payload filter did not match: no delivery. */
+  skippedByFilter: z.array(z.object({ endpointId: zId("endpoint"), endpointUrl: z.string().nullable() })),
 });
 
 export const ZListAttemptsQuery = zPageQuery("attempt").extend({

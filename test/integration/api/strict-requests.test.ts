@@ -91,16 +91,16 @@ describe("strict requests", () => {
     const before = await snapshotDatabase();
     const flat = await callOperation(create, {
       params: { tenant: world.a.id },
-      body: { url, filter: { amount: { $gt: 5 } }, channels: ["eu"], retrySchedule: ["5s"] },
+      body: { url, filters: { amount: { $gt: 5 } }, channel: ["eu"], retrySchedule: ["5s"] },
       key: world.platformKey,
     });
     expect(flat.status).toBe(422);
     expect(flat.body).toMatchObject({
       error: {
-        message: "Unknown fields 'filter', 'channels', 'retrySchedule'.",
+        message: "Unknown fields 'filters', 'channel', 'retrySchedule'.",
         details: [
-          { path: "filter", message: "unknown field" },
-          { path: "channels", message: "unknown field" },
+          { path: "filters", message: "unknown field" },
+          { path: "channel", message: "unknown field" },
           { path: "retrySchedule", message: "unknown field" },
         ],
       },
@@ -116,11 +116,11 @@ describe("strict requests", () => {
     });
     const batch = await callOperation(operation("publishMessages"), {
       params: { tenant: world.a.id },
-      body: { messages: [{ eventType: world.eventType, payload: {}, channels: ["eu"] }] },
+      body: { messages: [{ eventType: world.eventType, payload: {}, channel: ["eu"] }] },
       key: world.platformKey,
     });
     expect(batch.status).toBe(422);
-    expect(batch.body).toMatchObject({ error: { message: "Unknown field 'messages.0.channels'." } });
+    expect(batch.body).toMatchObject({ error: { message: "Unknown field 'messages.0.channel'." } });
     expect(await snapshotDatabase()).toBe(before);
   });
 

@@ -23,6 +23,13 @@ const SQL_ONLY_INDEXES: Record<string, { table: string; columns: string[]; uniqu
     unique: false,
     predicate: "(status = 'sending'::\"DeliveryStatus\")",
   },
+  deliveries_fifo_head_idx: {
+    table: "deliveries",
+    columns: ["endpoint_id", "ordering_key", "id"],
+    unique: false,
+    predicate:
+      "((ordering_key IS NOT NULL) AND (status = ANY (ARRAY['pending'::\"DeliveryStatus\", 'sending'::\"DeliveryStatus\"])))",
+  },
 };
 
 interface DmmfField {
