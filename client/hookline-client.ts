@@ -3,7 +3,7 @@
 // Paths, bodies and answers are typed from the OpenAPI document (client/api-types.ts,
 // generated); errors come back as HooklineApiError with the API's code, message and details.
 import createClient, { type Client } from "openapi-fetch";
-import { ApiError } from "./api-fetch";
+import { ApiError, unwrap } from "./api-error";
 import type { components, paths } from "./api-types";
 
 type Schemas = components["schemas"];
@@ -16,22 +16,6 @@ export interface HooklineClientOptions {
   baseUrl: string;
   apiKey: string;
   fetch?: typeof fetch;
-}
-
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
-  const { data, error, response } = await call;
-  if (error !== undefined || !response.ok) {
-    const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? "error",
-      body.error?.message ?? `HTTP ${response.status}`,
-      body.error?.details,
-    );
-  }
-  return data as T;
 }
 
 export function createHooklineClient(options: HooklineClientOptions) {

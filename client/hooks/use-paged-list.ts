@@ -2,28 +2,20 @@
 // One keyset-paginated API list as a react-query infinite query: the first page can come from
 // the server component (first paint without a spinner), "load more" follows `nextCursor`.
 import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
-import { apiFetch } from "@/client/api-fetch";
+import type { ListPage } from "@/client/browser-api";
 
-export interface ListPage<Item> {
-  data: Item[];
-  nextCursor: string | null;
-}
-
-type QueryValues = Record<string, string | number | boolean | undefined | null>;
+export type { ListPage };
 
 export function usePagedList<Item>(options: {
   queryKey: QueryKey;
-  path: string;
-  query?: QueryValues;
+  /** One page from the API, from `cursor` on (none: the first page). */
+  fetchPage: (cursor: string | undefined) => Promise<ListPage<Item>>;
   initialPage?: ListPage<Item>;
   refetchInterval?: number;
 }) {
   const result = useInfiniteQuery({
     queryKey: options.queryKey,
-    queryFn: ({ pageParam }) =>
-      apiFetch<ListPage<Item>>(options.path, {
-        query: { ...stringify(options.query), cursor: pageParam },
-      }),
+    queryFn: ({ pageParam }) => options.fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: options.initialPage ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,
@@ -31,10 +23,4 @@ export function usePagedList<Item>(options: {
   });
   const items = result.data?.pages.flatMap((page) => page.data) ?? [];
   return { ...result, items };
-}
-
-function stringify(query: QueryValues = {}): Record<string, string | number | undefined | null> {
-  return Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, typeof value === "boolean" ? String(value) : value]),
-  );
 }

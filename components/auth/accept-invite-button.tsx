@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiError } from "@/client/api-fetch";
+import { ApiError, postAccount } from "@/client/browser-api";
 
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
@@ -22,9 +22,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
           setBusy(true);
           setError(null);
           try {
-            const { tenantId } = await apiFetch<{ tenantId: string }>("/api/account/invites/accept", {
-              body: { token },
-            });
+            const { tenantId } = await postAccount("/api/account/invites/accept", { token });
             router.push(`/t/${tenantId}`);
             router.refresh();
           } catch (caught) {

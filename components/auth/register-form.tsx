@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/client/api-fetch";
+import { ApiError, postAccount } from "@/client/browser-api";
 
 interface Props {
   /** A fresh instance: this account becomes the platform operator. */
@@ -36,14 +36,12 @@ export function RegisterForm({ firstUser, inviteToken, inviteEmail, callbackUrl 
     try {
       const tenantName = String(form.get("tenantName") ?? "").trim();
       const name = String(form.get("name") ?? "").trim();
-      const registration = await apiFetch<{ tenantId: string | null }>("/api/account/register", {
-        body: {
-          email,
-          password,
-          ...(name ? { name } : {}),
-          ...(tenantName ? { tenantName } : {}),
-          ...(inviteToken ? { inviteToken } : {}),
-        },
+      const registration = await postAccount("/api/account/register", {
+        email,
+        password,
+        ...(name ? { name } : {}),
+        ...(tenantName ? { tenantName } : {}),
+        ...(inviteToken ? { inviteToken } : {}),
       });
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {

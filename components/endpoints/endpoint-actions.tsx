@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { LinkButton } from "@/components/ui/link-button";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 import { useEndpoint, useEndpointActions } from "./use-endpoint";
 
 export function EndpointActions({ tenantId, initialEndpoint }: { tenantId: string; initialEndpoint: EndpointView }) {

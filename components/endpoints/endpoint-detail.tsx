@@ -1,7 +1,7 @@
 "use client";
 // An endpoint's page below its header: its trouble (if any), performance charts, the live
 // attempt log, and the tools (secret, test event, recover) for those who may use them.
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 import { EndpointCharts } from "./endpoint-charts";
 import { EndpointSettingsCard } from "./endpoint-settings-card";
 import { EndpointStatusCallout } from "./endpoint-status-callout";

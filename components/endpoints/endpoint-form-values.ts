@@ -3,7 +3,7 @@
 // (`details[].path`) go in the form.
 import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "@/lib/schemas/endpoint-rules";
 import type { TCreateEndpoint, TEndpointAuth, TUpdateEndpoint } from "@/lib/schemas/endpoints";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 
 export type AuthType = "none" | "basic" | "bearer" | "oauth2";
 

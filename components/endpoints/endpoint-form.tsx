@@ -9,8 +9,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
-import { ApiError } from "@/client/api-fetch";
+import type { EndpointView } from "./use-endpoint";
+import { ApiError } from "@/client/api-error";
 import { ENDPOINT_LIMITS as LIMITS } from "@/lib/schemas/endpoint-rules";
 import {
   formErrorsFromApi,

@@ -24,5 +24,7 @@ export const endpointKeys = {
   secret: (tenantId: string, endpointId: string) => [...endpointKeys.one(tenantId, endpointId), "secret"] as const,
 };
 
-export const endpointsPath = (tenantId: string) => `/api/v1/tenants/${tenantId}/endpoints`;
-export const endpointPath = (tenantId: string, endpointId: string) => `${endpointsPath(tenantId)}/${endpointId}`;
+/** The path params of one endpoint's operations (`/tenants/{tenant}/endpoints/{endpoint}/…`). */
+export const endpointParams = (tenantId: string, endpointId: string) => ({
+  path: { tenant: tenantId, endpoint: endpointId },
+});

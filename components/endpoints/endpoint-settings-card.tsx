@@ -2,7 +2,7 @@
 // What the endpoint is configured to do, at a glance (the form has the rest).
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 
 const AUTH_LABELS = { basic: "HTTP Basic", bearer: "Bearer token", oauth2: "OAuth2 client credentials" } as const;
 

@@ -2,7 +2,7 @@
 // failed) or disabled, and why it was disabled. The same wording on the list, the detail page
 // and the overview.
 import { Badge, type Tone } from "@/components/ui/badge";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 
 type StateInput = Pick<EndpointView, "status" | "disabledReason" | "failingSince">;
 

@@ -4,7 +4,7 @@
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Time } from "@/components/ui/time";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 import { disabledReasonText } from "./endpoint-state";
 import { useEndpoint, useEndpointActions } from "./use-endpoint";
 

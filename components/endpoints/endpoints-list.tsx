@@ -10,8 +10,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, Td } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { formatCount, formatMs, formatRate } from "@/components/stats/format";
-import type { Page } from "@/lib/api/paginate";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { ListPage } from "@/client/browser-api";
+import type { EndpointView } from "./use-endpoint";
 import { AttemptOutcome } from "./attempt-outcome";
 import { EndpointUrl } from "./endpoint-name";
 import { EndpointStateBadge, rateTone } from "./endpoint-state";
@@ -82,7 +82,7 @@ export function EndpointsList({
 }: {
   tenantId: string;
   canWrite: boolean;
-  initialPage: Page<EndpointView>;
+  initialPage: ListPage<EndpointView>;
 }) {
   const [filter, setFilter] = useState<Filter>("all");
   const endpoints = useEndpoints(

@@ -1,6 +1,6 @@
 "use client";
 // The state badge of the endpoint page's title, following enable/disable without a reload.
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "./use-endpoint";
 import { EndpointStateBadge } from "./endpoint-state";
 import { useEndpoint } from "./use-endpoint";
 

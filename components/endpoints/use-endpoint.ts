@@ -3,19 +3,18 @@
 // delete, rotate its secret. Every change refreshes all endpoint queries of the tenant (the
 // list, health, detail, charts) and says how it went in a toast.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
+import { api, unwrap, type Schemas } from "@/client/browser-api";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
-import { apiFetch } from "@/client/api-fetch";
-import type { TCreateEndpoint, TUpdateEndpoint, ZEndpointSecretView } from "@/lib/schemas/endpoints";
-import { endpointKeys, endpointPath, endpointsPath } from "./endpoint-keys";
+import { endpointKeys, endpointParams } from "./endpoint-keys";
 
-export type EndpointSecret = z.infer<typeof ZEndpointSecretView>;
+export type EndpointView = Schemas["Endpoint"];
+export type EndpointSecret = Schemas["EndpointSecret"];
 
 export function useEndpoint(tenantId: string, endpointId: string, initialData?: EndpointView) {
   return useQuery({
     queryKey: endpointKeys.one(tenantId, endpointId),
-    queryFn: () => apiFetch<EndpointView>(endpointPath(tenantId, endpointId)),
+    queryFn: () =>
+      unwrap(api.GET("/tenants/{tenant}/endpoints/{endpoint}", { params: endpointParams(tenantId, endpointId) })),
     initialData,
     // The worker changes it too (failing, disabled when gone): keep the page's state current.
     refetchInterval: 5_000,
@@ -26,7 +25,10 @@ export function useEndpoint(tenantId: string, endpointId: string, initialData?: 
 export function useEndpointSecret(tenantId: string, endpointId: string, revealed: boolean) {
   return useQuery({
     queryKey: endpointKeys.secret(tenantId, endpointId),
-    queryFn: () => apiFetch<EndpointSecret>(`${endpointPath(tenantId, endpointId)}/secret`),
+    queryFn: () =>
+      unwrap(
+        api.GET("/tenants/{tenant}/endpoints/{endpoint}/secret", { params: endpointParams(tenantId, endpointId) }),
+      ),
     enabled: revealed,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -34,10 +36,17 @@ export function useEndpointSecret(tenantId: string, endpointId: string, revealed
 
 export function useSaveEndpoint(tenantId: string, endpointId?: string) {
   return useMutationWithToast({
-    mutationFn: (input: TCreateEndpoint | TUpdateEndpoint) =>
+    mutationFn: (body: Schemas["CreateEndpoint"] | Schemas["UpdateEndpoint"]) =>
       endpointId
-        ? apiFetch<EndpointView>(endpointPath(tenantId, endpointId), { method: "PATCH", body: input })
-        : apiFetch<EndpointView>(endpointsPath(tenantId), { method: "POST", body: input }),
+        ? unwrap(
+            api.PATCH("/tenants/{tenant}/endpoints/{endpoint}", { params: endpointParams(tenantId, endpointId), body }),
+          )
+        : unwrap(
+            api.POST("/tenants/{tenant}/endpoints", {
+              params: { path: { tenant: tenantId } },
+              body: body as Schemas["CreateEndpoint"],
+            }),
+          ),
     invalidates: [endpointKeys.all(tenantId)],
     // A new endpoint is confirmed on its page, beside its signing secret (signing-secret-card.tsx).
     success: endpointId ? () => "Endpoint saved." : null,
@@ -47,30 +56,31 @@ export function useSaveEndpoint(tenantId: string, endpointId?: string) {
 
 export function useEndpointActions(tenantId: string, endpointId: string) {
   const queryClient = useQueryClient();
-  const path = endpointPath(tenantId, endpointId);
+  const params = endpointParams(tenantId, endpointId);
   const invalidates = [endpointKeys.all(tenantId)];
   return {
     enable: useMutationWithToast({
-      mutationFn: () => apiFetch<EndpointView>(`${path}/enable`, { method: "POST" }),
+      mutationFn: () => unwrap(api.POST("/tenants/{tenant}/endpoints/{endpoint}/enable", { params })),
       invalidates,
       success: () => "Endpoint enabled. New messages are delivered again.",
       failure: "Could not enable the endpoint.",
     }),
     disable: useMutationWithToast({
-      mutationFn: () => apiFetch<EndpointView>(`${path}/disable`, { method: "POST", body: { reason: "manual" } }),
+      mutationFn: () =>
+        unwrap(api.POST("/tenants/{tenant}/endpoints/{endpoint}/disable", { params, body: { reason: "manual" } })),
       invalidates,
       success: () => "Endpoint disabled.",
       failure: "Could not disable the endpoint.",
     }),
     remove: useMutationWithToast({
-      mutationFn: () => apiFetch<null>(path, { method: "DELETE" }),
+      mutationFn: () => unwrap(api.DELETE("/tenants/{tenant}/endpoints/{endpoint}", { params })),
       // Not the endpoint's own queries: it is gone, and the page leaves.
       invalidates: [endpointKeys.lists(tenantId)],
       success: () => "Endpoint deleted.",
       failure: "Could not delete the endpoint.",
     }),
     rotate: useMutationWithToast({
-      mutationFn: () => apiFetch<EndpointSecret>(`${path}/secret/rotate`, { method: "POST" }),
+      mutationFn: () => unwrap(api.POST("/tenants/{tenant}/endpoints/{endpoint}/secret/rotate", { params })),
       invalidates: [],
       // Confirmed inline: the new secret is revealed with the overlap notice under it.
       success: null,

@@ -2,25 +2,27 @@
 // The tenant's endpoints, a page at a time ("Load more"), and the 24 h health of the endpoints
 // on screen (one request per page of the list).
 import { keepPreviousData, useInfiniteQuery, useQueries } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
-import type { Page } from "@/lib/api/paginate";
-import { apiFetch } from "@/client/api-fetch";
-import type { TListEndpointsQuery, ZEndpointHealthList } from "@/lib/schemas/endpoints";
-import { endpointKeys, endpointsPath, type ListQuery } from "./endpoint-keys";
+import { api, unwrap, type ListPage, type Schemas } from "@/client/browser-api";
+import type { TListEndpointsQuery } from "@/lib/schemas/endpoints";
+import { endpointKeys, type ListQuery } from "./endpoint-keys";
+import type { EndpointView } from "./use-endpoint";
 
-export type EndpointHealth = z.infer<typeof ZEndpointHealthList>["data"][number];
+export type EndpointHealth = Schemas["EndpointHealthList"]["data"][number];
 
 export function useEndpoints(
   tenantId: string,
   query: ListQuery<TListEndpointsQuery>,
-  initialPage?: Page<EndpointView>,
+  initialPage?: ListPage<EndpointView>,
   refetchInterval = 30_000,
 ) {
   return useInfiniteQuery({
     queryKey: endpointKeys.list(tenantId, query),
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<EndpointView>>(endpointsPath(tenantId), { query: { ...query, cursor: pageParam } }),
+      unwrap(
+        api.GET("/tenants/{tenant}/endpoints", {
+          params: { path: { tenant: tenantId }, query: { ...query, cursor: pageParam } },
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     initialData: initialPage ? { pages: [initialPage], pageParams: [undefined] } : undefined,
@@ -38,7 +40,8 @@ export function useEndpointHealth(tenantId: string, pages: string[][]) {
         const query = { endpoints: ids.join(",") };
         return {
           queryKey: endpointKeys.health(tenantId, query),
-          queryFn: () => apiFetch<z.infer<typeof ZEndpointHealthList>>(`${endpointsPath(tenantId)}/health`, { query }),
+          queryFn: () =>
+            unwrap(api.GET("/tenants/{tenant}/endpoints/health", { params: { path: { tenant: tenantId }, query } })),
           refetchInterval: 30_000,
         };
       }),

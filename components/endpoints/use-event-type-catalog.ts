@@ -3,12 +3,11 @@
 // non-archived type, read page by page once, then searched in the browser.
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Page } from "@/lib/api/paginate";
-import { apiFetch } from "@/client/api-fetch";
-import type { ZEventTypeView, ZListEventTypesQuery } from "@/lib/schemas/event-types";
+import { api, unwrap, type Schemas } from "@/client/browser-api";
+import type { ZListEventTypesQuery } from "@/lib/schemas/event-types";
 import type { ListQuery } from "./endpoint-keys";
 
-export type CatalogEntry = Pick<z.infer<typeof ZEventTypeView>, "name" | "description" | "archived">;
+export type CatalogEntry = Pick<Schemas["EventType"], "name" | "description" | "archived">;
 
 const MAX_PAGES = 20;
 
@@ -20,9 +19,7 @@ export function useEventTypeCatalog() {
       const entries: CatalogEntry[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await apiFetch<Page<z.infer<typeof ZEventTypeView>>>("/api/v1/event-types", {
-          query: { ...query, cursor },
-        });
+        const result = await unwrap(api.GET("/event-types", { params: { query: { ...query, cursor } } }));
         entries.push(...result.data.map(({ name, description, archived }) => ({ name, description, archived })));
         if (!result.nextCursor) break;
         cursor = result.nextCursor;

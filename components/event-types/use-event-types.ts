@@ -4,21 +4,19 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type { z } from "zod";
-import { apiFetch } from "@/client/api-fetch";
-import type { ZEventTypeView, ZListEventTypesQuery } from "@/lib/schemas/event-types";
+import { api, unwrap, type ListPage, type Schemas } from "@/client/browser-api";
+import type { ZListEventTypesQuery } from "@/lib/schemas/event-types";
 
-export type EventTypeView = z.infer<typeof ZEventTypeView>;
+export type EventTypeView = Schemas["EventType"];
 type EventTypesQuery = Omit<z.input<typeof ZListEventTypesQuery>, "cursor"> & { limit: number };
-type EventTypePage = { data: EventTypeView[]; nextCursor: string | null };
 
 export const eventTypesKey = (query: EventTypesQuery) => ["event-types", "catalog", query] as const;
 
-export function useEventTypes(options: { includeArchived: boolean; initialPage?: EventTypePage }) {
+export function useEventTypes(options: { includeArchived: boolean; initialPage?: ListPage<EventTypeView> }) {
   const query: EventTypesQuery = { limit: 250, includeArchived: options.includeArchived ? "true" : "false" };
   const pages = useInfiniteQuery({
     queryKey: eventTypesKey(query),
-    queryFn: ({ pageParam }) =>
-      apiFetch<EventTypePage>("/api/v1/event-types", { query: { ...query, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => unwrap(api.GET("/event-types", { params: { query: { ...query, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: options.initialPage ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,

@@ -1,12 +1,12 @@
 // How a delivery's state reads in the log and on a message: a word, a colour, the HTTP status.
 // A pending delivery that was already tried is "retrying": it failed and waits for its next try.
+import type { Schemas } from "@/client/browser-api";
 import { Badge, STATUS_TONE, type Tone } from "@/components/ui/badge";
 
-export interface DeliveryState {
-  status: "pending" | "sending" | "succeeded" | "failed";
-  attemptCount: number;
-  lastStatusCode: number | null;
-}
+export type DeliveryState = Pick<
+  Schemas["MessageSummary"]["endpoints"][number],
+  "status" | "attemptCount" | "lastStatusCode"
+>;
 
 export function deliveryStateLabel(state: DeliveryState): string {
   return state.status === "pending" && state.attemptCount > 0 ? "retrying" : state.status;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button, focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { apiFetch, ApiError } from "@/client/api-fetch";
+import { api, ApiError, unwrap } from "@/client/browser-api";
 
 // The shape of a message id (lib/ids.ts): msg_ and a 26-character ULID.
 const MESSAGE_ID = /^msg_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -27,7 +27,9 @@ export function MessageSearch({ tenantId }: { tenantId: string }) {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`/api/v1/tenants/${tenantId}/messages/${messageId}`);
+      await unwrap(
+        api.GET("/tenants/{tenant}/messages/{message}", { params: { path: { tenant: tenantId, message: messageId } } }),
+      );
       router.push(`/t/${tenantId}/messages/${messageId}`);
     } catch (caught) {
       setError(

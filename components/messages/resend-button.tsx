@@ -3,7 +3,7 @@
 // went and the new attempt appears in the timeline (the mutation refreshes the message).
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 import { describeTry } from "./http-status";
 import { useResendMessage, type AttemptResult } from "./use-message";
 

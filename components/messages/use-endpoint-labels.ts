@@ -4,7 +4,7 @@
 // which is plenty for a filter; an endpoint past it still shows, under a short form of its id.
 import { useMemo } from "react";
 import { useEndpoints } from "@/components/endpoints/use-endpoints";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "@/components/endpoints/use-endpoint";
 
 export interface EndpointLabel {
   id: string;

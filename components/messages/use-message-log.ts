@@ -6,16 +6,11 @@
 // than one page holds, `gap` says so (the list offers to start again from the newest).
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/client/api-fetch";
-import type { ZMessageSummary } from "@/lib/schemas/messages";
+import { api, unwrap, type ListPage, type Schemas } from "@/client/browser-api";
 import { LOG_PAGE_SIZE, type MessageLogQuery } from "./message-filters";
 
-export type MessageSummary = z.infer<typeof ZMessageSummary>;
-export interface MessagePage {
-  data: MessageSummary[];
-  nextCursor: string | null;
-}
+export type MessageSummary = Schemas["MessageSummary"];
+export type MessagePage = ListPage<MessageSummary>;
 
 const LIVE_INTERVAL_MS = 3_000;
 
@@ -25,9 +20,11 @@ export const messageLogKey = (tenantId: string, query: MessageLogQuery) =>
   [...tenantMessagesKey(tenantId), "log", query] as const;
 
 function fetchPage(tenantId: string, query: MessageLogQuery, cursor: string | undefined): Promise<MessagePage> {
-  return apiFetch<MessagePage>(`/api/v1/tenants/${tenantId}/messages`, {
-    query: { ...query, limit: LOG_PAGE_SIZE, cursor },
-  });
+  return unwrap(
+    api.GET("/tenants/{tenant}/messages", {
+      params: { path: { tenant: tenantId }, query: { ...query, limit: LOG_PAGE_SIZE, cursor } },
+    }),
+  );
 }
 
 export function useMessageLog(

@@ -4,20 +4,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { z } from "zod";
-import { apiFetch } from "@/client/api-fetch";
-import type {
-  ZAttemptView,
-  ZListAttemptsQuery,
-  ZMessageView,
-  ZResendMessage,
-  ZResendResult,
-} from "@/lib/schemas/messages";
+import { api, unwrap, type ListPage, type Schemas } from "@/client/browser-api";
+import type { ZListAttemptsQuery } from "@/lib/schemas/messages";
 import { tenantMessagesKey } from "./use-message-log";
 
-export type MessageView = z.infer<typeof ZMessageView>;
+export type MessageView = Schemas["Message"];
 export type DeliveryView = MessageView["deliveries"][number];
-export type AttemptView = z.infer<typeof ZAttemptView>;
-export type AttemptResult = z.infer<typeof ZResendResult>["data"][number];
+export type AttemptView = Schemas["Attempt"];
+export type AttemptResult = Schemas["ResendResult"]["data"][number];
 type AttemptsQuery = Omit<z.input<typeof ZListAttemptsQuery>, "cursor"> & { limit: number };
 
 const IN_FLIGHT_INTERVAL_MS = 2_000;
@@ -28,6 +22,10 @@ export const messageKey = (tenantId: string, messageId: string) =>
 const attemptsKey = (tenantId: string, messageId: string, query: AttemptsQuery) =>
   [...tenantMessagesKey(tenantId), "attempts", messageId, query] as const;
 
+const messageParams = (tenantId: string, messageId: string) => ({
+  path: { tenant: tenantId, message: messageId },
+});
+
 export function isInFlight(message: MessageView | undefined): boolean {
   return Boolean(
     message?.deliveries.some((delivery) => delivery.status === "pending" || delivery.status === "sending"),
@@ -37,7 +35,8 @@ export function isInFlight(message: MessageView | undefined): boolean {
 export function useMessage(tenantId: string, messageId: string, initialData?: MessageView) {
   return useQuery({
     queryKey: messageKey(tenantId, messageId),
-    queryFn: () => apiFetch<MessageView>(`/api/v1/tenants/${tenantId}/messages/${messageId}`),
+    queryFn: () =>
+      unwrap(api.GET("/tenants/{tenant}/messages/{message}", { params: messageParams(tenantId, messageId) })),
     initialData,
     refetchInterval: (query) => (isInFlight(query.state.data) ? IN_FLIGHT_INTERVAL_MS : false),
   });
@@ -47,14 +46,15 @@ export function useMessage(tenantId: string, messageId: string, initialData?: Me
 export function useAttempts(
   tenantId: string,
   messageId: string,
-  options: { live: boolean; initialPage?: { data: AttemptView[]; nextCursor: string | null } },
+  options: { live: boolean; initialPage?: ListPage<AttemptView> },
 ) {
   const attempts = useInfiniteQuery({
     queryKey: attemptsKey(tenantId, messageId, ATTEMPTS_QUERY),
     queryFn: ({ pageParam }) =>
-      apiFetch<{ data: AttemptView[]; nextCursor: string | null }>(
-        `/api/v1/tenants/${tenantId}/messages/${messageId}/attempts`,
-        { query: { ...ATTEMPTS_QUERY, cursor: pageParam } },
+      unwrap(
+        api.GET("/tenants/{tenant}/messages/{message}/attempts", {
+          params: { ...messageParams(tenantId, messageId), query: { ...ATTEMPTS_QUERY, cursor: pageParam } },
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -84,11 +84,10 @@ export function useAttempts(
 export function useResendMessage(tenantId: string, messageId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof ZResendMessage>) =>
-      apiFetch<{ data: AttemptResult[] }>(`/api/v1/tenants/${tenantId}/messages/${messageId}/resend`, {
-        method: "POST",
-        body,
-      }).then((answer) => answer.data),
+    mutationFn: (body: Schemas["ResendMessage"]) =>
+      unwrap(
+        api.POST("/tenants/{tenant}/messages/{message}/resend", { params: messageParams(tenantId, messageId), body }),
+      ).then((answer) => answer.data),
     onSettled: () => queryClient.invalidateQueries({ queryKey: tenantMessagesKey(tenantId) }),
   });
 }

@@ -6,15 +6,12 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
+import type { Schemas } from "@/client/browser-api";
 import type { EventType } from "./use-catalog";
 
-export interface EventTypeInput {
-  name: string;
-  description: string;
-  schema: Record<string, unknown> | null;
-  example: Record<string, unknown> | null;
-}
+/** What the form submits: a whole event type (the API's create body, every field given). */
+export type EventTypeInput = Required<Schemas["CreateEventType"]>;
 
 type Field = "name" | "description" | "schema" | "example";
 

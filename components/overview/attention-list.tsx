@@ -8,7 +8,7 @@ import { Time } from "@/components/ui/time";
 import { AttemptOutcome } from "@/components/endpoints/attempt-outcome";
 import { disabledReasonText, EndpointStateBadge } from "@/components/endpoints/endpoint-state";
 import { useEndpointHealth, useEndpoints } from "@/components/endpoints/use-endpoints";
-import type { EndpointView } from "@/lib/endpoints/endpoint-view";
+import type { EndpointView } from "@/components/endpoints/use-endpoint";
 
 const LIMIT = 10;
 

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 import type { ListPage } from "@/client/hooks/use-paged-list";
 import { grantableRoles, mayGrant, ROLES_EXPLAINED, type Role } from "./role-select";
 import { useApiKeys, type ApiKey, type CreatedApiKey } from "./use-api-keys";

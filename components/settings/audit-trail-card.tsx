@@ -2,7 +2,6 @@
 // The tenant's audit trail, for operators (the API's GET /tenants/{t}/audit-events): endpoint
 // changes, secret rotations, resends and recoveries, with who did them — for a portal session
 // the platform's user as its link named them.
-import type { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,10 +9,10 @@ import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
 import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
-import type { ZAuditEventView } from "@/lib/schemas/audit";
+import { api, unwrap, type Schemas } from "@/client/browser-api";
 import { AUDIT_QUERY, auditKey } from "./queries";
 
-export type AuditEvent = z.infer<typeof ZAuditEventView>;
+export type AuditEvent = Schemas["AuditEvent"];
 
 const ACTOR_LABEL: Record<AuditEvent["actor"]["kind"], string> = {
   portal: "portal",
@@ -27,10 +26,14 @@ function actorName(actor: AuditEvent["actor"]): string {
 }
 
 export function AuditTrailCard({ tenantId, initialPage }: { tenantId: string; initialPage: ListPage<AuditEvent> }) {
-  const events = usePagedList<AuditEvent>({
+  const events = usePagedList({
     queryKey: auditKey(tenantId),
-    path: `/api/v1/tenants/${tenantId}/audit-events`,
-    query: AUDIT_QUERY,
+    fetchPage: (cursor) =>
+      unwrap(
+        api.GET("/tenants/{tenant}/audit-events", {
+          params: { path: { tenant: tenantId }, query: { ...AUDIT_QUERY, cursor } },
+        }),
+      ),
     initialPage,
   });
   return (

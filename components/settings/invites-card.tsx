@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 import type { ListPage } from "@/client/hooks/use-paged-list";
 import { grantableRoles, ROLES_EXPLAINED, type Role } from "./role-select";
 import { useInvites, type CreatedInvite, type Invite } from "./use-invites";

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 import type { TPortalSettings } from "@/lib/schemas/portal";
 import { useTenant, type Tenant } from "./use-tenant";
 

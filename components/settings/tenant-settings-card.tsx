@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 import { useTenant, type Tenant } from "./use-tenant";
 
 function ReadOnly({ label, value, hint }: { label: string; value: string; hint?: string }) {

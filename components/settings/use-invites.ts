@@ -1,13 +1,11 @@
 "use client";
-import type { z } from "zod";
-import { apiFetch } from "@/client/api-fetch";
+import { api, unwrap, type Schemas } from "@/client/browser-api";
 import { usePagedList, type ListPage } from "@/client/hooks/use-paged-list";
-import type { ZCreatedInvite, ZCreateInvite, ZInviteView } from "@/lib/schemas/tenants";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import { INVITES_QUERY, invitesKey } from "./queries";
 
-export type Invite = z.infer<typeof ZInviteView>;
-export type CreatedInvite = z.infer<typeof ZCreatedInvite>;
+export type Invite = Schemas["Invite"];
+export type CreatedInvite = Schemas["CreatedInvite"];
 
 /** The tenant's invites (owners only), creating one (the link is in the answer, once) and revoking. */
 export function useInvites(
@@ -15,10 +13,16 @@ export function useInvites(
   initialPage?: ListPage<Invite>,
   onCreated?: (invite: CreatedInvite) => void,
 ) {
-  const path = `/api/v1/tenants/${tenantId}/invites`;
-  const list = usePagedList<Invite>({ queryKey: invitesKey(tenantId), path, query: INVITES_QUERY, initialPage });
+  const tenant = { tenant: tenantId };
+  const list = usePagedList({
+    queryKey: invitesKey(tenantId),
+    fetchPage: (cursor) =>
+      unwrap(api.GET("/tenants/{tenant}/invites", { params: { path: tenant, query: { ...INVITES_QUERY, cursor } } })),
+    initialPage,
+  });
   const create = useMutationWithToast({
-    mutationFn: (input: z.input<typeof ZCreateInvite>) => apiFetch<CreatedInvite>(path, { body: input }),
+    mutationFn: (body: Schemas["CreateInvite"]) =>
+      unwrap(api.POST("/tenants/{tenant}/invites", { params: { path: tenant }, body })),
     invalidates: [invitesKey(tenantId)],
     // Confirmed in the shown-once panel with the link to copy (invites-card.tsx).
     success: null,
@@ -26,7 +30,8 @@ export function useInvites(
     onSuccess: onCreated,
   });
   const revoke = useMutationWithToast({
-    mutationFn: (invite: Invite) => apiFetch<null>(`${path}/${invite.id}`, { method: "DELETE" }),
+    mutationFn: (invite: Invite) =>
+      unwrap(api.DELETE("/tenants/{tenant}/invites/{invite}", { params: { path: { ...tenant, invite: invite.id } } })),
     invalidates: [invitesKey(tenantId)],
     success: (_, invite) => `The invite for ${invite.email} was revoked.`,
     failure: "Could not revoke the invite.",

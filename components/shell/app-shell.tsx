@@ -6,13 +6,11 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState, type ReactNode } from "react";
+import type { Schemas } from "@/client/browser-api";
 import { focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
-export interface ShellTenant {
-  id: string;
-  name: string;
-}
+export type ShellTenant = Pick<Schemas["Tenant"], "id" | "name">;
 
 const TENANT_SECTIONS = [
   { label: "Overview", path: "" },

@@ -16,34 +16,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { Schemas } from "@/client/browser-api";
 import { ChartFrame, LegendItem } from "@/components/ui/chart-frame";
 import { CHART_COLORS } from "./chart-colors";
 import { countOf, formatBucket, formatCount, formatMs, formatMsTick, formatRate, formatTick } from "./format";
 import type { Granularity } from "./time-ranges";
 
-export interface StatsPoint {
-  time: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  successRate: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  /** Tenant series only: messages published in the bucket. */
-  messages?: number;
-}
-
-export interface StatsTotals {
-  total: number;
-  succeeded: number;
-  failed: number;
-  successRate: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  messages?: number;
-}
+type TenantStats = Schemas["TenantStats"];
+type EndpointStats = Schemas["EndpointStats"];
+/** A point of an endpoint's series or a tenant's (only a tenant's counts the messages published). */
+export type StatsPoint = EndpointStats["series"][number] & Partial<Pick<TenantStats["series"][number], "messages">>;
+export type StatsTotals = EndpointStats["totals"] & Partial<Pick<TenantStats["totals"], "messages">>;
 
 interface ChartProps {
   series: StatsPoint[] | undefined;

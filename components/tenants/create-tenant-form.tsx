@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { apiFetch, ApiError } from "@/client/api-fetch";
+import { api, ApiError, unwrap } from "@/client/browser-api";
 
 /** Operator: a new tenant by name, then straight into it. */
 export function CreateTenantForm({ onCreated }: { onCreated?: (id: string) => void }) {
@@ -20,7 +20,7 @@ export function CreateTenantForm({ onCreated }: { onCreated?: (id: string) => vo
     setBusy(true);
     setError(undefined);
     try {
-      const tenant = await apiFetch<{ id: string }>("/api/v1/tenants", { body: { name } });
+      const tenant = await unwrap(api.POST("/tenants", { body: { name } }));
       notify("success", `Tenant “${name}” created.`);
       if (onCreated) onCreated(tenant.id);
       else router.push(`/t/${tenant.id}`);

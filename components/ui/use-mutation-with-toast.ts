@@ -5,7 +5,7 @@
 // `success: null`: its confirmation is inline, and no toast lands on the thing to copy or read.
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useToast } from "./toast";
-import { ApiError } from "@/client/api-fetch";
+import { ApiError } from "@/client/api-error";
 
 export function errorMessage(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback;
