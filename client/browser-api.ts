@@ -22,7 +22,7 @@ export interface ListPage<Item> {
 }
 
 /** Query values as the dashboard has always sent them: empty ones left out, the rest as text. */
-function serializeQuery(query: Record<string, unknown>): string {
+export function serializeQuery(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query))
     if (value !== undefined && value !== null && value !== "") search.set(name, String(value));
