@@ -46,10 +46,20 @@ interface Row extends EndpointSqlRow {
 }
 
 // The inner SELECT walks the partial index deliveries_due_idx (pending, by next_attempt_at).
+// FIFO endpoints (ordering_key set at publish): only the head of each (endpoint, key) is
+// claimable, i.e. a delivery with no older one of its key still pending or sending (a try in
+// flight, or a head waiting out its retry delay, holds the key). The NOT EXISTS is one probe of
+// deliveries_fifo_head_idx, which holds only unsettled FIFO rows. Under concurrency: a head
+// another worker is claiming is row-locked (skipped here) and still pending in this statement's
+// snapshot, so its successor stays blocked; once its claim commits, it is `sending`.
 const CLAIM_SQL = `
   WITH due AS (
-    SELECT id FROM deliveries
+    SELECT id FROM deliveries d
      WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (endpoint_id = ANY($4::text[]))
+       AND (d.ordering_key IS NULL OR NOT EXISTS (
+             SELECT 1 FROM deliveries earlier
+              WHERE earlier.endpoint_id = d.endpoint_id AND earlier.ordering_key = d.ordering_key
+                AND earlier.ordering_key IS NOT NULL AND earlier.status IN ('pending', 'sending') AND earlier.id < d.id))
      ORDER BY next_attempt_at
      LIMIT $1
      FOR UPDATE SKIP LOCKED

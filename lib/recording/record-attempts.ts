@@ -15,6 +15,7 @@ import { isSuccess, type AttemptRecord } from "./attempt-record";
 import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
+import { pauseFifoEndpoints } from "./pause-fifo-endpoints";
 import { emitOperationalEvents, type OperationalEvent } from "@/lib/operational-webhooks/emit-operational-events";
 
 // PostgreSQL text cannot hold NUL; a receiver's body or header may.
@@ -228,7 +229,13 @@ export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner
         endpoint.endpointId,
         "endpoint disabled: the receiver answered 410 Gone",
       );
-    await emitOperationalEvents(client, operationalEvents(records, changes, advanced));
+    const paused = await pauseFifoEndpoints(
+      client,
+      records
+        .filter((record) => record.next?.status === "failed" && advanced.has(record.deliveryId))
+        .map((record) => record.endpointId),
+    );
+    await emitOperationalEvents(client, [...operationalEvents(records, changes, advanced), ...paused]);
     await upsertTenantStats(client, records);
   });
 }
