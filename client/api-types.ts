@@ -658,6 +658,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/endpoints/{endpoint}/blocked-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a FIFO endpoint's blocked keys
+         * @description Ordering keys whose head delivery has failed at least once and is still being retried: every later message of the key waits behind it. Each with the head message and its last attempt; at most 100, longest blocked first.
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["listBlockedKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/test-filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a payload filter
+         * @description Evaluates a filter (as an endpoint's `filter` would be) against the catalog examples of the given event types and the tenant's latest 20 messages, without saving anything. A bad filter is a 422 naming the path of the problem.
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        post: operations["testEndpointFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/messages": {
         parameters: {
             query?: never;
@@ -1040,6 +1084,27 @@ export interface components {
         SendTestEvent: {
             eventType: string;
         };
+        TestEndpointFilter: {
+            /**
+             * @description A MongoDB-style query over the payload: dot paths (`customer.country`, `items.0.sku`), operators $eq $ne $in $nin $gt $gte $lt $lte $exists $and $or $not, a bare value meaning $eq. At most 8 KiB.
+             * @example {
+             *       "amount": {
+             *         "$gte": 100
+             *       },
+             *       "currency": {
+             *         "$in": [
+             *           "EUR",
+             *           "USD"
+             *         ]
+             *       }
+             *     }
+             */
+            filter: {
+                [key: string]: unknown;
+            };
+            /** @default [] */
+            eventTypes?: string[];
+        };
         PublishMessage: {
             eventType: string;
             payload: {
@@ -1362,6 +1427,43 @@ export interface components {
             errorKind: string | null;
             errorMessage: string | null;
             eventType: string;
+        };
+        FilterTestResult: {
+            examples: {
+                eventType: string;
+                payload: unknown;
+                matches: boolean;
+            }[];
+            messages: {
+                id: string;
+                eventType: string;
+                /** Format: date-time */
+                createdAt: string;
+                payload: unknown;
+                matches: boolean;
+            }[];
+        };
+        BlockedKeys: {
+            data: {
+                orderingKey: string | null;
+                waiting: number;
+                head: {
+                    deliveryId: string;
+                    messageId: string;
+                    eventType: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @enum {string} */
+                    status: "pending" | "sending";
+                    attemptCount: number;
+                    nextAttemptAt: string | null;
+                };
+                lastAttempt: {
+                    at: string | null;
+                    statusCode: number | null;
+                    error: string | null;
+                };
+            }[];
         };
         PublishedMessage: {
             id: string;
@@ -2930,6 +3032,65 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    listBlockedKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blocked keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedKeys"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    testEndpointFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestEndpointFilter"];
+            };
+        };
+        responses: {
+            /** @description Each example and message, marked match or no match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterTestResult"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];

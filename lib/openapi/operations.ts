@@ -12,6 +12,7 @@ import * as members from "./members";
 import * as messages from "./messages";
 import * as operationsEndpoint from "./operations-endpoint";
 import * as portal from "./portal";
+import * as routing from "./routing";
 import * as system from "./system";
 import * as tenants from "./tenants";
 
@@ -23,6 +24,7 @@ const CATALOGS: Array<Record<string, unknown> & { views?: Record<string, z.ZodTy
   eventTypes,
   operationsEndpoint,
   endpoints,
+  routing,
   messages,
   system,
   docs,

@@ -65,3 +65,49 @@ export const messageListRoutingQuery = {
   /** Messages carrying this tag. */
   tag: zTag.optional(),
 };
+
+/** "Test filter": a filter (not yet saved) against examples and the tenant's latest messages. */
+export const ZTestFilter = z.strictObject({
+  filter: ZFilter,
+  /** Event types whose catalog example to test too (the endpoint's subscriptions). */
+  eventTypes: z.array(z.string().min(1).max(100)).max(50).default([]),
+});
+export type TTestFilter = z.input<typeof ZTestFilter>;
+
+export const ZFilterTestResult = z.object({
+  /** The catalog example of each named event type that has one. */
+  examples: z.array(z.object({ eventType: z.string(), payload: z.unknown(), matches: z.boolean() })),
+  /** The tenant's latest 20 messages, newest first. */
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      eventType: z.string(),
+      createdAt: z.iso.datetime(),
+      payload: z.unknown(),
+      matches: z.boolean(),
+    }),
+  ),
+});
+
+/** A key of a FIFO endpoint whose head has failed at least once and is not settled yet. */
+export const ZBlockedKey = z.object({
+  /** The message's orderingKey; null for messages published without one (the endpoint's one stream). */
+  orderingKey: z.string().nullable(),
+  /** Unsettled deliveries of the key, the head included. */
+  waiting: z.number().int(),
+  head: z.object({
+    deliveryId: z.string(),
+    messageId: z.string(),
+    eventType: z.string(),
+    createdAt: z.iso.datetime(),
+    status: z.enum(["pending", "sending"]),
+    attemptCount: z.number().int(),
+    nextAttemptAt: z.iso.datetime().nullable(),
+  }),
+  lastAttempt: z.object({
+    at: z.iso.datetime().nullable(),
+    statusCode: z.number().int().nullable(),
+    error: z.string().nullable(),
+  }),
+});
+export const ZBlockedKeys = z.object({ data: z.array(ZBlockedKey) });

@@ -88,6 +88,11 @@ export const CASES: Record<string, CaseBuilder> = {
   replaceEndpointHeaders: (_, tenant) => ({ params: e(tenant), body: { headers: { "x-team": "payments" } } }),
   listEndpointHealth: (_, tenant) => ({ params: t(tenant), query: { endpoints: tenant.endpointId } }),
   listEndpointAttempts: (_, tenant) => ({ params: e(tenant) }),
+  testEndpointFilter: (world, tenant) => ({
+    params: t(tenant),
+    body: { filter: { "customer.country": "DE", n: { $gte: 1 } }, eventTypes: [world.eventType] },
+  }),
+  listBlockedKeys: (_, tenant) => ({ params: e(tenant) }),
   getTenantStats: (_, tenant) => ({ params: t(tenant), query: { granularity: "hour" } }),
 
   publishMessage: (world, tenant) => ({ params: t(tenant), body: { eventType: world.eventType, payload: { n: 1 } } }),
