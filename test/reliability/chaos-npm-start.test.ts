@@ -19,11 +19,13 @@ import {
   recoveryAfterFaults,
   settle,
   sleep,
-  startLoad,
+  type Load,
   type LoadReport,
   type SigningReceiver,
 } from "./chaos/harness";
+import type { TSupervisedProcess } from "@/lib/supervisor/supervisor-state";
 import { startStack, type Stack } from "./chaos/stack";
+import { expectSettled } from "./cluster";
 
 const RATE = 30;
 const CONCURRENCY = 16;
@@ -60,21 +62,27 @@ async function oneMessagePerKey(stack: Stack, eventType: string, report: LoadRep
   expect(rows.map((row) => row.id).sort()).toEqual(report.accepted.map((published) => published.messageId).sort());
 }
 
-/** Every delivery succeeded (its result may still be in the worker's buffer for a moment). */
-async function settledInDatabase(stack: Stack) {
-  type State = { unsettled: number; stuck: number; attempts: number; stats: number };
-  let state: State | undefined;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
-    [state] = await stack.query<State>(
-      `SELECT (SELECT count(*)::int FROM deliveries WHERE status <> 'succeeded') AS unsettled,
-              (SELECT count(*)::int FROM deliveries WHERE status = 'sending' AND lease_until < now()) AS stuck,
-              (SELECT count(*)::int FROM attempts) AS attempts,
-              (SELECT coalesce(sum(succeeded + failed), 0)::int FROM endpoint_stats) AS stats`,
-    );
-    if (state!.unsettled === 0) break;
+/**
+ * Kills `name` with SIGKILL `kills` times, 4 s into the load and every 20 s after, each time
+ * waiting until the supervisor runs it again; `pid` is the process to kill (by default the
+ * supervised one). Returns the times of the kills.
+ */
+async function killRepeatedly(
+  stack: Stack,
+  load: Load,
+  kills: number,
+  name: "web" | "database",
+  pid: (supervised: TSupervisedProcess) => number = (supervised) => supervised.pid!,
+): Promise<number[]> {
+  const faults: number[] = [];
+  for (let kill = 0; kill < kills; kill++) {
+    await sleep(load.started + 4_000 + kill * 20_000 - Date.now());
+    const supervised = stack.supervised(name);
+    process.kill(pid(supervised), "SIGKILL");
+    faults.push(Date.now());
+    await stack.restarted(name, supervised.pid!);
   }
-  expect(state).toMatchObject({ unsettled: 0, stuck: 0 });
-  expect(state!.stats).toBe(state!.attempts);
+  return faults;
 }
 
 describe("chaos: npm start under fire", () => {
@@ -95,14 +103,7 @@ describe("chaos: npm start under fire", () => {
       { durationMs: 14_000, killingMs: 10_000 },
       { durationMs: 40_000, killingMs: 30_000 },
     );
-    const load = startLoad({
-      url: stack.url,
-      apiKey: stack.apiKey,
-      tenantId: stack.tenantId,
-      eventType: "chaos.worker",
-      ratePerSecond: RATE,
-      durationMs,
-    });
+    const load = stack.startLoad({ eventType: "chaos.worker", ratePerSecond: RATE, durationMs });
     const faults: number[] = [];
     const delays: number[] = [];
     const restartsBefore = stack.supervised("worker").restarts;
@@ -147,30 +148,15 @@ describe("chaos: npm start under fire", () => {
     expect(stack.supervised("worker").restarts).toBe(restartsBefore + faults.length);
     expect(unexplainedDuplicates(stack.receiver, paths, faults)).toEqual([]);
     expect(stack.supervised("web").restarts).toBe(0);
-    await settledInDatabase(stack);
+    await expectSettled(stack);
   });
 
   it("2. should lose no publish when the web process is killed mid-publish, and store each key once", async () => {
     const paths = ["/p/a", "/p/b"];
     await stack.addEndpoints("chaos.web", paths, { delayMs: 5 });
     const { durationMs, kills } = chaosLength({ durationMs: 16_000, kills: 1 }, { durationMs: 60_000, kills: 3 });
-    const load = startLoad({
-      url: stack.url,
-      apiKey: stack.apiKey,
-      tenantId: stack.tenantId,
-      eventType: "chaos.web",
-      ratePerSecond: RATE,
-      durationMs,
-      requestTimeoutMs: 5_000,
-    });
-    const faults: number[] = [];
-    for (let kill = 0; kill < kills; kill++) {
-      await sleep(load.started + 4_000 + kill * 20_000 - Date.now());
-      const web = stack.supervised("web");
-      process.kill(web.pid!, "SIGKILL");
-      faults.push(Date.now());
-      await stack.restarted("web", web.pid!);
-    }
+    const load = stack.startLoad({ eventType: "chaos.web", ratePerSecond: RATE, durationMs, requestTimeoutMs: 5_000 });
+    const faults = await killRepeatedly(stack, load, kills, "web");
     const report = await load.done;
     const result = await settle({
       scenario: "2. kill -9 web mid-publish (npm start)",
@@ -189,7 +175,7 @@ describe("chaos: npm start under fire", () => {
     expect(report.statuses[0] ?? 0).toBeGreaterThan(0); // the kill did cut publishes off
     await oneMessagePerKey(stack, "chaos.web", report);
     expect(stack.supervised("web").restarts).toBeGreaterThanOrEqual(kills);
-    await settledInDatabase(stack);
+    await expectSettled(stack);
   });
 
   it("3b. should restart a killed embedded PostgreSQL, and web and worker carry on", async () => {
@@ -197,23 +183,14 @@ describe("chaos: npm start under fire", () => {
     await stack.addEndpoints("chaos.database", paths, { delayMs: 5 });
     const { durationMs, kills } = chaosLength({ durationMs: 16_000, kills: 1 }, { durationMs: 60_000, kills: 3 });
     const before = { web: stack.supervised("web"), worker: stack.supervised("worker") };
-    const load = startLoad({
-      url: stack.url,
-      apiKey: stack.apiKey,
-      tenantId: stack.tenantId,
+    const load = stack.startLoad({
       eventType: "chaos.database",
       ratePerSecond: RATE,
       durationMs,
       requestTimeoutMs: 5_000,
     });
-    const faults: number[] = [];
-    for (let kill = 0; kill < kills; kill++) {
-      await sleep(load.started + 4_000 + kill * 20_000 - Date.now());
-      const database = stack.supervised("database");
-      process.kill(stack.postmasterPid(), "SIGKILL");
-      faults.push(Date.now());
-      await stack.restarted("database", database.pid!);
-    }
+    // The postmaster itself (the supervised process is the owner that runs it).
+    const faults = await killRepeatedly(stack, load, kills, "database", () => stack.postmasterPid());
     const report = await load.done;
     const result = await settle({
       scenario: "3b. kill -9 embedded PostgreSQL (npm start)",
@@ -232,6 +209,6 @@ describe("chaos: npm start under fire", () => {
     // Only the database was restarted: web and worker reconnected by themselves.
     expect(stack.supervised("web")).toMatchObject({ pid: before.web.pid, restarts: before.web.restarts });
     expect(stack.supervised("worker")).toMatchObject({ pid: before.worker.pid, restarts: before.worker.restarts });
-    await settledInDatabase(stack);
+    await expectSettled(stack);
   });
 });

@@ -5,7 +5,7 @@
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
-import { assertResult, chaosLength, settle, startLoad, type ChaosResult } from "./chaos/harness";
+import { assertResult, chaosLength, settle, type ChaosResult } from "./chaos/harness";
 import { startWorld, type World } from "./chaos/world";
 
 const HEALTHY = ["/healthy-a", "/healthy-b"] as const;
@@ -55,10 +55,8 @@ async function slowReceivers(world: World, options: { durationMs: number }): Pro
       });
     // The defaults a user has: 64 sends at once per worker, 8 per endpoint, a 15 s request timeout.
     const worker = await world.spawnWorker();
-    const publish = { url: world.web.url, apiKey: world.apiKey, tenantId: world.tenantId };
-    const slow = startLoad({ ...publish, eventType: "chaos.slow", ratePerSecond: 5, durationMs: options.durationMs });
-    const healthy = startLoad({
-      ...publish,
+    const slow = world.startLoad({ eventType: "chaos.slow", ratePerSecond: 5, durationMs: options.durationMs });
+    const healthy = world.startLoad({
       eventType: "chaos.healthy",
       ratePerSecond: 20,
       durationMs: options.durationMs,

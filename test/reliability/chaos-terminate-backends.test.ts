@@ -2,23 +2,15 @@
 // under a steady publish load: the web process's pool, the worker's pool and its LISTEN
 // connection. Both recover by themselves (no process exits); every message answered 202 arrives.
 import { afterAll, describe, expect, it } from "vitest";
-import { assertResult, chaosLength, settle, sleep, startLoad, type ChaosResult } from "./chaos/harness";
+import { assertResult, chaosLength, settle, sleep, type ChaosResult } from "./chaos/harness";
 import { startWorld, type World } from "./chaos/world";
-import { consistency } from "./cluster";
 
 const CONCURRENCY = 16;
 const EVERY_MS = 3_000;
 
 async function terminateBackends(world: World, options: { durationMs: number }): Promise<ChaosResult> {
   const worker = await world.spawnWorker({ HOOKLINE_WORKER_CONCURRENCY: String(CONCURRENCY) });
-  const load = startLoad({
-    url: world.web.url,
-    apiKey: world.apiKey,
-    tenantId: world.tenantId,
-    eventType: "chaos.terminate",
-    ratePerSecond: 40,
-    durationMs: options.durationMs,
-  });
+  const load = world.startLoad({ eventType: "chaos.terminate", ratePerSecond: 40, durationMs: options.durationMs });
   const faults: number[] = [];
   let cut = 0;
   for (let round = 1; round * EVERY_MS < options.durationMs; round++) {
@@ -47,12 +39,7 @@ async function terminateBackends(world: World, options: { durationMs: number }):
   assertResult(result, report, world.receiver);
   // Every round found connections of both processes to cut, and neither process died of it.
   expect(cut).toBeGreaterThanOrEqual(faults.length * 2);
-  expect(world.web.child.exitCode).toBeNull();
-  expect(worker.child.exitCode).toBeNull();
-  const state = await consistency(world.cluster);
-  expect(state.succeeded).toBe(state.deliveries);
-  expect(state.stuckSending).toBe(0);
-  expect(state.statsTotal).toBe(state.attempts);
+  await world.expectRecovered([worker]);
   return result;
 }
 

@@ -7,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { expect } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/server/embedded-postgres";
 import { migrate } from "@/server/migrate";
 import { closeDb } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { freePort } from "@/server/ports";
+import { eventually } from "../helpers/worker";
 
 export const ADMIN_KEY = "reliability-admin-key-0123456789";
 
@@ -101,9 +103,12 @@ export interface Consistency {
   statsTotal: number;
 }
 
+/** A database to read: a Cluster, or the stack `npm start` runs (./chaos/stack.ts). */
+type Database = Pick<Cluster, "query">;
+
 /** What every scenario checks at the end, read straight from the database. */
-export async function consistency(cluster: Cluster): Promise<Consistency> {
-  const [row] = await cluster.query<Consistency>(`
+export async function consistency(database: Database): Promise<Consistency> {
+  const [row] = await database.query<Consistency>(`
     SELECT (SELECT count(*)::int FROM deliveries) AS deliveries,
            (SELECT count(*)::int FROM deliveries WHERE status = 'succeeded') AS succeeded,
            (SELECT count(*)::int FROM deliveries WHERE status = 'failed') AS failed,
@@ -111,4 +116,27 @@ export async function consistency(cluster: Cluster): Promise<Consistency> {
            (SELECT count(*)::int FROM attempts) AS attempts,
            (SELECT coalesce(sum(succeeded + failed), 0)::int FROM endpoint_stats) AS "statsTotal"`);
   return row!;
+}
+
+/**
+ * How every scenario ends: each delivery reaches its outcome (`succeeded`; either outcome with
+ * `allowFailed`), waited for because a worker may hold the last results in its buffer for a
+ * moment; none is left in `sending` past its lease; the statistics count every attempt.
+ */
+export async function expectSettled(
+  database: Database,
+  options: { allowFailed?: boolean; timeoutMs?: number } = {},
+): Promise<Consistency> {
+  const state = await eventually(
+    async () => {
+      const current = await consistency(database);
+      const done = options.allowFailed ? current.succeeded + current.failed : current.succeeded;
+      return done === current.deliveries ? current : undefined;
+    },
+    options.timeoutMs ?? 30_000,
+    options.allowFailed ? "every delivery to settle" : "every delivery to succeed",
+  );
+  expect(state.stuckSending).toBe(0);
+  expect(state.statsTotal).toBe(state.attempts);
+  return state;
 }

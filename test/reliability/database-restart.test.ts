@@ -13,7 +13,7 @@ import { freePort } from "@/server/ports";
 import { groupMembers, startHookline, type Hookline } from "../helpers/hookline-process";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { eventually } from "../helpers/worker";
-import { ADMIN_KEY, consistency, startCluster, type Cluster } from "./cluster";
+import { ADMIN_KEY, expectSettled, startCluster, type Cluster } from "./cluster";
 
 describe("PostgreSQL restart during delivery", () => {
   let cluster: Cluster;
@@ -134,16 +134,7 @@ describe("PostgreSQL restart during delivery", () => {
     );
     const delivered = new Set(receiver.at("/restart").map((request) => request.headers["webhook-id"]));
     for (const id of accepted) expect(delivered.has(id)).toBe(true);
-    const state = await eventually(
-      async () => {
-        const current = await consistency(cluster);
-        return current.succeeded === current.deliveries ? current : undefined;
-      },
-      30_000,
-      "every delivery recorded",
-    );
-    expect(state.stuckSending).toBe(0);
-    expect(state.statsTotal).toBe(state.attempts);
+    await expectSettled(cluster);
 
     // No process exited or was restarted.
     expect(hookline.child.exitCode).toBeNull();

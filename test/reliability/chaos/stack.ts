@@ -12,7 +12,7 @@ import { generateSecret } from "@/lib/signing";
 import { readSupervisorState, type TSupervisedProcess } from "@/lib/supervisor/supervisor-state";
 import { startHookline, type Hookline } from "../../helpers/hookline-process";
 import { ADMIN_KEY } from "../cluster";
-import { sleep, startSigningReceiver, type SigningReceiver } from "./harness";
+import { sleep, startLoad, startSigningReceiver, type Load, type LoadOptions, type SigningReceiver } from "./harness";
 
 export interface Stack {
   hookline: Hookline;
@@ -28,6 +28,8 @@ export interface Stack {
   /** Waits until `name` runs with a pid other than `oldPid`; returns the new pid. */
   restarted(name: string, oldPid: number, timeoutMs?: number): Promise<number>;
   postmasterPid(): number;
+  /** A publish load (harness.ts) through the stack's web process, as the tenant. */
+  startLoad(options: Omit<LoadOptions, "url" | "apiKey" | "tenantId">): Load;
   query<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]>;
   destroy(): Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
         await sleep(50);
       }
     },
+    startLoad: (options) => startLoad({ url, apiKey: ADMIN_KEY, tenantId, ...options }),
     postmasterPid: () => Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]),
     async query(sql, values = []) {
       const client = new pg.Client({ connectionString: databaseUrl() });

@@ -16,8 +16,9 @@ import { generateSecret } from "@/lib/signing";
 import { ensureBuild } from "@/server/build";
 import { ROOT } from "../../helpers/hookline-process";
 import { spawnWorker, type WorkerProcess } from "../../helpers/worker-process";
-import { ADMIN_KEY, startCluster, type Cluster } from "../cluster";
-import { startSigningReceiver, type SigningReceiver } from "./harness";
+import { expect } from "vitest";
+import { ADMIN_KEY, expectSettled, startCluster, type Cluster } from "../cluster";
+import { startLoad, startSigningReceiver, type Load, type LoadOptions, type SigningReceiver } from "./harness";
 
 /** Short leases and polls, so a scenario sees takeovers and reconnects within seconds. */
 export const FAST_WORKER = {
@@ -109,6 +110,13 @@ export interface World {
   endpointIds: Record<string, string>;
   /** A worker process with FAST_WORKER settings (and `env`); killed after the test if still alive. */
   spawnWorker(env?: Record<string, string>): Promise<WorkerProcess>;
+  /** A publish load (harness.ts) through the web server, as the tenant. */
+  startLoad(options: Omit<LoadOptions, "url" | "apiKey" | "tenantId">): Load;
+  /**
+   * How a scenario whose processes recover by themselves ends: web and `workers` still running
+   * (none exited of the fault), every delivery succeeded, the database consistent.
+   */
+  expectRecovered(workers: WorkerProcess[]): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -146,6 +154,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     apiKey: ADMIN_KEY,
     endpointIds,
     spawnWorker: (env = {}) => spawnWorker(cluster.url, { ...FAST_WORKER, ...env }),
+    startLoad: (options) => startLoad({ url: web.url, apiKey: ADMIN_KEY, tenantId, ...options }),
+    async expectRecovered(workers) {
+      expect(web.child.exitCode).toBeNull();
+      for (const worker of workers) expect(worker.child.exitCode).toBeNull();
+      await expectSettled(cluster);
+    },
     async destroy() {
       await web.stop();
       await receiver.close();
