@@ -74,6 +74,16 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   ctx.log(`  generated ${JSON.stringify(counts)} in ${generationSeconds.toFixed(0)} s`);
   const big = tenants[0]!;
+  // Channels and tags of the big tenant's messages (message_labels, what publishing writes):
+  // every message in one of 20 channels (5 % each), every 1,000th tagged "rare" (0.1 %).
+  await client.query(
+    `INSERT INTO message_labels (tenant_id, kind, value, message_id)
+     SELECT tenant_id, 'channel', 'ch-' || (abs(hashtext(id)) % 20), id FROM messages WHERE tenant_id = $1
+     UNION ALL
+     SELECT tenant_id, 'tag', 'rare', id FROM messages WHERE tenant_id = $1 AND abs(hashtext(id)) % 1000 = 7`,
+    [big.id],
+  );
+  await client.query(`ANALYZE message_labels`);
   await client.query(
     `UPDATE endpoints SET failing_since = now() - interval '1 hour', failures_since_success = 5 WHERE id = $1`,
     [big.endpointIds[3]],
@@ -106,6 +116,8 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
     ["message list, first page", list({})],
     ["message list, deep cursor (15 days back)", list({ cursor: deepCursor })],
     ["message list, filter event type", list({ eventType: eventTypes[2] })],
+    ["message list, filter channel (5 % of messages)", list({ channel: "ch-3" })],
+    ["message list, filter tag (0.1 % of messages)", list({ tag: "rare" })],
     ["message list, filter status failed", list({ status: "failed" })],
     ["message list, filter endpoint", list({ endpointId: big.endpointIds[1] })],
     ["message list, filter endpoint + status failed", list({ endpointId: big.endpointIds[1], status: "failed" })],

@@ -32,6 +32,8 @@ export async function dataset(
   name: string,
   messages: number,
   urls: readonly string[],
+  /** Routing of the endpoints and messages (FIFO: `ordering` on the endpoint, an `orderingKey` per message). */
+  routing: { endpoint?: { ordering?: "none" | "fifo" }; orderingKey?: (index: number) => string } = {},
 ): Promise<Dataset> {
   const existing = built.get(name);
   if (existing) return existing;
@@ -44,13 +46,17 @@ export async function dataset(
   const { publishMessages } = await import("../../lib/messages/publish-messages");
   const tenant = await db().tenant.create({ data: { id: "tnt_01BENCH0000000000000000000", name: "bench" } });
   await createEventType({ name: EVENT_TYPE });
-  for (const url of urls) await createEndpoint(null, tenant.id, { url });
+  for (const url of urls) await createEndpoint(null, tenant.id, { url, ...routing.endpoint });
   // ~1,000 deliveries per publishing transaction, at most 100 messages (the batch endpoint's limit).
   const chunk = Math.max(1, Math.min(100, Math.floor(1_000 / urls.length)));
   for (let start = 0; start < messages; start += chunk)
     await publishMessages(
       tenant.id,
-      Array.from({ length: Math.min(chunk, messages - start) }, () => ({ eventType: EVENT_TYPE, payload: PAYLOAD })),
+      Array.from({ length: Math.min(chunk, messages - start) }, (_, index) => ({
+        eventType: EVENT_TYPE,
+        payload: PAYLOAD,
+        ...(routing.orderingKey ? { orderingKey: routing.orderingKey(start + index) } : {}),
+      })),
     );
   await pool().query(`UPDATE deliveries SET next_attempt_at = now() + interval '1 hour'`);
   await pool().query(`VACUUM ANALYZE`);

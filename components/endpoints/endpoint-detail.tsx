@@ -2,6 +2,7 @@
 // An endpoint's page below its header: its trouble (if any), performance charts, the live
 // attempt log, and the tools (secret, test event, recover) for those who may use them.
 import type { EndpointView } from "./use-endpoint";
+import { BlockedKeys } from "./blocked-keys";
 import { EndpointCharts } from "./endpoint-charts";
 import { EndpointSettingsCard } from "./endpoint-settings-card";
 import { EndpointStatusCallout } from "./endpoint-status-callout";
@@ -39,6 +40,7 @@ export function EndpointDetail({
       <EndpointCharts tenantId={tenantId} endpointId={endpoint.id} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
+          {endpoint.ordering === "fifo" && <BlockedKeys tenantId={tenantId} endpointId={endpoint.id} />}
           <RecentAttempts tenantId={tenantId} endpointId={endpoint.id} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -4,6 +4,13 @@
 import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "@/lib/schemas/endpoint-rules";
 import type { TCreateEndpoint, TEndpointAuth, TUpdateEndpoint } from "@/lib/schemas/endpoints";
 import type { EndpointView } from "./use-endpoint";
+import {
+  initialRoutingValues,
+  routingBody,
+  routingErrorFromApi,
+  validateRouting,
+  type RoutingFormValues,
+} from "./routing-form-values";
 
 export type AuthType = "none" | "basic" | "bearer" | "oauth2";
 
@@ -37,6 +44,7 @@ export interface EndpointFormValues {
   rateLimit: string;
   maxConcurrency: string;
   timeoutSeconds: string;
+  routing: RoutingFormValues;
 }
 
 /** Field errors by path: `url`, `eventTypes`, `headers.<row id>.name`, `auth.token`, `form`… */
@@ -69,6 +77,7 @@ export function initialFormValues(endpoint?: EndpointView, headers: Record<strin
     rateLimit: endpoint?.rateLimit?.toString() ?? "",
     maxConcurrency: endpoint?.maxConcurrency?.toString() ?? "",
     timeoutSeconds: endpoint?.timeoutMs ? String(endpoint.timeoutMs / 1_000) : "",
+    routing: initialRoutingValues(endpoint),
   };
 }
 
@@ -158,6 +167,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   checkInteger(errors, "maxConcurrency", values.maxConcurrency, LIMITS.maxConcurrency, "requests");
   const seconds = { min: LIMITS.timeoutMs.min / 1_000, max: LIMITS.timeoutMs.max / 1_000 };
   checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
+  validateRouting(values.routing, errors);
   return errors;
 }
 
@@ -201,6 +211,7 @@ export function toEndpointBody(
     rateLimit: numberOrNull(values.rateLimit),
     maxConcurrency: numberOrNull(values.maxConcurrency),
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
+    ...routingBody(values.routing),
   };
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
@@ -235,6 +246,7 @@ export function formErrorsFromApi(
       const row = values.headers.find((candidate) => candidate.name.trim() === rest.join("."));
       errors[row ? `headers.${row.id}.name` : "headers"] = row ? message : `${rest.join(".")}: ${message}`;
     } else if (head === "auth" && rest.length) errors[`auth.${rest[0]}`] = message;
+    else if (routingErrorFromApi(path, message, errors)) continue;
     else if (head && known.has(head)) errors[head] = message;
     else errors.form = errors.form ? `${errors.form} ${message}` : message;
   }

@@ -23,6 +23,7 @@ import {
 import { EventTypePicker } from "./event-type-picker";
 import { HeaderRows } from "./header-rows";
 import { ReceiverAuthFields } from "./receiver-auth-fields";
+import { RoutingFields } from "./routing-fields";
 import { useSaveEndpoint } from "./use-endpoint";
 
 interface Props {
@@ -142,6 +143,22 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
           onChange={({ all, selected }) => {
             set("allEventTypes", all);
             set("eventTypes", selected);
+          }}
+        />
+      </Card>
+
+      <Card
+        title="Routing"
+        description="Narrow what this endpoint receives by payload and channel, and keep related messages in order."
+      >
+        <RoutingFields
+          tenantId={tenantId}
+          values={values.routing}
+          eventTypes={values.allEventTypes ? [] : values.eventTypes}
+          errors={errors}
+          onChange={(routing) => {
+            setValues((current) => ({ ...current, routing }));
+            setErrors(({ filter: _filter, channels: _channels, ...rest }) => rest);
           }}
         />
       </Card>

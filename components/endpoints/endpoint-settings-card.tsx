@@ -22,6 +22,17 @@ export function EndpointSettingsCard({ endpoint }: { endpoint: EndpointView }) {
         </ul>
       ),
     ],
+    [
+      "Payload filter",
+      endpoint.filter ? <code className="break-all font-mono text-xs">{JSON.stringify(endpoint.filter)}</code> : "None",
+    ],
+    ["Channels", endpoint.channels.length ? endpoint.channels.join(", ") : "All messages"],
+    [
+      "Ordering",
+      endpoint.ordering === "fifo"
+        ? `FIFO per key; on final failure: ${endpoint.fifoOnFailure === "pause" ? "pause" : "skip"}`
+        : "None",
+    ],
     ["Authentication", endpoint.authType ? AUTH_LABELS[endpoint.authType] : "Signature only"],
     ["Custom headers", endpoint.hasCustomHeaders ? "Yes (encrypted)" : "None"],
     ["Rate limit", endpoint.rateLimit ? `${endpoint.rateLimit} requests/s` : "Unlimited"],

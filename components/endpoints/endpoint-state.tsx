@@ -10,6 +10,8 @@ const REASONS: Record<string, string> = {
   gone: "The receiver answered 410 Gone, which means “stop sending”.",
   failing: "Disabled automatically: every attempt failed for days.",
   manual: "Disabled by a member of your team.",
+  fifo_head_failed:
+    "Paused: a message of a FIFO ordering key failed for good. Fix the receiver, enable the endpoint and recover its failed deliveries: they are sent again in their original order.",
 };
 
 export function disabledReasonText(reason: string | null): string {

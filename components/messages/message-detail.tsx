@@ -10,6 +10,7 @@ import { JsonBlock } from "@/components/ui/json-block";
 import { Spinner } from "@/components/ui/spinner";
 import { Time } from "@/components/ui/time";
 import { DeliveryCard } from "./delivery-card";
+import { LabelList, SkippedByFilter } from "./message-routing";
 import { useEndpointLabels } from "./use-endpoint-labels";
 import { isInFlight, useAttempts, useMessage, type AttemptView, type MessageView } from "./use-message";
 
@@ -23,7 +24,10 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function deliverySummary(message: MessageView): string {
-  if (!message.deliveries.length) return "None: no enabled endpoint was subscribed to this type when it was published.";
+  if (!message.deliveries.length)
+    return message.skippedByFilter.length
+      ? "None: every subscribed endpoint's filter left it out (below)."
+      : "None: no enabled endpoint was subscribed to this type when it was published.";
   const counts = new Map<string, number>();
   for (const delivery of message.deliveries) counts.set(delivery.status, (counts.get(delivery.status) ?? 0) + 1);
   const parts = [...counts].map(([status, count]) => `${count} ${status}`);
@@ -74,6 +78,21 @@ export function MessageDetail({
                 <span className="text-slate-500">None</span>
               )}
             </Detail>
+            {message.channels.length > 0 && (
+              <Detail term="Channels">
+                <LabelList labels={message.channels} tenantId={tenantId} kind="channel" />
+              </Detail>
+            )}
+            {message.tags.length > 0 && (
+              <Detail term="Tags">
+                <LabelList labels={message.tags} tenantId={tenantId} kind="tag" />
+              </Detail>
+            )}
+            {message.orderingKey && (
+              <Detail term="Ordering key">
+                <code className="break-all font-mono">{message.orderingKey}</code>
+              </Detail>
+            )}
             <Detail term="Deliveries">{deliverySummary(message)}</Detail>
           </dl>
         </Card>
@@ -122,6 +141,7 @@ export function MessageDetail({
             />
           ))
         )}
+        <SkippedByFilter tenantId={tenantId} skipped={message.skippedByFilter} labels={endpoints.labels} />
         {attempts.hasNextPage && (
           <button
             type="button"

@@ -2,6 +2,8 @@
 // The log's filter controls. Every change applies at once (no "Apply" button); a custom time
 // range takes local date-times from the browser's picker and hands ISO times on.
 import { SelectField, TextField } from "@/components/ui/field";
+import { CHANNEL_NAME, ROUTING_LIMITS } from "@/lib/schemas/routing";
+import { LabelFilterField } from "./label-filter-field";
 import { DELIVERY_STATUSES, TIME_RANGES, type MessageLogFilters, type TimeRange } from "./message-filters";
 import type { EndpointLabel } from "./use-endpoint-labels";
 
@@ -93,6 +95,26 @@ export function MessageFiltersBar({
           ))}
           <option value="custom">Custom range…</option>
         </SelectField>
+      </div>
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <LabelFilterField
+          label="Channel"
+          placeholder="Any channel"
+          value={filters.channel}
+          check={(name) =>
+            CHANNEL_NAME.test(name) && name.length <= ROUTING_LIMITS.labelMaxLength
+              ? null
+              : "Lower-case letters, digits, '.', '_' and '-'."
+          }
+          onApply={(channel) => set({ channel })}
+        />
+        <LabelFilterField
+          label="Tag"
+          placeholder="Any tag"
+          value={filters.tag}
+          check={(name) => (name.length <= ROUTING_LIMITS.labelMaxLength ? null : "At most 64 characters.")}
+          onApply={(tag) => set({ tag })}
+        />
       </div>
       {filters.range === "custom" && (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

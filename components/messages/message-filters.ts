@@ -30,9 +30,21 @@ export interface MessageLogFilters {
   /** Custom range bounds, ISO times (empty: open). */
   from: string;
   to: string;
+  /** Messages published to this channel / carrying this tag (lib/routing). */
+  channel: string;
+  tag: string;
 }
 
-export const NO_FILTERS: MessageLogFilters = { eventType: "", status: "", endpointId: "", range: "", from: "", to: "" };
+export const NO_FILTERS: MessageLogFilters = {
+  eventType: "",
+  status: "",
+  endpointId: "",
+  range: "",
+  from: "",
+  to: "",
+  channel: "",
+  tag: "",
+};
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -58,6 +70,8 @@ export function filtersFromSearchParams(params: SearchParams): MessageLogFilters
     range: TIME_RANGES.some((option) => option.value === range) ? (range as TimeRange) : from || to ? "custom" : "",
     from,
     to,
+    channel: one("channel"),
+    tag: one("tag"),
   };
 }
 
@@ -71,6 +85,8 @@ export function filtersToSearchParams(filters: MessageLogFilters): string {
     if (filters.from) params.set("from", filters.from);
     if (filters.to) params.set("to", filters.to);
   } else if (filters.range) params.set("range", filters.range);
+  if (filters.channel) params.set("channel", filters.channel);
+  if (filters.tag) params.set("tag", filters.tag);
   return params.toString();
 }
 
@@ -86,6 +102,8 @@ export function toLogQuery(filters: MessageLogFilters, anchor: number): MessageL
     if (filters.from) query.from = filters.from;
     if (filters.to) query.to = filters.to;
   }
+  if (filters.channel) query.channel = filters.channel;
+  if (filters.tag) query.tag = filters.tag;
   return query;
 }
 

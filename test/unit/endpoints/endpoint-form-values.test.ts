@@ -91,6 +91,10 @@ describe("endpoint form", () => {
       rateLimit: 50,
       maxConcurrency: null,
       timeoutMs: 10_000,
+      filter: null,
+      channels: [],
+      ordering: "none",
+      fifoOnFailure: "skip",
     });
     expect(ZCreateEndpoint.safeParse(body).success).toBe(true);
     // A blank name is sent as null: on an edit, that clears the stored one.
