@@ -658,6 +658,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/transformations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a transformation
+         * @description Runs an endpoint transformation on a sample message (e.g. the event type's example or a recent message) with the bounds deliveries use (50 ms, the payload limit), and answers with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.
+         *
+         *     Role admin or owner in the tenant.
+         */
+        post: operations["previewTransformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/endpoints/{endpoint}/blocked-keys": {
         parameters: {
             query?: never;
@@ -952,6 +974,11 @@ export interface components {
             example?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * @description Delays before each retry (units ms, s, m, h, d; 1–20 steps, each 1 s to 24 h, at most 14 days in all), e.g. ["10s", "1m", "10m", "1h"]. null inherits (endpoint → event type → the instance default). Fixed on each delivery when it is created: a change applies to new messages only.
+             * @default null
+             */
+            retrySchedule?: string[] | null;
         };
         UpdateEventType: {
             description?: string;
@@ -961,6 +988,8 @@ export interface components {
             example?: {
                 [key: string]: unknown;
             } | null;
+            /** @description Delays before each retry (units ms, s, m, h, d; 1–20 steps, each 1 s to 24 h, at most 14 days in all), e.g. ["10s", "1m", "10m", "1h"]. null inherits (endpoint → event type → the instance default). Fixed on each delivery when it is created: a change applies to new messages only. */
+            retrySchedule?: string[] | null;
         };
         SetOperationsEndpoint: {
             url: string;
@@ -1023,6 +1052,20 @@ export interface components {
              * @enum {string}
              */
             fifoOnFailure?: "skip" | "pause";
+            /**
+             * @description Delays before each retry (units ms, s, m, h, d; 1–20 steps, each 1 s to 24 h, at most 14 days in all), e.g. ["10s", "1m", "10m", "1h"]. null inherits (endpoint → event type → the instance default). Fixed on each delivery when it is created: a change applies to new messages only.
+             * @default null
+             */
+            retrySchedule?: string[] | null;
+            /** @default null */
+            transformation?: {
+                /** @constant */
+                language: "jsonata";
+                expression: string;
+                headers?: {
+                    [key: string]: string;
+                };
+            } | null;
         };
         UpdateEndpoint: {
             url?: string;
@@ -1062,6 +1105,16 @@ export interface components {
             ordering?: "none" | "fifo";
             /** @enum {string} */
             fifoOnFailure?: "skip" | "pause";
+            /** @description Delays before each retry (units ms, s, m, h, d; 1–20 steps, each 1 s to 24 h, at most 14 days in all), e.g. ["10s", "1m", "10m", "1h"]. null inherits (endpoint → event type → the instance default). Fixed on each delivery when it is created: a change applies to new messages only. */
+            retrySchedule?: string[] | null;
+            transformation?: {
+                /** @constant */
+                language: "jsonata";
+                expression: string;
+                headers?: {
+                    [key: string]: string;
+                };
+            } | null;
         };
         DisableEndpoint: {
             /** @default manual */
@@ -1083,6 +1136,22 @@ export interface components {
         };
         SendTestEvent: {
             eventType: string;
+        };
+        PreviewTransformation: {
+            /** @description A JSONata expression over { type, timestamp, data } whose result is the body sent (an empty result skips the message for this endpoint), and optional header expressions. */
+            transformation: {
+                /** @constant */
+                language: "jsonata";
+                expression: string;
+                headers?: {
+                    [key: string]: string;
+                };
+            };
+            input: {
+                type: string;
+                timestamp?: string;
+                data: unknown;
+            };
         };
         TestEndpointFilter: {
             /**
@@ -1285,6 +1354,7 @@ export interface components {
             example: {
                 [key: string]: unknown;
             } | null;
+            retrySchedule: string[] | null;
             archived: boolean;
             archivedAt: string | null;
             /** Format: date-time */
@@ -1316,6 +1386,15 @@ export interface components {
             ordering: "none" | "fifo";
             /** @enum {string} */
             fifoOnFailure: "skip" | "pause";
+            retrySchedule: string[] | null;
+            transformation: {
+                /** @constant */
+                language: "jsonata";
+                expression: string;
+                headers?: {
+                    [key: string]: string;
+                };
+            } | null;
             failingSince: string | null;
             lastSuccessAt: string | null;
             /** Format: date-time */
@@ -1419,6 +1498,7 @@ export interface components {
             requestHeaders: {
                 [key: string]: string;
             };
+            requestBody: string | null;
             responseStatus: number | null;
             responseHeaders: {
                 [key: string]: string;
@@ -1496,11 +1576,12 @@ export interface components {
                 sending: number;
                 succeeded: number;
                 failed: number;
+                skipped: number;
             };
             endpoints: {
                 endpointId: string;
                 /** @enum {string} */
-                status: "pending" | "sending" | "succeeded" | "failed";
+                status: "pending" | "sending" | "succeeded" | "failed" | "skipped";
                 attemptCount: number;
                 lastStatusCode: number | null;
             }[];
@@ -1523,7 +1604,7 @@ export interface components {
                 endpointId: string;
                 endpointUrl: string;
                 /** @enum {string} */
-                status: "pending" | "sending" | "succeeded" | "failed";
+                status: "pending" | "sending" | "succeeded" | "failed" | "skipped";
                 attemptCount: number;
                 nextAttemptAt: string | null;
                 lastAttemptAt: string | null;
@@ -1552,6 +1633,7 @@ export interface components {
             requestHeaders: {
                 [key: string]: string;
             };
+            requestBody: string | null;
             responseStatus: number | null;
             responseHeaders: {
                 [key: string]: string;
@@ -3039,6 +3121,52 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    previewTransformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewTransformation"];
+            };
+        };
+        responses: {
+            /** @description What the transformation makes of the sample. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "body" | "skipped" | "error";
+                        body: string | null;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        error: {
+                            path: string;
+                            message: string;
+                            position: number | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
     listBlockedKeys: {
         parameters: {
             query?: never;
@@ -3104,7 +3232,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 eventType?: string;
-                status?: "pending" | "sending" | "succeeded" | "failed";
+                status?: "pending" | "sending" | "succeeded" | "failed" | "skipped";
                 endpointId?: string;
                 from?: string;
                 to?: string;

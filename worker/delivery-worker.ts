@@ -15,7 +15,7 @@ import { EndpointGates } from "./endpoint-gates";
 import { NotificationListener } from "./notification-listener";
 import { ResultBuffer } from "./result-buffer";
 
-/** The outcome label of hookline_deliveries_total: succeeded | failed | retry | ssrf_blocked. */
+/** The outcome label of hookline_deliveries_total: succeeded | failed | retry | ssrf_blocked | skipped. */
 function outcomeLabel(next: NextState): string {
   if (next.status === "pending") return "retry";
   if (next.outcome.result === "failed" && next.outcome.reason === "ssrf_blocked") return "ssrf_blocked";
@@ -26,6 +26,7 @@ export interface DeliveryWorkerOptions {
   workerId: string;
   connectionString: string;
   dispatcher: Dispatcher;
+  /** HOOKLINE_RETRY_SCHEDULE: for deliveries created without a schedule of their own. */
   schedule: readonly number[];
   concurrency: number;
   endpointConcurrency: number;
@@ -203,7 +204,7 @@ export class DeliveryWorker {
     const { response } = tried;
     if (response.cancelled) return; // shutting down: stop() gives the row back
     this.counts.sent++;
-    const next = planNextState(response, delivery.scheduledTries, this.options.schedule);
+    const next = planNextState(response, delivery.scheduledTries, delivery.retrySchedule ?? this.options.schedule);
     attemptDuration().observe(response.durationMs / 1_000);
     deliveryOutcomes().inc({ outcome: outcomeLabel(next) });
     log.debug(

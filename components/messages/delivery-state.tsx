@@ -1,5 +1,6 @@
 // How a delivery's state reads in the log and on a message: a word, a colour, the HTTP status.
 // A pending delivery that was already tried is "retrying": it failed and waits for its next try.
+// "skipped": the endpoint's transformation gave no result, so nothing was sent (not a failure).
 import type { Schemas } from "@/client/browser-api";
 import { Badge, STATUS_TONE, type Tone } from "@/components/ui/badge";
 

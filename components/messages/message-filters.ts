@@ -11,7 +11,7 @@ export type MessageLogQuery = Omit<z.input<typeof ZListMessagesQuery>, "limit" |
 /** Messages per page of the log (and per poll for new ones). */
 export const LOG_PAGE_SIZE = 50;
 
-export const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed"] as const;
+export const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed", "skipped"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const TIME_RANGES = [

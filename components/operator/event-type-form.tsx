@@ -8,12 +8,13 @@ import { Card } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ApiError } from "@/client/api-error";
 import type { Schemas } from "@/client/browser-api";
+import { parseScheduleText, RetryScheduleField } from "@/components/policies/retry-schedule-field";
 import type { EventType } from "./use-catalog";
 
 /** What the form submits: a whole event type (the API's create body, every field given). */
 export type EventTypeInput = Required<Schemas["CreateEventType"]>;
 
-type Field = "name" | "description" | "schema" | "example";
+type Field = "name" | "description" | "schema" | "example" | "retrySchedule";
 
 const pretty = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value, null, 2));
 
@@ -37,7 +38,14 @@ export function errorsByField(error: unknown): Partial<Record<Field, string>> {
   for (const detail of details) {
     if (typeof detail.path !== "string" || typeof detail.message !== "string") continue;
     const [field, ...rest] = detail.path.split(".");
-    if (field !== "name" && field !== "description" && field !== "schema" && field !== "example") continue;
+    if (
+      field !== "name" &&
+      field !== "description" &&
+      field !== "schema" &&
+      field !== "example" &&
+      field !== "retrySchedule"
+    )
+      continue;
     (out[field] ??= []).push(rest.length ? `${rest.join(".")}: ${detail.message}` : detail.message);
   }
   const joined: Partial<Record<Field, string>> = {};
@@ -68,20 +76,23 @@ export function EventTypeForm({
     const name = editing?.name ?? String(data.get("name") ?? "").trim();
     const schema = parseObject(String(data.get("schema") ?? ""));
     const example = parseObject(String(data.get("example") ?? ""));
+    const retrySchedule = parseScheduleText(String(data.get("retrySchedule") ?? ""));
     const local: Partial<Record<Field, string>> = {};
     if (!/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/i.test(name))
       local.name = "Dotted words of letters, digits, _ and -, like invoice.paid.";
     if ("error" in schema) local.schema = schema.error;
     if ("error" in example) local.example = example.error;
+    if ("error" in retrySchedule) local.retrySchedule = retrySchedule.error;
     setErrors(local);
     setFormError(null);
-    if (Object.keys(local).length || "error" in schema || "error" in example) return;
+    if (Object.keys(local).length || "error" in schema || "error" in example || "error" in retrySchedule) return;
     try {
       await onSubmit({
         name,
         description: String(data.get("description") ?? ""),
         schema: schema.value,
         example: example.value,
+        retrySchedule: retrySchedule.value,
       });
     } catch (error) {
       const byField = errorsByField(error);
@@ -144,6 +155,11 @@ export function EventTypeForm({
             hint="Must match the schema."
           />
         </div>
+        <RetryScheduleField
+          defaultValue={editing?.retrySchedule}
+          inherits="messages of this type follow the instance's default schedule, unless their endpoint sets one"
+          error={errors.retrySchedule}
+        />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onCancel}>
             Cancel

@@ -40,6 +40,7 @@ export const STATUS_TONE: Record<string, Tone> = {
   pending: "info",
   sending: "info",
   failed: "danger",
+  skipped: "neutral",
   disabled: "warning",
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleToMs } from "@/lib/queue/retry-schedule";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { sealJson, sealSecret } from "@/lib/crypto";
@@ -7,6 +8,7 @@ import { newId } from "@/lib/ids";
 import { ZCreateEndpoint, type TCreateEndpoint } from "@/lib/schemas/endpoints";
 import { generateSecret } from "@/lib/signing";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
+import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { checkEndpointUrl } from "./check-endpoint-url";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
@@ -20,6 +22,7 @@ export async function createEndpoint(
   const data = ZCreateEndpoint.parse(input);
   const url = checkEndpointUrl(data.url);
   await assertEventTypesExist(data.eventTypes);
+  if (data.transformation) assertTransformationCompiles(data.transformation);
   const sealed = {
     secretEnc: await sealSecret(data.secret ?? generateSecret()),
     headersEnc: Object.keys(data.headers).length ? await sealJson(data.headers) : null,
@@ -40,6 +43,8 @@ export async function createEndpoint(
         maxConcurrency: data.maxConcurrency,
         timeoutMs: data.timeoutMs,
         ...routingData(data),
+        retrySchedule: scheduleToMs(data.retrySchedule),
+        transformation: data.transformation ?? undefined,
         ...(data.disabled ? { disabledAt: new Date(), disabledReason: "manual" } : {}),
       },
     });

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Endpoint } from "@/lib/generated/prisma/client";
 import type { ZEndpointView } from "@/lib/schemas/endpoints";
 import { routingView } from "./endpoint-routing";
+import { scheduleFromMs } from "@/lib/queue/retry-schedule";
 
 export type EndpointView = z.infer<typeof ZEndpointView>;
 
@@ -25,6 +26,8 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     maxConcurrency: endpoint.maxConcurrency,
     timeoutMs: endpoint.timeoutMs,
     ...routingView(endpoint),
+    retrySchedule: scheduleFromMs(endpoint.retrySchedule),
+    transformation: (endpoint.transformation as EndpointView["transformation"]) ?? null,
     failingSince: endpoint.failingSince?.toISOString() ?? null,
     lastSuccessAt: endpoint.lastSuccessAt?.toISOString() ?? null,
     createdAt: endpoint.createdAt.toISOString(),

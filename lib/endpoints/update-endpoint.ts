@@ -1,10 +1,12 @@
 import "server-only";
+import { scheduleToMs } from "@/lib/queue/retry-schedule";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { sealJson } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { ZUpdateEndpoint, type TUpdateEndpoint } from "@/lib/schemas/endpoints";
 import { checkEndpointUrl } from "./check-endpoint-url";
 import { routingData } from "./endpoint-routing";
@@ -37,6 +39,11 @@ export async function updateEndpoint(
   if (patch.rateLimit !== undefined) data.rateLimit = patch.rateLimit;
   if (patch.maxConcurrency !== undefined) data.maxConcurrency = patch.maxConcurrency;
   if (patch.timeoutMs !== undefined) data.timeoutMs = patch.timeoutMs;
+  if (patch.retrySchedule !== undefined) data.retrySchedule = scheduleToMs(patch.retrySchedule);
+  if (patch.transformation !== undefined) {
+    if (patch.transformation) assertTransformationCompiles(patch.transformation);
+    data.transformation = patch.transformation ?? Prisma.DbNull;
+  }
   // Scoped by tenant in the write too; a concurrent delete becomes Prisma's P2025, i.e. 404.
   return db().$transaction(async (tx) => {
     const endpoint = await tx.endpoint.update({ where: { id: endpointId, tenantId }, data });

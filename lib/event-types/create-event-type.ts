@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleToMs } from "@/lib/queue/retry-schedule";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -34,6 +35,7 @@ export async function createEventType(input: TCreateEventType): Promise<EventTyp
       description: data.description,
       schema: (data.schema ?? undefined) as Prisma.InputJsonObject | undefined,
       example: (data.example ?? undefined) as Prisma.InputJsonObject | undefined,
+      retrySchedule: scheduleToMs(data.retrySchedule),
     },
   });
   return toEventTypeView(created);

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleToMs } from "@/lib/queue/retry-schedule";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ZUpdateEventType, type TUpdateEventType } from "@/lib/schemas/event-types";
@@ -28,6 +29,7 @@ export async function updateEventType(name: string, input: TUpdateEventType): Pr
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.schema !== undefined ? { schema: jsonColumn(patch.schema) } : {}),
       ...(patch.example !== undefined ? { example: jsonColumn(patch.example) } : {}),
+      ...(patch.retrySchedule !== undefined ? { retrySchedule: scheduleToMs(patch.retrySchedule) } : {}),
     },
   });
   return toEventTypeView(updated);

@@ -25,10 +25,15 @@ export interface NewMessage {
   channels?: readonly string[];
   tags?: readonly string[];
   orderingKey?: string;
+  /** The event type's retry delays in ms; empty or absent: inherited. */
+  retrySchedule?: readonly number[];
 }
 
-/** An enabled endpoint and its routing: event types, channels, payload filter, ordering (lib/routing). */
-export type SubscribedEndpoint = RoutableEndpoint;
+/**
+ * An enabled endpoint and its routing: event types, channels, payload filter, ordering (lib/routing),
+ * and its retry delays (null or empty: inherited).
+ */
+export type SubscribedEndpoint = RoutableEndpoint & { retry_schedule?: number[] | null };
 
 export interface InsertOptions {
   createdAt: Date;
@@ -41,7 +46,7 @@ export interface InsertOptions {
   endpoints: readonly SubscribedEndpoint[];
 }
 
-export const ENABLED_ENDPOINTS_SQL = `SELECT id, event_types, filter, channels, ordering FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`;
+export const ENABLED_ENDPOINTS_SQL = `SELECT id, event_types, filter, channels, ordering, retry_schedule FROM endpoints WHERE tenant_id = $1 AND disabled_at IS NULL`;
 
 /** Column arrays for the statement: messages, then deliveries, every row with its tenant. */
 interface Rows {
@@ -67,6 +72,8 @@ interface Rows {
   deliveryCreatedAt: Date[];
   /** FIFO endpoints: the message's ordering key ("" for none); null otherwise. */
   deliveryOrderingKeys: Array<string | null>;
+  /** Each delivery's retry delays as an int[] literal ("{10000,60000}"), null: HOOKLINE_RETRY_SCHEDULE. */
+  deliverySchedules: Array<string | null>;
 }
 
 const emptyRows = (): Rows => ({
@@ -90,6 +97,7 @@ const emptyRows = (): Rows => ({
   deliveryEndpoints: [],
   deliveryCreatedAt: [],
   deliveryOrderingKeys: [],
+  deliverySchedules: [],
 });
 
 // The per-message arrays (channels, tags, endpoints skipped by their filter) travel as JSON
@@ -105,9 +113,10 @@ const INSERT_SQL = `WITH m AS (
     INSERT INTO message_labels (tenant_id, kind, value, message_id)
     SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[]) ON CONFLICT DO NOTHING
   ), d AS (
-    INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at, ordering_key)
-    SELECT id, tenant_id, message_id, endpoint_id, created_at, created_at, ordering_key
-      FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $21::text[]) AS d(tenant_id, id, message_id, endpoint_id, created_at, ordering_key)
+    INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at, ordering_key, retry_schedule)
+    SELECT id, tenant_id, message_id, endpoint_id, created_at, created_at, ordering_key, retry_schedule::int[]
+      FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $21::text[], $22::text[])
+        AS d(tenant_id, id, message_id, endpoint_id, created_at, ordering_key, retry_schedule)
   )
   SELECT CASE WHEN cardinality($8::text[]) > 0 THEN pg_notify($12, '') END`;
 
@@ -137,6 +146,7 @@ async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows)
       rows.labelValues,
       rows.labelMessages,
       rows.deliveryOrderingKeys,
+      rows.deliverySchedules,
     ],
   });
 }
@@ -207,6 +217,9 @@ export async function insertMessages(
       rows.deliveryEndpoints.push(endpoint.id);
       rows.deliveryCreatedAt.push(createdAt);
       rows.deliveryOrderingKeys.push(endpoint.ordering === "fifo" ? (message.orderingKey ?? "") : null);
+      // The schedule in force, fixed now: the endpoint's, else the event type's, else the default (NULL).
+      const schedule = endpoint.retry_schedule?.length ? endpoint.retry_schedule : message.retrySchedule;
+      rows.deliverySchedules.push(schedule?.length ? `{${schedule.join(",")}}` : null);
       counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
     }
     rows.skipped.push(skipped.length ? JSON.stringify(skipped) : null);

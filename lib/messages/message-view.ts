@@ -17,7 +17,7 @@ const routingOf = (message: Message) => ({
 
 /** A log row: the message, its deliveries counted by status, and each endpoint's state. */
 export function toMessageSummary(message: Message, endpoints: EndpointDeliveryState[] = []): MessageSummary {
-  const deliveries = { pending: 0, sending: 0, succeeded: 0, failed: 0 };
+  const deliveries = { pending: 0, sending: 0, succeeded: 0, failed: 0, skipped: 0 };
   for (const endpoint of endpoints) deliveries[endpoint.status] += 1;
   return {
     id: message.id,
@@ -75,6 +75,7 @@ export function toAttemptView(attempt: Attempt): AttemptView {
     startedAt: attempt.startedAt.toISOString(),
     durationMs: attempt.durationMs,
     requestHeaders: attempt.requestHeaders as AttemptView["requestHeaders"],
+    requestBody: attempt.requestBody,
     responseStatus: attempt.responseStatus,
     responseHeaders: attempt.responseHeaders as AttemptView["responseHeaders"],
     responseBody: attempt.responseBody,

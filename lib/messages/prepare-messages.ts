@@ -16,6 +16,8 @@ import type { SubscribedEndpoint } from "./insert-messages";
 export interface PreparedMessage extends TPublishMessage {
   /** The payload as it will be stored and delivered (compact JSON). */
   payloadJson: string;
+  /** The event type's retry delays in ms (empty: inherited). */
+  retrySchedule: number[];
 }
 
 interface EventTypeRow {
@@ -23,6 +25,7 @@ interface EventTypeRow {
   schema: object | null;
   archived: boolean;
   version: string;
+  retrySchedule: number[];
 }
 
 // One statement, two kinds of row: the named event types, then the enabled endpoints of the
@@ -38,13 +41,14 @@ interface ReadRow {
   filter: SubscribedEndpoint["filter"];
   channels: string[] | null;
   ordering: string | null;
+  retry_schedule: number[] | null;
 }
 
 const READ_SQL = `SELECT 'type' AS kind, NULL::text AS tenant_id, name, schema, archived_at IS NOT NULL AS archived, updated_at::text AS version, NULL::text[] AS event_types,
-         NULL::jsonb AS filter, NULL::text[] AS channels, NULL::text AS ordering
+         NULL::jsonb AS filter, NULL::text[] AS channels, NULL::text AS ordering, retry_schedule
     FROM event_types WHERE name = ANY($1::text[])
   UNION ALL
-  SELECT 'endpoint', tenant_id, id, NULL, NULL, NULL, event_types, filter, channels, ordering FROM endpoints WHERE tenant_id = ANY($2::text[]) AND disabled_at IS NULL`;
+  SELECT 'endpoint', tenant_id, id, NULL, NULL, NULL, event_types, filter, channels, ordering, retry_schedule FROM endpoints WHERE tenant_id = ANY($2::text[]) AND disabled_at IS NULL`;
 
 interface ReadInput {
   tenantId: string;
@@ -76,6 +80,7 @@ const readShared = processState("publish.sharedRead", () =>
             schema: row.schema,
             archived: row.archived ?? false,
             version: row.version ?? "",
+            retrySchedule: row.retry_schedule ?? [],
           });
         else
           endpoints.get(row.tenant_id!)?.push({
@@ -84,6 +89,7 @@ const readShared = processState("publish.sharedRead", () =>
             filter: row.filter,
             channels: row.channels,
             ordering: row.ordering,
+            retry_schedule: row.retry_schedule,
           });
       }
       return inputs.map((input) => ({ types, endpoints: endpoints.get(input.tenantId)! }));
@@ -146,7 +152,13 @@ export async function prepareMessages(
       }
     }
     const unique = (labels?: string[]) => (labels ? [...new Set(labels)] : undefined);
-    return { ...message, channels: unique(message.channels), tags: unique(message.tags), payloadJson };
+    return {
+      ...message,
+      channels: unique(message.channels),
+      tags: unique(message.tags),
+      payloadJson,
+      retrySchedule: type?.retrySchedule ?? [],
+    };
   });
 
   if (problems.length) {

@@ -22,6 +22,7 @@ import {
   ZTestEventResult,
   ZUpdateEndpoint,
 } from "@/lib/schemas/endpoints";
+import { ZPreviewTransformation, ZTransformationPreview } from "@/lib/schemas/policies";
 import { defineOperation } from "./api-operation";
 import { ok, created, noContent, TENANT, ENDPOINT } from "./catalog-helpers";
 
@@ -177,6 +178,19 @@ export const sendTestEvent = defineOperation({
   access: "write",
   body: ZSendTestEvent,
   responses: [ok("The try's outcome.", ZTestEventResult)],
+});
+
+export const previewTransformation = defineOperation({
+  operationId: "previewTransformation",
+  method: "post",
+  path: `${TENANT}/transformations/preview`,
+  tag: "Endpoints",
+  summary: "Preview a transformation",
+  description:
+    "Runs an endpoint transformation on a sample message (e.g. the event type's example or a recent message) with the bounds deliveries use (50 ms, the payload limit), and answers with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.",
+  access: "write",
+  body: ZPreviewTransformation,
+  responses: [ok("What the transformation makes of the sample.", ZTransformationPreview)],
 });
 
 export const getEndpointStats = defineOperation({

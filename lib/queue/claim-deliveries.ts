@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
   endpointId: string;
   attemptCount: number;
   scheduledTries: number;
+  /** The retry delays fixed when it was created; null: the instance's HOOKLINE_RETRY_SCHEDULE. */
+  retrySchedule: number[] | null;
   /** "recover" requeued it: its tries are `recovered`, not `scheduled`. */
   recovered: boolean;
   eventType: string;
@@ -39,6 +41,7 @@ interface Row extends EndpointSqlRow {
   message_id: string;
   attempt_count: number;
   scheduled_tries: number;
+  retry_schedule: number[] | null;
   recovered: boolean;
   event_type: string;
   message_created_at: Date;
@@ -67,9 +70,9 @@ const CLAIM_SQL = `
     UPDATE deliveries d
        SET status = 'sending', lease_owner = $2, lease_until = now() + make_interval(secs => $3 / 1000.0)
       FROM due WHERE d.id = due.id
-    RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries, d.recovered_at
+    RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries, d.retry_schedule, d.recovered_at
   )
-  SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries, c.recovered_at IS NOT NULL AS recovered,
+  SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries, c.retry_schedule, c.recovered_at IS NOT NULL AS recovered,
          m.event_type, m.created_at AS message_created_at, m.payload::text AS payload, ${ENDPOINT_ROW_SQL}
     FROM claimed c
     JOIN messages m ON m.id = c.message_id
@@ -88,6 +91,7 @@ export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDel
     endpointId: row.endpoint_id,
     attemptCount: row.attempt_count,
     scheduledTries: row.scheduled_tries,
+    retrySchedule: row.retry_schedule?.length ? row.retry_schedule : null,
     recovered: row.recovered,
     eventType: row.event_type,
     messageCreatedAt: row.message_created_at,

@@ -5,13 +5,15 @@ import { classifyOutcome, nextRetryDelay, type DeliveryOutcome } from "./retry-p
 export interface TryResult {
   status: number | null;
   errorKind: string | null;
+  /** Nothing was sent: the transformation gave no result. */
+  skipped?: boolean;
   errorMessage: string | null;
   retryAfter: string | null;
   abortHeader: string | null;
 }
 
 export interface NextState {
-  status: "succeeded" | "failed" | "pending";
+  status: "succeeded" | "failed" | "pending" | "skipped";
   nextAttemptAt: Date | null;
   /** 410 Gone: the endpoint goes away too. */
   disableEndpoint: boolean;
@@ -34,6 +36,15 @@ export function planNextState(
   schedule: readonly number[],
   now = Date.now(),
 ): NextState {
+  if (result.skipped) {
+    return {
+      status: "skipped",
+      nextAttemptAt: null,
+      disableEndpoint: false,
+      lastError: "skipped: the endpoint's transformation gave no result for this message",
+      outcome: { result: "skipped" },
+    };
+  }
   const outcome = classifyOutcome({
     status: result.status,
     errorKind: result.errorKind,

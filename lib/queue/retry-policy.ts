@@ -17,10 +17,13 @@ export class RetryScheduleError extends Error {
   override name = "RetryScheduleError";
 }
 
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
-const STEP = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const STEP = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 
-/** "5s,5m,30m" → [5000, 300000, 1800000]. Units: ms, s, m, h; decimals allowed ("1.5h"). */
+/**
+ * HOOKLINE_RETRY_SCHEDULE: "5s,5m,30m" → [5000, 300000, 1800000]. Units: ms, s, m, h, d;
+ * decimals allowed ("1.5h"). Event types and endpoints set theirs as lists (retry-schedule.ts).
+ */
 export function parseRetrySchedule(text: string): number[] {
   const steps = text.split(",").map((step) => step.trim().toLowerCase());
   if (text.trim() === "") throw new RetryScheduleError("Retry schedule is empty; list delays like 5s,5m,30m");
@@ -28,7 +31,7 @@ export function parseRetrySchedule(text: string): number[] {
     const match = STEP.exec(step);
     if (!match) {
       throw new RetryScheduleError(
-        `Retry schedule step ${index + 1} ("${step.slice(0, 20)}") must be a number followed by ms, s, m or h, as in 5s,5m,30m`,
+        `Retry schedule step ${index + 1} ("${step.slice(0, 20)}") must be a number followed by ms, s, m, h or d, as in 5s,5m,30m`,
       );
     }
     const ms = Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]);
@@ -93,14 +96,16 @@ export function nextRetryDelay(input: NextRetryInput): number | null {
 export type RetryReason =
   "redirect" | "request_timeout" | "rate_limited" | "server_error" | "unexpected_status" | "timeout" | "network_error";
 
-export type FailureReason = "gone" | "rejected" | "aborted" | "ssrf_blocked";
+export type FailureReason = "gone" | "rejected" | "aborted" | "ssrf_blocked" | "transformation";
 
 export type DeliveryOutcome =
   | { result: "succeeded" }
   /** Failed this time; schedule the next attempt with nextRetryDelay (null there = give up). */
   | { result: "retry"; reason: RetryReason }
   /** Failed for good, whatever is left of the schedule. */
-  | { result: "failed"; reason: FailureReason; disableEndpoint: boolean };
+  | { result: "failed"; reason: FailureReason; disableEndpoint: boolean }
+  /** Nothing was sent: the endpoint's transformation gave no result for the message. */
+  | { result: "skipped" };
 
 export interface OutcomeInput {
   /** The response status, when a response arrived. */
@@ -127,11 +132,14 @@ const ABORT_MESSAGE = "abort-message";
  *   usually a moved or misconfigured URL (http→https, a trailing slash, a maintenance page)
  *   that the tenant can fix while the schedule runs, and the attempt log shows its Location.
  * - Any other status (1xx, nonsense): retry, as an unexpected answer is no rejection.
+ * - A failed transformation (nothing was sent): failed, no retry; the same message and
+ *   expression would fail the same way.
  * - No response: ssrf_blocked fails without retry (the address will not become public by
  *   itself); timeouts and network errors (dns, connect, tls, reset, …) retry.
  */
 export function classifyOutcome({ status, errorKind, abortHeader }: OutcomeInput): DeliveryOutcome {
   if (errorKind === "ssrf_blocked") return { result: "failed", reason: "ssrf_blocked", disableEndpoint: false };
+  if (errorKind === "transformation") return { result: "failed", reason: "transformation", disableEndpoint: false };
   if (status === undefined || status === null) {
     return { result: "retry", reason: errorKind === "timeout" ? "timeout" : "network_error" };
   }

@@ -23,9 +23,14 @@ export interface AttemptRecord {
   number: number;
   trigger: AttemptTrigger;
   response: WebhookResponse;
+  /** The body sent when the endpoint's transformation made it (null: the standard envelope). */
+  requestBody: string | null;
   /** The delivery's next state (scheduled and test tries); null for a manual resend. */
   next: NextState | null;
 }
+
+/** Nothing was sent (the transformation gave no result): no attempt, no statistics, no health. */
+export const isSkipped = (record: AttemptRecord) => record.response.skipped === true;
 
 /** A 2xx answer; anything else (another status, no answer) is a failed try. */
 export const isSuccess = (response: WebhookResponse) =>
@@ -48,6 +53,7 @@ export function attemptRecord(
     number: delivery.attemptNumber,
     trigger,
     response: tried.response,
+    requestBody: tried.requestBody,
     next,
   };
 }

@@ -11,7 +11,7 @@ import "server-only";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { isSuccess, type AttemptRecord } from "./attempt-record";
+import { isSkipped, isSuccess, type AttemptRecord } from "./attempt-record";
 import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
@@ -31,7 +31,9 @@ const cleanJson = (value: Record<string, string> | null) => (value === null ? nu
  */
 async function numberAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<AttemptRecord[]> {
   const tries = new Map<string, number>();
-  for (const record of records) tries.set(record.deliveryId, (tries.get(record.deliveryId) ?? 0) + 1);
+  // A skipped record is no try, but its delivery is locked here too (it moves later): one lock order.
+  for (const record of records)
+    tries.set(record.deliveryId, (tries.get(record.deliveryId) ?? 0) + (isSkipped(record) ? 0 : 1));
   const ids = [...tries.keys()].sort();
   const { rows } = await client.query<{ id: string; before: number }>({
     name: "hookline_count_attempts",
@@ -47,7 +49,7 @@ async function numberAttempts(client: pg.PoolClient, records: readonly AttemptRe
   const counted = new Map(rows.map((row) => [row.id, row.before]));
   return records.map((record) => {
     const before = counted.get(record.deliveryId);
-    if (before === undefined) return record; // the delivery is gone: its attempt is not stored
+    if (before === undefined || isSkipped(record)) return record; // gone (its attempt is not stored), or no try
     counted.set(record.deliveryId, before + 1);
     return { ...record, number: before + 1 };
   });
@@ -58,13 +60,13 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
   await client.query({
     name: "hookline_insert_attempts",
     text: `INSERT INTO attempts (id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
-                                 response_status, request_headers, response_headers, response_body, error_kind, error_message)
+                                 response_status, request_headers, response_headers, response_body, error_kind, error_message, request_body)
            SELECT id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger::"AttemptTrigger", url, started_at, duration_ms,
-                  response_status, request_headers::jsonb, response_headers::jsonb, response_body, error_kind, error_message
+                  response_status, request_headers::jsonb, response_headers::jsonb, response_body, error_kind, error_message, request_body
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[],
-                         $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+                         $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
                AS a(id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
-                    response_status, request_headers, response_headers, response_body, error_kind, error_message)
+                    response_status, request_headers, response_headers, response_body, error_kind, error_message, request_body)
             -- The endpoint (and with it the delivery) may have been deleted while the try was in
             -- flight: its attempt has nothing left to belong to and must not fail the batch.
             WHERE EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id)`,
@@ -85,6 +87,7 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
       column((record) => clean(record.response.responseBody)),
       column((record) => record.response.errorKind),
       column((record) => clean(record.response.errorMessage)),
+      column((record) => clean(record.requestBody)),
     ],
   });
 }
@@ -209,11 +212,13 @@ function operationalEvents(
 export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
   if (!batch.length) return;
   await withTransaction(async (client) => {
-    const records = await numberAttempts(client, batch);
-    await insertAttempts(client, records);
+    const numbered = await numberAttempts(client, batch);
+    // Skipped records move their delivery (to `skipped`) and nothing else.
+    const records = numbered.filter((record) => !isSkipped(record));
+    if (records.length) await insertAttempts(client, records);
     const advanced = await advanceDeliveries(
       client,
-      records.filter((record) => record.next !== null),
+      numbered.filter((record) => record.next !== null),
       leaseOwner,
     );
     await noteManualTries(

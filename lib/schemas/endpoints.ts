@@ -7,6 +7,7 @@ import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./c
 import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "./endpoint-rules";
 import { ZAttemptResult, ZAttemptView } from "./messages";
 import { endpointRoutingFields, endpointRoutingView } from "./routing";
+import { zRetrySchedule, zRetryScheduleView, ZTransformation } from "./policies";
 import { zGranularity, zStatsSummary, ZStatsQuery } from "./stats";
 
 export { RESERVED_HEADERS } from "./endpoint-rules";
@@ -67,6 +68,9 @@ export const ZCreateEndpoint = z.strictObject({
   timeoutMs: z.number().int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).nullable().default(null),
   disabled: z.boolean().default(false),
   ...endpointRoutingFields,
+  /** Overrides the event type's and the default schedule; null inherits. */
+  retrySchedule: zRetrySchedule.default(null),
+  transformation: ZTransformation.nullable().default(null),
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
 
@@ -116,6 +120,8 @@ export const ZEndpointView = z.object({
   maxConcurrency: z.number().int().nullable(),
   timeoutMs: z.number().int().nullable(),
   ...endpointRoutingView,
+  retrySchedule: zRetryScheduleView,
+  transformation: ZTransformation.nullable(),
   failingSince: zTime.nullable(),
   lastSuccessAt: zTime.nullable(),
   createdAt: zTime,

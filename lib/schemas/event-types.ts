@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zRetrySchedule, zRetryScheduleView } from "./policies";
 import { patchOf, zBooleanQuery, zEventTypeName, zId, zJsonObject, zPageQuery, zTime } from "./common";
 
 export const ZCreateEventType = z.strictObject({
@@ -8,6 +9,8 @@ export const ZCreateEventType = z.strictObject({
   schema: zJsonObject.nullable().default(null),
   /** An example payload, shown in the docs and sent by "Send test event"; must match the schema. */
   example: zJsonObject.nullable().default(null),
+  /** Retry delays for messages of this type (an endpoint's own schedule wins); null inherits the default. */
+  retrySchedule: zRetrySchedule.default(null),
 });
 export type TCreateEventType = z.input<typeof ZCreateEventType>;
 
@@ -25,6 +28,7 @@ export const ZEventTypeView = z.object({
   description: z.string(),
   schema: zJsonObject.nullable(),
   example: zJsonObject.nullable(),
+  retrySchedule: zRetryScheduleView,
   archived: z.boolean(),
   archivedAt: zTime.nullable(),
   createdAt: zTime,

@@ -23,7 +23,7 @@ export const ZPublishBatch = z.strictObject({
 });
 export type TPublishBatch = z.infer<typeof ZPublishBatch>;
 
-export const zDeliveryStatus = z.enum(["pending", "sending", "succeeded", "failed"]);
+export const zDeliveryStatus = z.enum(["pending", "sending", "succeeded", "failed", "skipped"]);
 
 /** The answer of a publish (202; 200 when an idempotency key repeats an earlier message). */
 export const ZPublishedMessage = z.object({
@@ -71,6 +71,8 @@ export const ZMessageSummary = z.object({
     sending: z.number().int(),
     succeeded: z.number().int(),
     failed: z.number().int(),
+    /** The endpoint's transformation gave no result: nothing sent, not a failure. */
+    skipped: z.number().int(),
   }),
   /** Each endpoint's delivery of the message, by endpoint id: the per-endpoint badges of a log. */
   endpoints: z.array(ZEndpointDeliveryState),
@@ -119,11 +121,13 @@ export const ZAttemptView = z.object({
   durationMs: z.number().int().nullable(),
   /** Headers as sent, with secret-bearing values masked. */
   requestHeaders: z.record(z.string(), z.string()),
+  /** The body sent when the endpoint's transformation made it; null: the message's standard envelope. */
+  requestBody: z.string().nullable(),
   responseStatus: z.number().int().nullable(),
   responseHeaders: z.record(z.string(), z.string()).nullable(),
   /** The start of the response body (HOOKLINE_RESPONSE_BODY_LIMIT bytes). */
   responseBody: z.string().nullable(),
-  /** timeout, dns, connect, tls, ssrf_blocked, http_status, … (null on success). */
+  /** timeout, dns, connect, tls, ssrf_blocked, transformation, … (null on success). */
   errorKind: z.string().nullable(),
   errorMessage: z.string().nullable(),
 });

@@ -2,7 +2,10 @@
 // shown in the dashboard. Only the kind decides retries (lib/queue/retry-policy.ts).
 import { ssrfErrorKind } from "@/lib/ssrf";
 
-/** `config`: the endpoint's stored configuration could not be read (set by the worker). */
+/**
+ * `config`: the endpoint's stored configuration could not be read; `transformation`: its
+ * transformation failed, ran too long or gave too large a body (both set before any request).
+ */
 export type RequestErrorKind =
   | "timeout"
   | "dns"
@@ -13,7 +16,8 @@ export type RequestErrorKind =
   | "invalid_response"
   | "auth"
   | "network"
-  | "config";
+  | "config"
+  | "transformation";
 
 const TLS_CODES =
   /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;

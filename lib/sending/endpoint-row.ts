@@ -12,13 +12,15 @@ export interface EndpointRow {
   rateLimit: number | null;
   maxConcurrency: number | null;
   timeoutMs: number | null;
+  /** The stored transformation (jsonb, checked when compiled), null for none. */
+  transformation: unknown;
   /** Changes whenever the endpoint's configuration does: the key of the decrypted-config cache. */
   version: string;
 }
 
 /** Select list for `endpoints e`. */
 export const ENDPOINT_ROW_SQL = `e.id AS endpoint_id, e.url, e.disabled_at IS NOT NULL AS disabled, e.secret_enc, e.previous_secret_enc,
-  e.previous_secret_expires_at, e.headers_enc, e.auth_enc, e.rate_limit, e.max_concurrency, e.timeout_ms, e.updated_at::text AS version`;
+  e.previous_secret_expires_at, e.headers_enc, e.auth_enc, e.rate_limit, e.max_concurrency, e.timeout_ms, e.transformation, e.updated_at::text AS version`;
 
 export interface EndpointSqlRow {
   endpoint_id: string;
@@ -32,6 +34,7 @@ export interface EndpointSqlRow {
   rate_limit: number | null;
   max_concurrency: number | null;
   timeout_ms: number | null;
+  transformation?: unknown;
   version: string;
 }
 
@@ -48,6 +51,7 @@ export function toEndpointRow(row: EndpointSqlRow): EndpointRow {
     rateLimit: row.rate_limit,
     maxConcurrency: row.max_concurrency,
     timeoutMs: row.timeout_ms,
+    transformation: row.transformation ?? null,
     version: row.version,
   };
 }

@@ -16,11 +16,14 @@ export interface WebhookRequest {
   endpointId: string;
   url: string;
   messageId: string;
-  /** The exact body to send and sign (the envelope). */
+  /** The exact body to send and sign (the envelope, or the transformation's result). */
   body: string;
   /** Signing secrets, current first (two during a rotation's overlap). */
   secrets: string[];
+  /** The endpoint's custom headers (masked in the stored attempt: they may hold credentials). */
   headers: Record<string, string>;
+  /** Headers the endpoint's transformation computed from the message (stored as sent). */
+  transformedHeaders?: Record<string, string>;
   auth: TEndpointAuth | null;
   timeoutMs: number;
   responseBodyLimit: number;
@@ -43,6 +46,8 @@ export interface WebhookResponse {
   abortHeader: string | null;
   /** Cancelled through `signal`: nothing about the receiver is known. */
   cancelled: boolean;
+  /** Nothing was sent: the endpoint's transformation gave no result for this message. */
+  skipped?: boolean;
 }
 
 const MAX_STORED_HEADERS = 50;
@@ -82,6 +87,7 @@ async function post(input: WebhookRequest, signal: AbortSignal, forceNewToken: b
   const authorization = await authorizationFor(input.endpointId, input.auth, input.dispatcher, signal, forceNewToken);
   const headers: Record<string, string> = {
     ...input.headers,
+    ...input.transformedHeaders,
     "content-type": "application/json",
     "user-agent": `Hookline/${HOOKLINE_VERSION}`,
     ...signed,

@@ -4,13 +4,19 @@
 // previous one during a rotation's overlap), custom headers and receiver auth, through the
 // SSRF-guarded agent. An endpoint row that cannot be decrypted or parsed is not the receiver's
 // doing: it becomes a failed try (error kind `config`), recorded and retried like any other, so
-// it shows in the dashboard instead of failing silently.
+// it shows in the dashboard instead of failing silently. An endpoint with a transformation gets
+// the transformation's result as its body (signed as sent) and headers; no result skips the
+// message for it, a failing transformation is a try with error kind `transformation`.
 import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import { signingSecrets } from "@/lib/endpoints/secret-overlap";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { buildEnvelope } from "@/lib/signing";
+import { TransformationError, runTransformation } from "@/lib/transformations/transformation";
+import { compiledTransformation } from "@/lib/transformations/transformation-cache";
+import { positioned } from "@/lib/transformations/check-transformation";
 import { endpointConfig } from "./endpoint-config";
 import type { EndpointRow } from "./endpoint-row";
 import { sendWebhook, type WebhookResponse } from "./send-webhook";
@@ -42,6 +48,61 @@ export interface DeliveryTried {
   /** Where the try went (the configured URL, or the row's when the configuration was unreadable). */
   url: string;
   response: WebhookResponse;
+  /** The body sent when a transformation made it (null: the standard envelope, or nothing sent). */
+  requestBody: string | null;
+}
+
+/** A try that sent nothing: skipped, or failed before the request (config, transformation). */
+function notSent(fields: Partial<WebhookResponse>): WebhookResponse {
+  return {
+    startedAt: new Date(),
+    durationMs: 0,
+    status: null,
+    responseHeaders: null,
+    responseBody: null,
+    errorKind: null,
+    errorMessage: null,
+    requestHeaders: {},
+    retryAfter: null,
+    abortHeader: null,
+    cancelled: false,
+    ...fields,
+  };
+}
+
+type Prepared = { body: string; headers: Record<string, string>; transformed: boolean } | WebhookResponse;
+
+/** The body and extra headers to send: the envelope, or what the endpoint's transformation makes of it. */
+async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
+  const envelope = buildEnvelope({
+    type: delivery.eventType,
+    createdAt: delivery.messageCreatedAt,
+    payloadJson: delivery.payloadJson,
+  });
+  const stored = delivery.endpoint.transformation;
+  if (stored === null || stored === undefined) return { body: envelope, headers: {}, transformed: false };
+  const started = performance.now();
+  try {
+    const compiled = compiledTransformation(delivery.endpoint.id, delivery.endpoint.version, stored);
+    const result = await runTransformation(
+      compiled,
+      {
+        type: delivery.eventType,
+        timestamp: delivery.messageCreatedAt.toISOString(),
+        data: JSON.parse(delivery.payloadJson),
+      },
+      env().HOOKLINE_MAX_PAYLOAD_BYTES,
+    );
+    if (result.skipped) return notSent({ skipped: true, durationMs: Math.round(performance.now() - started) });
+    return { body: result.body, headers: result.headers, transformed: true };
+  } catch (error) {
+    if (!(error instanceof TransformationError)) throw error;
+    return notSent({
+      errorKind: "transformation",
+      errorMessage: `${error.path}: ${positioned(error)}`.slice(0, 1_000),
+      durationMs: Math.round(performance.now() - started),
+    });
+  }
 }
 
 export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions): Promise<DeliveryTried> {
@@ -49,24 +110,23 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
   try {
     const config = await endpointConfig(delivery.endpoint);
     url = config.url;
+    const prepared = await prepareBody(delivery);
+    if ("startedAt" in prepared) return { url, response: prepared, requestBody: null };
     const response = await sendWebhook({
       endpointId: delivery.endpoint.id,
       url,
       messageId: delivery.messageId,
-      body: buildEnvelope({
-        type: delivery.eventType,
-        createdAt: delivery.messageCreatedAt,
-        payloadJson: delivery.payloadJson,
-      }),
+      body: prepared.body,
       secrets: signingSecrets(config),
       headers: config.headers,
+      transformedHeaders: prepared.headers,
       auth: config.auth,
       timeoutMs: config.timeoutMs ?? options.defaultTimeoutMs,
       responseBodyLimit: options.responseBodyLimit,
       dispatcher: options.dispatcher,
       signal: options.signal,
     });
-    return { url, response };
+    return { url, response, requestBody: prepared.transformed ? prepared.body : null };
   } catch (error) {
     (options.log ?? logger).error(
       { err: error, deliveryId: delivery.deliveryId, endpointId: delivery.endpoint.id },
@@ -74,19 +134,8 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
     );
     return {
       url,
-      response: {
-        startedAt: new Date(),
-        durationMs: 0,
-        status: null,
-        responseHeaders: null,
-        responseBody: null,
-        errorKind: "config",
-        errorMessage: "the endpoint's stored configuration could not be read",
-        requestHeaders: {},
-        retryAfter: null,
-        abortHeader: null,
-        cancelled: false,
-      },
+      response: notSent({ errorKind: "config", errorMessage: "the endpoint's stored configuration could not be read" }),
+      requestBody: null,
     };
   }
 }

@@ -84,6 +84,13 @@ export const CASES: Record<string, CaseBuilder> = {
     body: { since: new Date(Date.now() - 3_600_000).toISOString() },
   }),
   sendTestEvent: (world, tenant) => ({ params: e(tenant), body: { eventType: world.eventType } }),
+  previewTransformation: (world, tenant) => ({
+    params: t(tenant),
+    body: {
+      transformation: { language: "jsonata", expression: '{"id": data.id}' },
+      input: { type: world.eventType, data: { id: "inv_1" } },
+    },
+  }),
   getEndpointStats: (_, tenant) => ({ params: e(tenant), query: { granularity: "hour" } }),
   replaceEndpointHeaders: (_, tenant) => ({ params: e(tenant), body: { headers: { "x-team": "payments" } } }),
   listEndpointHealth: (_, tenant) => ({ params: t(tenant), query: { endpoints: tenant.endpointId } }),

@@ -28,6 +28,7 @@ export function attemptRecord(input: {
     endpointId: input.endpointId,
     url: "http://127.0.0.1:9/hooks",
     eventType: "invoice.paid",
+    requestBody: null,
     number: 1,
     trigger: "manual",
     response: {

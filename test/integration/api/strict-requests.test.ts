@@ -91,17 +91,17 @@ describe("strict requests", () => {
     const before = await snapshotDatabase();
     const flat = await callOperation(create, {
       params: { tenant: world.a.id },
-      body: { url, filters: { amount: { $gt: 5 } }, channel: ["eu"], retrySchedule: ["5s"] },
+      body: { url, filters: { amount: { $gt: 5 } }, channel: ["eu"], priority: "high" },
       key: world.platformKey,
     });
     expect(flat.status).toBe(422);
     expect(flat.body).toMatchObject({
       error: {
-        message: "Unknown fields 'filters', 'channel', 'retrySchedule'.",
+        message: "Unknown fields 'filters', 'channel', 'priority'.",
         details: [
           { path: "filters", message: "unknown field" },
           { path: "channel", message: "unknown field" },
-          { path: "retrySchedule", message: "unknown field" },
+          { path: "priority", message: "unknown field" },
         ],
       },
     });

@@ -75,12 +75,14 @@ describe("messages API (reading)", () => {
       sending: 0,
       succeeded: 0,
       failed: 1,
+      skipped: 0,
     });
     expect(data.find((message) => message.id === ids.old)!.deliveries).toEqual({
       pending: 0,
       sending: 0,
       succeeded: 0,
       failed: 0,
+      skipped: 0,
     });
   });
 
