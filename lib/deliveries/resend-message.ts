@@ -15,6 +15,8 @@ interface Row extends EndpointSqlRow {
   event_type: string;
   created_at: Date;
   payload: string;
+  channels: string[];
+  tags: string[];
 }
 
 export async function resendMessage(
@@ -24,7 +26,7 @@ export async function resendMessage(
   endpointId?: string,
 ): Promise<AttemptSummary[]> {
   const { rows } = await pool().query<Row>(
-    `SELECT d.id AS delivery_id, d.attempt_count, m.event_type, m.created_at, m.payload::text AS payload, ${ENDPOINT_ROW_SQL}
+    `SELECT d.id AS delivery_id, d.attempt_count, m.event_type, m.created_at, m.payload::text AS payload, m.channels, m.tags, ${ENDPOINT_ROW_SQL}
        FROM messages m
        JOIN deliveries d ON d.message_id = m.id AND d.tenant_id = m.tenant_id
        JOIN endpoints e ON e.id = d.endpoint_id
@@ -52,6 +54,8 @@ export async function resendMessage(
           eventType: row.event_type,
           messageCreatedAt: row.created_at,
           payloadJson: row.payload,
+          channels: row.channels,
+          tags: row.tags,
           endpoint: toEndpointRow(row),
         },
         "manual",

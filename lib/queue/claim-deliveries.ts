@@ -24,6 +24,9 @@ export interface ClaimedDelivery {
   messageCreatedAt: Date;
   /** The payload's stored JSON text, exactly as published (never re-serialised). */
   payloadJson: string;
+  /** The message's channels and tags, read only for an endpoint with a transformation (its input). */
+  channels: string[] | null;
+  tags: string[] | null;
   endpoint: EndpointRow;
 }
 
@@ -46,6 +49,8 @@ interface Row extends EndpointSqlRow {
   event_type: string;
   message_created_at: Date;
   payload: string;
+  channels: string[] | null;
+  tags: string[] | null;
 }
 
 // The inner SELECT walks the partial index deliveries_due_idx (pending, by next_attempt_at).
@@ -73,7 +78,9 @@ const CLAIM_SQL = `
     RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries, d.retry_schedule, d.recovered_at
   )
   SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries, c.retry_schedule, c.recovered_at IS NOT NULL AS recovered,
-         m.event_type, m.created_at AS message_created_at, m.payload::text AS payload, ${ENDPOINT_ROW_SQL}
+         m.event_type, m.created_at AS message_created_at, m.payload::text AS payload,
+         CASE WHEN e.transformation IS NOT NULL THEN m.channels END AS channels,
+         CASE WHEN e.transformation IS NOT NULL THEN m.tags END AS tags, ${ENDPOINT_ROW_SQL}
     FROM claimed c
     JOIN messages m ON m.id = c.message_id
     JOIN endpoints e ON e.id = c.endpoint_id`;
@@ -96,6 +103,8 @@ export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDel
     eventType: row.event_type,
     messageCreatedAt: row.message_created_at,
     payloadJson: row.payload,
+    channels: row.channels,
+    tags: row.tags,
     endpoint: toEndpointRow(row),
   }));
 }

@@ -31,6 +31,9 @@ export interface DeliveryToSend {
   messageCreatedAt: Date;
   /** The payload's stored JSON text, exactly as published. */
   payloadJson: string;
+  /** The message's channels and tags (what a transformation reads besides the envelope). */
+  channels?: readonly string[] | null;
+  tags?: readonly string[] | null;
   endpoint: EndpointRow;
 }
 
@@ -90,6 +93,8 @@ async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
         type: delivery.eventType,
         timestamp: delivery.messageCreatedAt.toISOString(),
         data: JSON.parse(delivery.payloadJson),
+        ...(delivery.channels?.length ? { channels: delivery.channels } : {}),
+        ...(delivery.tags?.length ? { tags: delivery.tags } : {}),
       },
       env().HOOKLINE_MAX_PAYLOAD_BYTES,
     );

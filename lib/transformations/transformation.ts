@@ -133,12 +133,12 @@ export function compileTransformation(transformation: TTransformation): Compiled
   };
 }
 
-/** What every expression reads: the envelope, plus the message's channels and tags when it has them. */
+/** What every expression reads: the envelope, plus the message's channels and tags when it has any. */
 export interface TransformationInput {
   type: string;
   timestamp: string;
   data: unknown;
-  // Extension point: a message's `channels` and `tags` go here once messages carry them.
+  /** The message's channels and tags, when it has any. */
   channels?: readonly string[];
   tags?: readonly string[];
 }

@@ -88,6 +88,20 @@ describe("transformations", () => {
     expect(attempt!.requestHeaders).toMatchObject({ "x-invoice": "inv_7" });
   });
 
+  it("reads the message's channels and tags beside the envelope", async () => {
+    const endpoint = await endpointWith("/labels", '{"id": data.id, "channels": channels, "tags": tags}');
+    startTestWorker(databaseUrl());
+    const [labelled] = await publishMessages(tenantId, [
+      { eventType: "invoice.paid", payload: { id: "inv_l" }, channels: ["eu"], tags: ["vip", "q4"] },
+    ]);
+    const plain = await publish({ id: "inv_p" });
+    await settled(labelled!.id, endpoint.id);
+    await settled(plain.id, endpoint.id);
+    const bodies = receiver.at("/labels").map((request) => JSON.parse(request.body) as unknown);
+    expect(bodies).toContainEqual({ id: "inv_l", channels: ["eu"], tags: ["vip", "q4"] });
+    expect(bodies).toContainEqual({ id: "inv_p" });
+  });
+
   it("skips a message the transformation gives no result for: nothing sent, not failed", async () => {
     const endpoint = await endpointWith("/big-only", "data.amount >= 100000 ? data : undefined");
     startTestWorker(databaseUrl());
