@@ -12,6 +12,7 @@ import { pathParamSchema } from "@/lib/schemas/path-params";
 import { HOOKLINE_VERSION } from "@/lib/version";
 import { errorStatuses, type Access, type ApiOperation } from "./api-operation";
 import { OPERATIONS, REQUEST_COMPONENTS, RESPONSE_COMPONENTS } from "./operations";
+import { ROUTING_GUIDE } from "./routing";
 import { schemaConverter, type SchemaConverter } from "./to-json-schema";
 import { buildWebhooksSection } from "./webhooks-section";
 
@@ -129,7 +130,8 @@ export function buildApiPart(publicUrl: string): JsonObject {
       version: HOOKLINE_VERSION,
       summary: "Signed, retried, logged webhooks: publish events, manage tenants, endpoints and keys.",
       description:
-        'Authenticate with `Authorization: Bearer <api key>`. Lists are newest first and keyset-paginated: `?limit=1..250` (default 50) and `?cursor=` set to the previous page\'s `nextCursor`. Every error is `{"error": {"code", "message", "details"?}}`. The `webhooks` section describes what Hookline sends to your endpoints, one entry per event type.',
+        'Authenticate with `Authorization: Bearer <api key>`. Lists are newest first and keyset-paginated: `?limit=1..250` (default 50) and `?cursor=` set to the previous page\'s `nextCursor`. Every error is `{"error": {"code", "message", "details"?}}`. The `webhooks` section describes what Hookline sends to your endpoints, one entry per event type.\n\n' +
+        ROUTING_GUIDE,
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${publicUrl}/api/v1` }],

@@ -67,6 +67,32 @@ describe("the publish fast path", () => {
     expect(await db().delivery.count({ where: { messageId: body.id } })).toBe(2);
   });
 
+  it("should route by channels and payload filter, and store tags and the ordering key, as through Next", async () => {
+    const filtered = await createTestEndpoint(tenantId, {
+      url: "http://127.0.0.1:9/eu-only",
+      channels: ["eu"],
+      filter: { amount: { $gte: 100 } },
+    });
+    const publish = async (body: object) => {
+      const response = await post(messagesPath(), JSON.stringify({ eventType: "fast.thing", ...body }));
+      expect(response.status).toBe(202);
+      return (await response.json()) as { id: string; deliveries: number };
+    };
+    const small = await publish({ payload: { amount: 5 }, channels: ["eu"], tags: ["vip"], orderingKey: "c-1" });
+    expect(small.deliveries).toBe(2); // a and b; the EU endpoint's filter left it out
+    const stored = await db().message.findUniqueOrThrow({ where: { id: small.id } });
+    expect(stored).toMatchObject({
+      channels: ["eu"],
+      tags: ["vip"],
+      orderingKey: "c-1",
+      skippedEndpointIds: [filtered.id],
+    });
+    const big = await publish({ payload: { amount: 500 }, channels: ["eu"] });
+    expect(big.deliveries).toBe(3);
+    expect((await publish({ payload: { amount: 500 } })).deliveries).toBe(2); // no channel: not for the EU endpoint
+    await db().endpoint.delete({ where: { id: filtered.id } });
+  });
+
   it("should publish a batch, and honour an idempotency key given as a header", async () => {
     const batch = await post(
       `${messagesPath()}/batch`,
