@@ -26,6 +26,12 @@ export const DOC_FILES = [
     .map((name) => `docs/${name}`),
 ];
 
+/**
+ * Stands for a `$` written inside single quotes, where the shell expands nothing (a filter's
+ * `{"$gte": 100}`): the runner replaces variables elsewhere, then turns these back into `$`.
+ */
+export const LITERAL_DOLLAR = "\u0001";
+
 /** Shell words of one command line: single and double quotes, backslash escapes; no expansion. */
 export function shellWords(line: string): string[] {
   const words: string[] = [];
@@ -36,7 +42,7 @@ export function shellWords(line: string): string[] {
     if (char === "'") {
       const end = line.indexOf("'", index + 1);
       if (end < 0) throw new Error(`unclosed ' in: ${line}`);
-      word += line.slice(index + 1, end);
+      word += line.slice(index + 1, end).replaceAll("$", LITERAL_DOLLAR);
       index = end;
       started = true;
     } else if (char === '"') {

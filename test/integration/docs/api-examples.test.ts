@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, type DemoSeedResult } from "@/lib/demo/seed-demo";
 import { reloadEnv } from "@/lib/env";
 import { useTestDatabase } from "../../helpers/database";
-import { allCurlExamples, DOC_FILES, type CurlExample } from "../../helpers/doc-examples";
+import { allCurlExamples, DOC_FILES, LITERAL_DOLLAR, type CurlExample } from "../../helpers/doc-examples";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -79,7 +79,8 @@ describe("API examples in README.md and docs/*.md", () => {
         if (value === undefined) throw new Error(`${where}: unknown variable $${name} (see this test's header)`);
         return value;
       })
-      .replaceAll("tnt_…", demo.tenant.id);
+      .replaceAll("tnt_…", demo.tenant.id)
+      .replaceAll(LITERAL_DOLLAR, "$");
   }
 
   async function run(example: CurlExample): Promise<{ status: number; body: string }> {
