@@ -361,7 +361,7 @@ export interface paths {
         };
         /**
          * Get the operations endpoint
-         * @description Where Hookline sends its operational events (endpoint.disabled, endpoint.enabled, endpoint.failing, message.attempt.exhausted). It belongs to the system tenant; read its secret with that tenant's endpoint routes.
+         * @description Where Hookline sends its operational events (endpoint.disabled, endpoint.enabled, endpoint.failing, endpoint.certificate_expiring, message.attempt.exhausted). It belongs to the system tenant; read its secret with that tenant's endpoint routes.
          *
          *     Operators only: a platform-wide API key.
          */
@@ -1066,6 +1066,16 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
+            /** @default null */
+            clientCertificate?: {
+                certificate: string;
+                privateKey: string;
+            } | null;
+            /** @default null */
+            caCertificate?: string | null;
+            proxyUrl?: string | null;
+            /** @default true */
+            traceContext?: boolean;
         };
         UpdateEndpoint: {
             url?: string;
@@ -1115,6 +1125,13 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
+            clientCertificate?: {
+                certificate: string;
+                privateKey: string;
+            } | null;
+            caCertificate?: string | null;
+            proxyUrl?: string | null;
+            traceContext?: boolean;
         };
         DisableEndpoint: {
             /** @default manual */
@@ -1395,6 +1412,28 @@ export interface components {
                     [key: string]: string;
                 };
             } | null;
+            clientCertificate: {
+                subject: string;
+                issuer: string;
+                fingerprint: string;
+                /** Format: date-time */
+                notBefore: string;
+                /** Format: date-time */
+                notAfter: string;
+            } | null;
+            caCertificate: {
+                subject: string;
+                issuer: string;
+                fingerprint: string;
+                /** Format: date-time */
+                notBefore: string;
+                /** Format: date-time */
+                notAfter: string;
+            } | null;
+            /** @enum {string} */
+            proxyMode: "default" | "none" | "custom";
+            proxyUrl: string | null;
+            traceContext: boolean;
             failingSince: string | null;
             lastSuccessAt: string | null;
             /** Format: date-time */

@@ -35,6 +35,8 @@ export const ZEnv = z
     HOOKLINE_ENCRYPTION_KEY: z.string().optional(),
     /** Comma-separated keys retired by `npm run keys:rotate`, still read but never written with. */
     HOOKLINE_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+    /** An HTTP CONNECT proxy (http:// or https://, credentials allowed) for every try and token request. */
+    HOOKLINE_EGRESS_PROXY: z.url({ protocol: /^https?$/ }).optional(),
     /** Refuse endpoint URLs that are not https. */
     HOOKLINE_REQUIRE_HTTPS: booleanString.default(false),
     HOOKLINE_MAX_PAYLOAD_BYTES: positiveInt.default(256 * 1024),

@@ -1,9 +1,11 @@
 // The worker's housekeeping, on a timer: heartbeat, take back expired leases, disable endpoints
-// that have failed for too long, forget old idempotency keys, count the messages of every hour
+// that have failed for too long, announce client certificates about to expire (once a day per
+// endpoint), forget old idempotency keys, count the messages of every hour
 // that has closed (once per hour and whenever a round was cut short, one worker at a time) and
 // (every retention interval, one worker at a time) purge data past its retention. Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
+import { announceExpiringCertificates } from "@/lib/endpoints/announce-expiring-certificates";
 import { disableFailingEndpoints } from "@/lib/recording/disable-failing-endpoints";
 import { releaseExpiredLeases } from "@/lib/queue/leases";
 import { purgeIdempotencyKeys } from "@/lib/messages/purge-idempotency-keys";
@@ -70,6 +72,10 @@ export class Maintenance {
         this.options.autoDisableMinFailures,
       );
       for (const endpoint of disabled) log.info(endpoint, "disabled an endpoint that kept failing");
+    });
+    await task("announce expiring certificates", async () => {
+      const announced = await announceExpiringCertificates();
+      if (announced) log.info({ announced }, "announced client certificates that expire soon");
     });
     await task("purge idempotency keys", () => purgeIdempotencyKeys(this.options.idempotencyWindowMs));
     const closedEnd = closedHoursEnd(new Date());

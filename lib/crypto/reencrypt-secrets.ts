@@ -8,7 +8,14 @@ import { decryptSecret, encryptSecret } from "./encrypt-secret";
 import { keyIdOf } from "./parse-encryption-key";
 import { encryptionKeys } from "./secret-box";
 
-const COLUMNS = ["secret_enc", "previous_secret_enc", "headers_enc", "auth_enc"] as const;
+const COLUMNS = [
+  "secret_enc",
+  "previous_secret_enc",
+  "headers_enc",
+  "auth_enc",
+  "client_certificate_enc",
+  "proxy_credentials_enc",
+] as const;
 
 export interface ReencryptResult {
   rows: number;

@@ -10,6 +10,7 @@ import { generateSecret } from "@/lib/signing";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { checkEndpointUrl } from "./check-endpoint-url";
+import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
@@ -27,6 +28,7 @@ export async function createEndpoint(
     secretEnc: await sealSecret(data.secret ?? generateSecret()),
     headersEnc: Object.keys(data.headers).length ? await sealJson(data.headers) : null,
     authEnc: data.auth ? await sealJson(data.auth) : null,
+    ...(await egressData(data)),
   };
   return db().$transaction(async (tx) => {
     const endpoint = await tx.endpoint.create({

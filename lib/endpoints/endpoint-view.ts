@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Endpoint } from "@/lib/generated/prisma/client";
 import type { ZEndpointView } from "@/lib/schemas/endpoints";
+import { egressView } from "./endpoint-egress";
 import { routingView } from "./endpoint-routing";
 import { scheduleFromMs } from "@/lib/queue/retry-schedule";
 
@@ -28,6 +29,7 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     ...routingView(endpoint),
     retrySchedule: scheduleFromMs(endpoint.retrySchedule),
     transformation: (endpoint.transformation as EndpointView["transformation"]) ?? null,
+    ...egressView(endpoint),
     failingSince: endpoint.failingSince?.toISOString() ?? null,
     lastSuccessAt: endpoint.lastSuccessAt?.toISOString() ?? null,
     createdAt: endpoint.createdAt.toISOString(),

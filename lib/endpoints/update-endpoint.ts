@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { ZUpdateEndpoint, type TUpdateEndpoint } from "@/lib/schemas/endpoints";
 import { checkEndpointUrl } from "./check-endpoint-url";
+import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 import { getEndpointOrThrow } from "./get-endpoint";
@@ -22,7 +23,7 @@ export async function updateEndpoint(
 ): Promise<EndpointView> {
   const patch = ZUpdateEndpoint.parse(input);
   await getEndpointOrThrow(tenantId, endpointId);
-  const data: Prisma.EndpointUpdateInput = routingData(patch);
+  const data: Prisma.EndpointUpdateInput = { ...routingData(patch), ...(await egressData(patch)) };
   if (patch.url !== undefined) data.url = checkEndpointUrl(patch.url);
   if (patch.eventTypes !== undefined) {
     await assertEventTypesExist(patch.eventTypes);

@@ -12,7 +12,7 @@ export const getOperationsEndpoint = defineOperation({
   tag: "Operations",
   summary: "Get the operations endpoint",
   description:
-    "Where Hookline sends its operational events (endpoint.disabled, endpoint.enabled, endpoint.failing, message.attempt.exhausted). It belongs to the system tenant; read its secret with that tenant's endpoint routes.",
+    "Where Hookline sends its operational events (endpoint.disabled, endpoint.enabled, endpoint.failing, endpoint.certificate_expiring, message.attempt.exhausted). It belongs to the system tenant; read its secret with that tenant's endpoint routes.",
   access: "platform",
   responses: [ok("The operations endpoint.", ZEndpointView)],
 });

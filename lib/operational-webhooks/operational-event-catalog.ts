@@ -53,6 +53,30 @@ export const OPERATIONAL_EVENT_TYPES = {
       failingSince: "2026-11-26T12:00:00.000Z",
     },
   },
+  "endpoint.certificate_expiring": {
+    description:
+      "An endpoint's mTLS client certificate expires within 14 days, or has expired (sent at most once a day per endpoint).",
+    schema: {
+      type: "object",
+      required: ["tenantId", "endpointId", "url", "subject", "fingerprint", "notAfter", "expired"],
+      properties: {
+        ...endpointFields,
+        subject: { type: "string" },
+        fingerprint: { type: "string" },
+        notAfter: { type: "string", format: "date-time" },
+        expired: { type: "boolean" },
+      },
+    },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      url: "https://example.com/webhooks",
+      subject: "CN=hookline-client",
+      fingerprint: "3A:9F:…:C2",
+      notAfter: "2026-12-10T12:00:00.000Z",
+      expired: false,
+    },
+  },
   "message.attempt.exhausted": {
     description: "A message's delivery to an endpoint failed after its last retry.",
     schema: {

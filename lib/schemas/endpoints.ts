@@ -6,6 +6,7 @@ import { isValidSecret } from "@/lib/signing/generate-secret";
 import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./common";
 import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "./endpoint-rules";
 import { ZAttemptResult, ZAttemptView } from "./messages";
+import { endpointEgressFields, endpointEgressView } from "./egress";
 import { endpointRoutingFields, endpointRoutingView } from "./routing";
 import { zRetrySchedule, zRetryScheduleView, ZTransformation } from "./policies";
 import { zGranularity, zStatsSummary, ZStatsQuery } from "./stats";
@@ -71,6 +72,7 @@ export const ZCreateEndpoint = z.strictObject({
   /** Overrides the event type's and the default schedule; null inherits. */
   retrySchedule: zRetrySchedule.default(null),
   transformation: ZTransformation.nullable().default(null),
+  ...endpointEgressFields,
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
 
@@ -122,6 +124,7 @@ export const ZEndpointView = z.object({
   ...endpointRoutingView,
   retrySchedule: zRetryScheduleView,
   transformation: ZTransformation.nullable(),
+  ...endpointEgressView,
   failingSince: zTime.nullable(),
   lastSuccessAt: zTime.nullable(),
   createdAt: zTime,

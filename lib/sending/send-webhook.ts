@@ -147,10 +147,14 @@ export async function sendWebhook(input: WebhookRequest): Promise<WebhookRespons
     if (input.signal?.aborted && !timeout.aborted)
       return finish({ cancelled: true, errorKind: "network", errorMessage: "cancelled" });
     const errorKind = timeout.aborted ? "timeout" : classifyRequestError(error);
-    const message =
-      errorKind === "timeout"
-        ? `no complete answer within ${input.timeoutMs} ms`
-        : ((error as Error)?.message ?? String(error));
+    const message = errorKind === "timeout" ? `no complete answer within ${input.timeoutMs} ms` : describeError(error);
     return finish({ errorKind, errorMessage: message.slice(0, 1_000) });
   }
+}
+
+/** The error's message, with its cause's when that says more ("other side closed: … alert …"). */
+function describeError(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
+  return typeof cause === "string" && cause && !message.includes(cause) ? `${message}: ${cause}` : message;
 }

@@ -6,7 +6,9 @@
 // doing: it becomes a failed try (error kind `config`), recorded and retried like any other, so
 // it shows in the dashboard instead of failing silently. An endpoint with a transformation gets
 // the transformation's result as its body (signed as sent) and headers; no result skips the
-// message for it, a failing transformation is a try with error kind `transformation`.
+// message for it, a failing transformation is a try with error kind `transformation`. An endpoint
+// whose client certificate has expired is not tried at all: the receiver would refuse the
+// handshake with a vaguer error.
 import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
@@ -20,6 +22,7 @@ import { positioned } from "@/lib/transformations/check-transformation";
 import { endpointConfig } from "./endpoint-config";
 import type { EndpointRow } from "./endpoint-row";
 import { sendWebhook, type WebhookResponse } from "./send-webhook";
+import { endpointDispatcher } from "./webhook-agent";
 
 export interface DeliveryToSend {
   tenantId: string;
@@ -115,6 +118,12 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
   try {
     const config = await endpointConfig(delivery.endpoint);
     url = config.url;
+    const certificate = config.egress.clientCertificate?.leaf;
+    if (certificate && new Date(certificate.validTo).getTime() <= Date.now()) {
+      const expiredAt = new Date(certificate.validTo).toISOString();
+      const errorMessage = `the endpoint's client certificate expired at ${expiredAt}; upload a renewed one`;
+      return { url, response: notSent({ errorKind: "tls", errorMessage }), requestBody: null };
+    }
     const prepared = await prepareBody(delivery);
     if ("startedAt" in prepared) return { url, response: prepared, requestBody: null };
     const response = await sendWebhook({
@@ -128,7 +137,7 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
       auth: config.auth,
       timeoutMs: config.timeoutMs ?? options.defaultTimeoutMs,
       responseBodyLimit: options.responseBodyLimit,
-      dispatcher: options.dispatcher,
+      dispatcher: endpointDispatcher(options.dispatcher, delivery.endpoint.id, config.egress),
       signal: options.signal,
     });
     return { url, response, requestBody: prepared.transformed ? prepared.body : null };

@@ -9,6 +9,7 @@
 // to must send the new URL through this connector again (Hookline follows none, per DESIGN.md).
 import { lookup } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
+import type { ConnectionOptions } from "node:tls";
 import { buildConnector } from "undici";
 import { classifyAddress } from "./classify-address";
 import { SsrfBlockedError, SsrfDnsError } from "./ssrf-errors";
@@ -25,6 +26,8 @@ export type GuardedConnectorOptions = {
   connectTimeoutMs: number;
   /** Defaults to the system resolver (getaddrinfo, so /etc/hosts applies too). */
   resolve?: ResolveHost;
+  /** TLS options for https targets: an mTLS client certificate and key, extra trusted CAs. */
+  tls?: Pick<ConnectionOptions, "cert" | "key" | "ca">;
   /** Opens the socket once the address is checked; defaults to undici's `buildConnector`. */
   socketFactory?: buildConnector.connector;
 };
@@ -91,7 +94,8 @@ async function pickCheckedAddress(
 export function createGuardedConnector(options: GuardedConnectorOptions): buildConnector.connector {
   const resolve = options.resolve ?? resolveWithSystemDns;
   const openSocket =
-    options.socketFactory ?? buildConnector({ timeout: options.connectTimeoutMs, lookup: refuseSecondLookup });
+    options.socketFactory ??
+    buildConnector({ ...options.tls, timeout: options.connectTimeoutMs, lookup: refuseSecondLookup });
 
   return function guardedConnect(connectOptions, callback) {
     let settled = false;
@@ -123,4 +127,28 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
       (error: unknown) => settle(error instanceof Error ? error : new Error(String(error)), null),
     );
   };
+}
+
+/**
+ * The check for a target reached through an HTTP CONNECT proxy, which resolves the name again
+ * itself: refuse an IP literal in a blocked range, or a name whose answers here include one,
+ * before the proxy is asked. A name that does not resolve here (workers without outside DNS)
+ * is left to the proxy, which must enforce its own deny-by-default rules (docs/SECURITY.md).
+ */
+export async function checkProxiedTarget(
+  host: string,
+  options: Pick<GuardedConnectorOptions, "allowPrivateNetworks" | "connectTimeoutMs" | "resolve">,
+): Promise<void> {
+  if (options.allowPrivateNetworks) return;
+  const hostname = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  let addresses: string[];
+  try {
+    addresses = await resolveAddresses(hostname, options.resolve ?? resolveWithSystemDns, options.connectTimeoutMs);
+  } catch {
+    return;
+  }
+  for (const address of addresses) {
+    const verdict = classifyAddress(address);
+    if (verdict.blocked) throw new SsrfBlockedError(hostname, address, verdict.range);
+  }
 }

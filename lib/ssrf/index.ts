@@ -4,6 +4,7 @@
 export { classifyAddress, type AddressVerdict, type BlockedRange, type Ipv4Embedding } from "./classify-address";
 export { parseTarget, type ParsedTarget, type ParseTargetOptions, type TargetRefusalCode } from "./parse-target";
 export {
+  checkProxiedTarget,
   createGuardedConnector,
   type GuardedConnectorOptions,
   type ResolveHost,

@@ -1,6 +1,8 @@
 // A real HTTP receiver on 127.0.0.1 for integration tests: records every request (headers, raw
 // body, arrival time) and answers however the test says, per path.
 import http from "node:http";
+import https from "node:https";
+import type { TLSSocket } from "node:tls";
 import type { AddressInfo } from "node:net";
 
 export interface ReceivedRequest {
@@ -9,6 +11,8 @@ export interface ReceivedRequest {
   headers: Record<string, string>;
   body: string;
   receivedAt: number;
+  /** HTTPS receivers: the subject CN of the client certificate the sender presented, if any. */
+  clientCertificate?: string;
 }
 
 export type Behaviour =
@@ -28,11 +32,12 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
+/** `tls`: an HTTPS receiver (e.g. with `requestCert` and `ca` to require client certificates). */
+export async function startReceiver(options: { tls?: https.ServerOptions } = {}): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const behaviours = new Map<string, Behaviour | ((request: ReceivedRequest, count: number) => Behaviour)>();
   const hanging = new Set<http.ServerResponse>();
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -48,6 +53,9 @@ export async function startReceiver(): Promise<Receiver> {
         ),
         body: Buffer.concat(chunks).toString("utf8"),
         receivedAt: Date.now(),
+        clientCertificate: options.tls
+          ? ((req.socket as TLSSocket).getPeerCertificate().subject?.CN as string | undefined)
+          : undefined,
       };
       requests.push(request);
       const configured = behaviours.get(path) ?? { status: 204 };
@@ -66,7 +74,8 @@ export async function startReceiver(): Promise<Receiver> {
       if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
       else answer();
     });
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handle) : http.createServer(handle);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -74,7 +83,7 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     port,
     requests,
-    url: (path = "/") => `http://127.0.0.1:${port}${path}`,
+    url: (path = "/") => `${options.tls ? "https" : "http"}://127.0.0.1:${port}${path}`,
     at,
     on: (path, behaviour) => behaviours.set(path, behaviour),
     async waitFor(count, path, timeoutMs = 15_000) {

@@ -140,6 +140,12 @@ describe("secrets at rest", () => {
         max_concurrency: null,
         timeout_ms: null,
         version: "after-rotation",
+        client_certificate_enc: null,
+        ca_certificate: null,
+        proxy_mode: "default",
+        proxy_url: null,
+        proxy_credentials_enc: null,
+        trace_context: true,
       }),
     );
     expect(config.secret).toBe(SECRETS.signing);
