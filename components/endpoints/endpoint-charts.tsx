@@ -2,8 +2,7 @@
 // The endpoint's performance over a range the user picks: headline numbers and the three
 // charts (volume, success rate, latency percentiles), from the per-minute rollups.
 import { useState } from "react";
-import { StatTile } from "@/components/ui/stat-tile";
-import { formatCount, formatMs, formatRate } from "@/components/stats/format";
+import { DeliveryTotalsTiles } from "@/components/stats/delivery-totals-tiles";
 import { RangePicker } from "@/components/stats/range-picker";
 import { StatsCharts } from "@/components/stats/stats-charts";
 import { TIME_RANGES, type TimeRange } from "@/components/stats/time-ranges";
@@ -25,26 +24,7 @@ export function EndpointCharts({ tenantId, endpointId }: { tenantId: string; end
       </div>
       {stats.isError && <p className="text-sm text-red-600">Could not load the statistics.</p>}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <StatTile
-          label="Attempts"
-          value={totals ? formatCount(totals.total) : "…"}
-          detail={totals && `${formatCount(totals.failed)} failed`}
-        />
-        <StatTile
-          label="Success rate"
-          value={totals ? formatRate(totals.successRate) : "…"}
-          detail={totals && `${formatCount(totals.succeeded)} succeeded`}
-        />
-        <StatTile
-          label="p50 latency"
-          value={totals ? formatMs(totals.p50Ms) : "…"}
-          detail={totals && `mean ${formatMs(stats.data?.totals.meanMs)}`}
-        />
-        <StatTile
-          label="p95 / p99"
-          value={totals ? formatMs(totals.p95Ms) : "…"}
-          detail={totals && `p99 ${formatMs(totals.p99Ms)}`}
-        />
+        <DeliveryTotalsTiles totals={totals} latency="p50" />
       </div>
       <StatsCharts series={stats.data?.series} totals={totals} granularity={granularity} loading={stats.isPending} />
     </section>

@@ -3,7 +3,8 @@
 // success rate and latency over a picked range, and the endpoints that need attention.
 import { useState } from "react";
 import { StatTile } from "@/components/ui/stat-tile";
-import { formatCount, formatMs, formatRate } from "@/components/stats/format";
+import { DeliveryTotalsTiles } from "@/components/stats/delivery-totals-tiles";
+import { formatCount } from "@/components/stats/format";
 import { RangePicker } from "@/components/stats/range-picker";
 import { StatsCharts } from "@/components/stats/stats-charts";
 import { TIME_RANGES, type TimeRange } from "@/components/stats/time-ranges";
@@ -43,21 +44,7 @@ export function OverviewDashboard({ tenantId }: { tenantId: string }) {
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <LiveQueueTile tenantId={tenantId} />
         <StatTile label="Messages" value={totals ? formatCount(totals.messages) : "…"} detail={period} />
-        <StatTile
-          label="Attempts"
-          value={totals ? formatCount(totals.total) : "…"}
-          detail={totals && `${formatCount(totals.failed)} failed`}
-        />
-        <StatTile
-          label="Success rate"
-          value={totals ? formatRate(totals.successRate) : "…"}
-          detail={totals && `${formatCount(totals.succeeded)} succeeded`}
-        />
-        <StatTile
-          label="p95 latency"
-          value={totals ? formatMs(totals.p95Ms) : "…"}
-          detail={totals && `p50 ${formatMs(totals.p50Ms)} · p99 ${formatMs(totals.p99Ms)}`}
-        />
+        <DeliveryTotalsTiles totals={totals} latency="p95" />
       </div>
       <section aria-labelledby="overview-performance" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
