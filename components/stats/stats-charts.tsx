@@ -83,6 +83,58 @@ function TooltipCard({
   );
 }
 
+/** The hover card of a chart: the bucket's time and `rows`. */
+function tooltip(granularity: Granularity, rows: Rows, cursor?: { fill: string }) {
+  return (
+    <Tooltip
+      {...(cursor ? { cursor } : {})}
+      content={(props) => (
+        <TooltipCard
+          active={props.active}
+          payload={props.payload}
+          label={props.label}
+          granularity={granularity}
+          rows={rows}
+        />
+      )}
+    />
+  );
+}
+
+/** One series as a line; `dot` marks its points when there are few of them. */
+function seriesLine(
+  dataKey: "successRate" | "p50Ms" | "p95Ms" | "p99Ms" | "messages",
+  name: string,
+  color: string,
+  dot: false | { r: number },
+  dashed = false,
+) {
+  return (
+    <Line
+      dataKey={dataKey}
+      name={name}
+      type="monotone"
+      stroke={color}
+      strokeWidth={2}
+      strokeDasharray={dashed ? "5 3" : undefined}
+      dot={dot}
+      connectNulls
+      isAnimationActive={false}
+    />
+  );
+}
+
+/** A line chart over the buckets: grid and time axis, then `children` (its y axis, tooltip, lines). */
+function lineChart(series: StatsPoint[] | undefined, granularity: Granularity, children: ReactNode) {
+  return plot(
+    <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+      {xAxis(granularity)}
+      {children}
+    </LineChart>,
+  );
+}
+
 function plot(children: ReactNode) {
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0}>
@@ -125,24 +177,17 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
             width={40}
             tickFormatter={(value: number) => formatCount(value)}
           />
-          <Tooltip
-            cursor={{ fill: "rgba(148, 163, 184, 0.15)" }}
-            content={(props) => (
-              <TooltipCard
-                active={props.active}
-                payload={props.payload}
-                label={props.label}
-                granularity={granularity}
-                rows={(point) => [
-                  ...(withMessages
-                    ? [{ label: "Messages", value: formatCount(point.messages ?? 0), color: CHART_COLORS.messages }]
-                    : []),
-                  { label: "Succeeded", value: formatCount(point.succeeded), color: CHART_COLORS.succeeded },
-                  { label: "Failed", value: formatCount(point.failed), color: CHART_COLORS.failed },
-                ]}
-              />
-            )}
-          />
+          {tooltip(
+            granularity,
+            (point) => [
+              ...(withMessages
+                ? [{ label: "Messages", value: formatCount(point.messages ?? 0), color: CHART_COLORS.messages }]
+                : []),
+              { label: "Succeeded", value: formatCount(point.succeeded), color: CHART_COLORS.succeeded },
+              { label: "Failed", value: formatCount(point.failed), color: CHART_COLORS.failed },
+            ],
+            { fill: "rgba(148, 163, 184, 0.15)" },
+          )}
           <Bar
             dataKey="succeeded"
             name="Succeeded"
@@ -158,17 +203,7 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
             radius={[2, 2, 0, 0]}
             isAnimationActive={false}
           />
-          {withMessages && (
-            <Line
-              dataKey="messages"
-              name="Messages"
-              type="monotone"
-              stroke={CHART_COLORS.messages}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          )}
+          {withMessages && seriesLine("messages", "Messages", CHART_COLORS.messages, false)}
         </ComposedChart>,
       )}
     </ChartFrame>
@@ -185,10 +220,10 @@ export const SuccessRateChart = memo(function SuccessRateChart({ series, totals,
       loading={loading}
       empty={!totals || totals.total === 0}
     >
-      {plot(
-        <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-          {xAxis(granularity)}
+      {lineChart(
+        series,
+        granularity,
+        <>
           <YAxis
             domain={[(lowest: number) => Math.max(0, Math.floor(lowest * 10) / 10 - 0.1), 1]}
             tickCount={3}
@@ -198,31 +233,12 @@ export const SuccessRateChart = memo(function SuccessRateChart({ series, totals,
             width={44}
             tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
           />
-          <Tooltip
-            content={(props) => (
-              <TooltipCard
-                active={props.active}
-                payload={props.payload}
-                label={props.label}
-                granularity={granularity}
-                rows={(point) => [
-                  { label: "Success rate", value: formatRate(point.successRate), color: CHART_COLORS.rate },
-                  { label: "Attempts", value: formatCount(point.total), color: CHART_COLORS.axis },
-                ]}
-              />
-            )}
-          />
-          <Line
-            dataKey="successRate"
-            name="Success rate"
-            type="monotone"
-            stroke={CHART_COLORS.rate}
-            strokeWidth={2}
-            dot={points <= 12 ? { r: 3 } : false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>,
+          {tooltip(granularity, (point) => [
+            { label: "Success rate", value: formatRate(point.successRate), color: CHART_COLORS.rate },
+            { label: "Attempts", value: formatCount(point.total), color: CHART_COLORS.axis },
+          ])}
+          {seriesLine("successRate", "Success rate", CHART_COLORS.rate, points <= 12 ? { r: 3 } : false)}
+        </>,
       )}
     </ChartFrame>
   );
@@ -246,58 +262,20 @@ export const LatencyChart = memo(function LatencyChart({ series, totals, granula
       loading={loading}
       empty={!totals || totals.total === 0}
     >
-      {plot(
-        <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-          {xAxis(granularity)}
+      {lineChart(
+        series,
+        granularity,
+        <>
           <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} tickFormatter={formatMsTick} />
-          <Tooltip
-            content={(props) => (
-              <TooltipCard
-                active={props.active}
-                payload={props.payload}
-                label={props.label}
-                granularity={granularity}
-                rows={(point) => [
-                  { label: "p50", value: formatMs(point.p50Ms), color: CHART_COLORS.p50 },
-                  { label: "p95", value: formatMs(point.p95Ms), color: CHART_COLORS.p95 },
-                  { label: "p99", value: formatMs(point.p99Ms), color: CHART_COLORS.p99 },
-                ]}
-              />
-            )}
-          />
-          <Line
-            dataKey="p50Ms"
-            name="p50"
-            type="monotone"
-            stroke={CHART_COLORS.p50}
-            strokeWidth={2}
-            dot={dot}
-            connectNulls
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="p95Ms"
-            name="p95"
-            type="monotone"
-            stroke={CHART_COLORS.p95}
-            strokeWidth={2}
-            dot={dot}
-            connectNulls
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="p99Ms"
-            name="p99"
-            type="monotone"
-            stroke={CHART_COLORS.p99}
-            strokeWidth={2}
-            strokeDasharray="5 3"
-            dot={dot}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>,
+          {tooltip(granularity, (point) => [
+            { label: "p50", value: formatMs(point.p50Ms), color: CHART_COLORS.p50 },
+            { label: "p95", value: formatMs(point.p95Ms), color: CHART_COLORS.p95 },
+            { label: "p99", value: formatMs(point.p99Ms), color: CHART_COLORS.p99 },
+          ])}
+          {seriesLine("p50Ms", "p50", CHART_COLORS.p50, dot)}
+          {seriesLine("p95Ms", "p95", CHART_COLORS.p95, dot)}
+          {seriesLine("p99Ms", "p99", CHART_COLORS.p99, dot, true)}
+        </>,
       )}
     </ChartFrame>
   );
