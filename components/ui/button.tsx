@@ -20,6 +20,17 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 export const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
+/** A button's look, for a <button> and for a link that looks like one (./link-button.tsx). */
+export function buttonClass(variant: Variant, size: "sm" | "md", className?: string): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    size === "sm" ? "px-2.5 py-1.5 text-sm" : "px-4 py-2 text-sm",
+    VARIANTS[variant],
+    focusRing,
+    className,
+  );
+}
+
 export function Button({
   variant = "primary",
   size = "md",
@@ -35,13 +46,7 @@ export function Button({
       type={type}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        size === "sm" ? "px-2.5 py-1.5 text-sm" : "px-4 py-2 text-sm",
-        VARIANTS[variant],
-        focusRing,
-        className,
-      )}
+      className={buttonClass(variant, size, className)}
       {...props}
     >
       {busy && <Spinner className="h-4 w-4" />}
