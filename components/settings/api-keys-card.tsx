@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { ConfirmItemDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -164,21 +164,19 @@ export function ApiKeysCard({
         </Table>
       )}
       <LoadMore query={keys} className="mt-4" />
-      {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
-      {revoking && (
-        <ConfirmDialog
-          open
-          title="Revoke this API key?"
-          confirmLabel="Revoke key"
-          danger
-          busy={keys.revoke.isPending}
-          onCancel={() => setRevoking(null)}
-          onConfirm={() => keys.revoke.mutate(revoking, { onSettled: () => setRevoking(null) })}
-        >
-          Requests with “{revoking.name}” (hl_{revoking.prefix}_…) are refused from now on with 401. This cannot be
-          undone.
-        </ConfirmDialog>
-      )}
+      <ConfirmItemDialog
+        item={revoking}
+        mutation={keys.revoke}
+        onClose={() => setRevoking(null)}
+        title="Revoke this API key?"
+        confirmLabel="Revoke key"
+      >
+        {(key) => (
+          <>
+            Requests with “{key.name}” (hl_{key.prefix}_…) are refused from now on with 401. This cannot be undone.
+          </>
+        )}
+      </ConfirmItemDialog>
     </Card>
   );
 }

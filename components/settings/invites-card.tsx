@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { ConfirmItemDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
@@ -129,20 +129,15 @@ export function InvitesCard({
         </Table>
       )}
       <LoadMore query={invites} className="mt-4" />
-      {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
-      {revoking && (
-        <ConfirmDialog
-          open
-          title="Revoke this invite?"
-          confirmLabel="Revoke invite"
-          danger
-          busy={invites.revoke.isPending}
-          onCancel={() => setRevoking(null)}
-          onConfirm={() => invites.revoke.mutate(revoking, { onSettled: () => setRevoking(null) })}
-        >
-          The link sent to {revoking.email} stops working at once.
-        </ConfirmDialog>
-      )}
+      <ConfirmItemDialog
+        item={revoking}
+        mutation={invites.revoke}
+        onClose={() => setRevoking(null)}
+        title="Revoke this invite?"
+        confirmLabel="Revoke invite"
+      >
+        {(invite) => <>The link sent to {invite.email} stops working at once.</>}
+      </ConfirmItemDialog>
     </Card>
   );
 }

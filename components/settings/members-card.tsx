@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { ConfirmItemDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td } from "@/components/ui/table";
@@ -100,21 +100,20 @@ export function MembersCard({
         </Table>
       )}
       <LoadMore query={members} className="mt-4" />
-      {/* Mounted only while open: the dialogs' titles share one element id (components/ui/dialog.tsx). */}
-      {removing && (
-        <ConfirmDialog
-          open
-          title="Remove this member?"
-          confirmLabel="Remove member"
-          danger
-          busy={members.remove.isPending}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => members.remove.mutate(removing, { onSettled: () => setRemoving(null) })}
-        >
-          {removing.email} loses access to this tenant at once. API keys they created keep working until you revoke
-          them.
-        </ConfirmDialog>
-      )}
+      <ConfirmItemDialog
+        item={removing}
+        mutation={members.remove}
+        onClose={() => setRemoving(null)}
+        title="Remove this member?"
+        confirmLabel="Remove member"
+      >
+        {(member) => (
+          <>
+            {member.email} loses access to this tenant at once. API keys they created keep working until you revoke
+            them.
+          </>
+        )}
+      </ConfirmItemDialog>
     </Card>
   );
 }

@@ -72,3 +72,39 @@ export function ConfirmDialog(props: {
     </Dialog>
   );
 }
+
+/**
+ * Asks before a destructive change to one item of a list (revoke a key, remove a member): shown
+ * while `item` is set — and only then mounted, as the dialogs' titles share one element id —
+ * it runs `mutation` on the item when confirmed and closes once that has settled.
+ */
+export function ConfirmItemDialog<Item>({
+  item,
+  mutation,
+  onClose,
+  title,
+  confirmLabel,
+  children,
+}: {
+  item: Item | null;
+  mutation: { isPending: boolean; mutate: (item: Item, options: { onSettled: () => void }) => void };
+  onClose: () => void;
+  title: string;
+  confirmLabel: string;
+  children: (item: Item) => ReactNode;
+}) {
+  if (item === null) return null;
+  return (
+    <ConfirmDialog
+      open
+      title={title}
+      confirmLabel={confirmLabel}
+      danger
+      busy={mutation.isPending}
+      onCancel={onClose}
+      onConfirm={() => mutation.mutate(item, { onSettled: onClose })}
+    >
+      {children(item)}
+    </ConfirmDialog>
+  );
+}
