@@ -4,6 +4,7 @@
 // list, health, detail, charts) and says how it went in a toast.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "@/client/browser-api";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import { endpointKeys, endpointParams } from "./endpoint-keys";
 
@@ -11,7 +12,7 @@ export type EndpointView = Schemas["Endpoint"];
 export type EndpointSecret = Schemas["EndpointSecret"];
 
 export function useEndpoint(tenantId: string, endpointId: string, initialData?: EndpointView) {
-  return useQuery({
+  const query = useQuery({
     queryKey: endpointKeys.one(tenantId, endpointId),
     queryFn: () =>
       unwrap(api.GET("/tenants/{tenant}/endpoints/{endpoint}", { params: endpointParams(tenantId, endpointId) })),
@@ -19,6 +20,13 @@ export function useEndpoint(tenantId: string, endpointId: string, initialData?: 
     // The worker changes it too (failing, disabled when gone): keep the page's state current.
     refetchInterval: 5_000,
   });
+  // The page hydrates in parts: its header (the state badge, the actions) first, the streamed
+  // detail later. By then the header's query may have fetched a newer endpoint (its state
+  // changes in the first seconds of failing deliveries), and a part rendering that would differ
+  // from the server's HTML (React's hydration error #418). So while a part hydrates it shows
+  // the server's endpoint; it re-renders with the current one right after.
+  const hydrated = useHydrated();
+  return { data: hydrated || !initialData ? query.data : initialData };
 }
 
 /** The signing secret, fetched only once someone asks to see it. */
