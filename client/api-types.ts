@@ -724,6 +724,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenant}/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Backlog per endpoint
+         * @description Every endpoint's queue now: due, scheduled for a later retry, sending, and the age of its oldest pending delivery.
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["getTenantBacklog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/endpoints/{endpoint}/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's backlog over time
+         * @description Its queue now, and the workers' per-minute samples over [from, to) (default: the last 24 hours; at most 240 points, each the largest sample of its bucket; samples are kept 8 days).
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["getEndpointBacklog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents and health alerts
+         * @description Failures grouped per endpoint and cause (`http_5xx`, `http_4xx`, `timeout`, `connect`, `tls`, `ssrf_blocked`, …; kind `failure`) and health alerts (`success_rate`, `latency_p95`, `backlog`; kind `alert`), newest first. A failure incident resolves by itself after HOOKLINE_INCIDENT_RESOLVE_AFTER successes in a row, an alert when its condition clears; a resolved one whose cause returns reopens (the same incident, `reopenCount` + 1).
+         *
+         *     Any role in the tenant (viewer and up).
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/incidents/{incident}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an incident by hand
+         * @description Marks an open incident resolved (sends `incident.resolved`). It reopens if its cause returns. A resolved incident is a 409 `incident_not_open`.
+         *
+         *     Role admin or owner in the tenant.
+         */
+        post: operations["resolveIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/messages": {
         parameters: {
             query?: never;
@@ -1314,7 +1402,7 @@ export interface components {
         AuditEvent: {
             id: string;
             /** @enum {string} */
-            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent";
+            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent" | "incident.resolved";
             actor: {
                 /** @enum {string} */
                 kind: "portal" | "user" | "api_key";
@@ -1584,6 +1672,61 @@ export interface components {
                 };
             }[];
         };
+        Incident: {
+            id: string;
+            endpointId: string;
+            /** @enum {string} */
+            kind: "failure" | "alert";
+            cause: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            openedAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            reopenCount: number;
+            failedAttempts: number;
+            affectedMessages: number;
+            sampleAttempt: {
+                id: string;
+                messageId: string;
+                responseStatus: number | null;
+                error: string | null;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        TenantBacklog: {
+            data: {
+                endpointId: string;
+                due: number;
+                scheduled: number;
+                sending: number;
+                oldestPendingSeconds: number;
+            }[];
+        };
+        EndpointBacklog: {
+            now: {
+                endpointId: string;
+                due: number;
+                scheduled: number;
+                sending: number;
+                oldestPendingSeconds: number;
+            };
+            series: {
+                /** Format: date-time */
+                minute: string;
+                due: number;
+                scheduled: number;
+                sending: number;
+                oldestPendingSeconds: number;
+            }[];
+        };
         PublishedMessage: {
             id: string;
             eventType: string;
@@ -1794,7 +1937,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "registration_closed" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "event_type_reserved" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
+                code: "bad_request" | "invalid_json" | "unauthorized" | "invalid_credentials" | "forbidden" | "registration_closed" | "not_found" | "invite_invalid" | "method_not_allowed" | "conflict" | "email_taken" | "last_owner" | "idempotency_key_reused" | "incident_not_open" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "event_type_unknown" | "event_type_archived" | "event_type_reserved" | "payload_schema_mismatch" | "endpoint_disabled" | "rate_limited" | "internal_error" | "unavailable";
                 message: string;
                 details?: unknown;
                 requestId?: string;
@@ -3262,6 +3405,122 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    getTenantBacklog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backlog of each endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantBacklog"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    getEndpointBacklog: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backlog now and over the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointBacklog"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    listIncidents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "open" | "resolved";
+                endpointId?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of incidents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Incident"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    resolveIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                incident: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             429: components["responses"]["Error429"];
         };
     };

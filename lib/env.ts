@@ -54,6 +54,14 @@ export const ZEnv = z
     /** Disable an endpoint that has had no success for this long and at least N failures. */
     HOOKLINE_AUTO_DISABLE_AFTER_MS: positiveInt.default(5 * 24 * 3_600_000),
     HOOKLINE_AUTO_DISABLE_MIN_FAILURES: positiveInt.default(3),
+    /** An endpoint's failure incident resolves by itself after this many successes in a row. */
+    HOOKLINE_INCIDENT_RESOLVE_AFTER: positiveInt.max(1_000).default(3),
+    /** Health alerts: success rate this many percentage points under the endpoint's 7-day baseline for the hour. */
+    HOOKLINE_ALERT_SUCCESS_RATE_MARGIN: z.coerce.number().min(1).max(100).default(20),
+    /** Health alerts: p95 latency this many times its 7-day baseline for the hour. */
+    HOOKLINE_ALERT_LATENCY_FACTOR: z.coerce.number().min(1.1).max(100).default(2),
+    /** Health alerts: an endpoint's due backlog growing for this many minutes. */
+    HOOKLINE_ALERT_BACKLOG_MINUTES: positiveInt.max(1_440).default(15),
     /** Worker processes `npm start` runs (and restarts when one dies). */
     HOOKLINE_WORKERS: positiveInt.max(64).default(1),
     /** Set by `npm start` for each worker it runs (otherwise a worker makes up its own id). */

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   last_owner: 409,
   idempotency_key_reused: 409,
+  incident_not_open: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

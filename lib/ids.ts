@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   invite: "inv",
   portalToken: "ptk",
   auditEvent: "aud",
+  incident: "inc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,7 +1,8 @@
 // The worker's housekeeping, on a timer: heartbeat, take back expired leases, disable endpoints
 // that have failed for too long, announce client certificates about to expire (once a day per
 // endpoint), forget old idempotency keys, count the messages of every hour
-// that has closed (once per hour and whenever a round was cut short, one worker at a time) and
+// that has closed (once per hour and whenever a round was cut short, one worker at a time), once a
+// minute sample every endpoint's backlog and evaluate the health alerts (one worker at a time), and
 // (every retention interval, one worker at a time) purge data past its retention. Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
@@ -12,6 +13,8 @@ import { purgeIdempotencyKeys } from "@/lib/messages/purge-idempotency-keys";
 import { closedHoursEnd, rollUpMessageCounts } from "@/lib/stats/roll-up-message-counts";
 import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { recordHeartbeat, type WorkerIdentity } from "@/lib/workers/heartbeat";
+import { sampleBacklog } from "@/lib/backlog/sample-backlog";
+import { alertSettingsFromEnv, evaluateHealthAlerts, type AlertSettings } from "@/lib/incidents/evaluate-health-alerts";
 
 export interface MaintenanceOptions {
   worker: WorkerIdentity;
@@ -21,6 +24,8 @@ export interface MaintenanceOptions {
   idempotencyWindowMs: number;
   statsRetentionDays: number;
   retentionIntervalMs: number;
+  /** Health alert thresholds; default: HOOKLINE_ALERT_*. */
+  alerts?: AlertSettings;
   inFlight: () => number;
   log: Logger;
 }
@@ -31,6 +36,8 @@ export class Maintenance {
   /** Rows taken back from dead workers, for logs and metrics. */
   leaseRecoveries = 0;
   private lastPurge = 0;
+  /** The minute (ms) whose backlog sample and alert round this process last ran. */
+  private lastHealthMinute = 0;
   /** Closed hours before this (ms) have all been counted, as far as this process knows. */
   private messageCountsDoneUntil = 0;
 
@@ -85,6 +92,15 @@ export class Maintenance {
         // Another worker holding the lock may still be at it: look again next tick.
         if (rolled.ran && rolled.complete) this.messageCountsDoneUntil = closedEnd;
         if (rolled.hours > 0) log.info({ hours: rolled.hours }, "counted the messages of closed hours");
+      });
+    }
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    if (minute > this.lastHealthMinute) {
+      this.lastHealthMinute = minute;
+      await task("sample backlog", () => sampleBacklog());
+      await task("health alerts", async () => {
+        const alerts = await evaluateHealthAlerts(this.options.alerts ?? alertSettingsFromEnv());
+        if (alerts && alerts.opened + alerts.resolved > 0) log.info(alerts, "health alerts changed");
       });
     }
     if (Date.now() - this.lastPurge >= this.options.retentionIntervalMs) {

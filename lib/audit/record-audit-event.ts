@@ -42,7 +42,7 @@ export async function recordAuditEvent(
   actor: Principal | null,
   tenantId: string,
   action: AuditAction,
-  target: { type: "endpoint" | "message"; id: string },
+  target: { type: "endpoint" | "message" | "incident"; id: string },
   details?: Record<string, unknown>,
 ): Promise<void> {
   if (!actor) return;

@@ -8,6 +8,7 @@ import * as apiKeys from "./api-keys";
 import * as docs from "./docs";
 import * as endpoints from "./endpoints";
 import * as eventTypes from "./event-types";
+import * as incidents from "./incidents";
 import * as members from "./members";
 import * as messages from "./messages";
 import * as operationsEndpoint from "./operations-endpoint";
@@ -25,6 +26,7 @@ const CATALOGS: Array<Record<string, unknown> & { views?: Record<string, z.ZodTy
   operationsEndpoint,
   endpoints,
   routing,
+  incidents,
   messages,
   system,
   docs,

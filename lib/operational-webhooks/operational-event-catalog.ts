@@ -10,6 +10,14 @@ const endpointFields = {
   url: { type: "string", format: "uri" },
 } as const;
 
+const incidentFields = {
+  tenantId: { type: "string" },
+  incidentId: { type: "string" },
+  endpointId: { type: "string" },
+  kind: { type: "string", enum: ["failure", "alert"] },
+  cause: { type: "string" },
+} as const;
+
 export const OPERATIONAL_EVENT_TYPES = {
   "endpoint.disabled": {
     description: "An endpoint was disabled: by hand, because it answered 410 Gone, or because it kept failing.",
@@ -100,6 +108,52 @@ export const OPERATIONAL_EVENT_TYPES = {
       lastError: "HTTP 503 (retries exhausted)",
     },
   },
+  "incident.opened": {
+    description:
+      "An incident opened on an endpoint: the first failure of its cause (http_5xx, timeout, …), a health alert firing (success_rate, latency_p95, backlog), or a resolved incident whose cause returned (`reopened`).",
+    schema: {
+      type: "object",
+      required: ["tenantId", "incidentId", "endpointId", "kind", "cause", "reopened", "openedAt"],
+      properties: {
+        ...incidentFields,
+        reopened: { type: "boolean" },
+        openedAt: { type: "string", format: "date-time" },
+      },
+    },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      incidentId: "inc_01JD8Y3Q4ZP8X6V5N2K7R9T0WH",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      kind: "failure",
+      cause: "http_5xx",
+      reopened: false,
+      openedAt: "2026-11-26T12:00:00.000Z",
+    },
+  },
+  "incident.resolved": {
+    description:
+      "An incident resolved: after enough consecutive successes or its alert clearing (`resolvedBy` auto), or by hand.",
+    schema: {
+      type: "object",
+      required: ["tenantId", "incidentId", "endpointId", "kind", "cause", "resolvedBy", "resolvedAt", "failedAttempts"],
+      properties: {
+        ...incidentFields,
+        resolvedBy: { type: "string" },
+        resolvedAt: { type: "string", format: "date-time" },
+        failedAttempts: { type: "integer" },
+      },
+    },
+    example: {
+      tenantId: "tnt_01JD8Y3Q4ZP8X6V5N2K7R9T0WE",
+      incidentId: "inc_01JD8Y3Q4ZP8X6V5N2K7R9T0WH",
+      endpointId: "ep_01JD8Y3Q4ZP8X6V5N2K7R9T0WF",
+      kind: "failure",
+      cause: "http_5xx",
+      resolvedBy: "auto",
+      resolvedAt: "2026-11-26T12:30:00.000Z",
+      failedAttempts: 42,
+    },
+  },
 } as const;
 
 export type OperationalEventType = keyof typeof OPERATIONAL_EVENT_TYPES;
@@ -115,7 +169,7 @@ export function isOperationalType(name: string): name is OperationalEventType {
  * later operational event (`endpoint.created`, `message.attempt.failing`) cannot collide with a
  * catalog entry defined meanwhile.
  */
-export const RESERVED_EVENT_TYPE_PREFIXES = ["endpoint.", "message.attempt."] as const;
+export const RESERVED_EVENT_TYPE_PREFIXES = ["endpoint.", "message.attempt.", "incident."] as const;
 
 export function isReservedEventType(name: string): boolean {
   const lower = name.toLowerCase();

@@ -1,10 +1,10 @@
 // Recording what happened, in batches: one transaction writes many attempts, moves their
 // deliveries to their next state, adds them to the per-minute and per-hour endpoint statistics
-// and the per-hour tenant statistics, and updates endpoint health. Hand-written SQL over unnest() arrays: one statement per table
+// and the per-hour tenant statistics, updates endpoint health and incidents. Hand-written SQL over unnest() arrays: one statement per table
 // whatever the batch size, and constant statement texts that PostgreSQL plans once.
 //
 // Lock order is always deliveries (sorted) → endpoint_stats (sorted) → endpoint_stats_hourly (sorted) →
-// endpoints (sorted) → tenant_stats_hourly (sorted), in every process, so concurrent flushes
+// endpoints (sorted) → incidents (sorted) → tenant_stats_hourly (sorted), in every process, so concurrent flushes
 // cannot deadlock. The tenant rows come last: every batch of a tenant's hour needs the same
 // row, so it is held only from there to the commit.
 import "server-only";
@@ -16,6 +16,8 @@ import { failPendingDeliveries } from "@/lib/queue/fail-pending-deliveries";
 import { upsertEndpointStats, upsertTenantStats } from "@/lib/stats/upsert-endpoint-stats";
 import { updateEndpointHealth, type HealthChanges } from "./update-endpoint-health";
 import { pauseFifoEndpoints } from "./pause-fifo-endpoints";
+import { recordIncidents } from "@/lib/incidents/record-incidents";
+import { env } from "@/lib/env";
 import { emitOperationalEvents, type OperationalEvent } from "@/lib/operational-webhooks/emit-operational-events";
 
 // PostgreSQL text cannot hold NUL; a receiver's body or header may.
@@ -29,13 +31,16 @@ const cleanJson = (value: Record<string, string> | null) => (value === null ? nu
  * lease still records the try it made, after the new owner recorded its own with that number.
  * Locks the batch's deliveries in id order, first, so concurrent batches cannot deadlock.
  */
-async function numberAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<AttemptRecord[]> {
+async function numberAttempts(
+  client: pg.PoolClient,
+  records: readonly AttemptRecord[],
+): Promise<{ records: AttemptRecord[]; previousAttemptAt: Map<string, Date | null> }> {
   const tries = new Map<string, number>();
   // A skipped record is no try, but its delivery is locked here too (it moves later): one lock order.
   for (const record of records)
     tries.set(record.deliveryId, (tries.get(record.deliveryId) ?? 0) + (isSkipped(record) ? 0 : 1));
   const ids = [...tries.keys()].sort();
-  const { rows } = await client.query<{ id: string; before: number }>({
+  const { rows } = await client.query<{ id: string; before: number; previous_attempt_at: Date | null }>({
     name: "hookline_count_attempts",
     text: `WITH locked AS MATERIALIZED (
              SELECT id FROM deliveries WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE
@@ -43,20 +48,23 @@ async function numberAttempts(client: pg.PoolClient, records: readonly AttemptRe
            UPDATE deliveries d SET attempt_count = d.attempt_count + v.tries
              FROM unnest($1::text[], $2::int[]) AS v(id, tries) JOIN locked ON locked.id = v.id
             WHERE d.id = v.id
-           RETURNING d.id, d.attempt_count - v.tries AS before`,
+           RETURNING d.id, d.attempt_count - v.tries AS before, d.last_attempt_at AS previous_attempt_at`,
     values: [ids, ids.map((id) => tries.get(id)!)],
   });
   const counted = new Map(rows.map((row) => [row.id, row.before]));
-  return records.map((record) => {
+  const numbered = records.map((record) => {
     const before = counted.get(record.deliveryId);
     if (before === undefined || isSkipped(record)) return record; // gone (its attempt is not stored), or no try
     counted.set(record.deliveryId, before + 1);
     return { ...record, number: before + 1 };
   });
+  return { records: numbered, previousAttemptAt: new Map(rows.map((row) => [row.id, row.previous_attempt_at])) };
 }
 
-async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<void> {
+/** Returns the attempts' ids, in the order of `records`. */
+async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRecord[]): Promise<string[]> {
   const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
+  const ids = column((record) => newId("attempt", record.response.startedAt.getTime()));
   await client.query({
     name: "hookline_insert_attempts",
     text: `INSERT INTO attempts (id, tenant_id, delivery_id, message_id, endpoint_id, number, trigger, url, started_at, duration_ms,
@@ -71,7 +79,7 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
             -- flight: its attempt has nothing left to belong to and must not fail the batch.
             WHERE EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id)`,
     values: [
-      column((record) => newId("attempt", record.response.startedAt.getTime())),
+      ids,
       column((record) => record.tenantId),
       column((record) => record.deliveryId),
       column((record) => record.messageId),
@@ -90,6 +98,7 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
       column((record) => clean(record.requestBody)),
     ],
   });
+  return ids;
 }
 
 /**
@@ -212,10 +221,10 @@ function operationalEvents(
 export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
   if (!batch.length) return;
   await withTransaction(async (client) => {
-    const numbered = await numberAttempts(client, batch);
+    const { records: numbered, previousAttemptAt } = await numberAttempts(client, batch);
     // Skipped records move their delivery (to `skipped`) and nothing else.
     const records = numbered.filter((record) => !isSkipped(record));
-    if (records.length) await insertAttempts(client, records);
+    const attemptIds = records.length ? await insertAttempts(client, records) : [];
     const advanced = await advanceDeliveries(
       client,
       numbered.filter((record) => record.next !== null),
@@ -240,7 +249,14 @@ export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner
         .filter((record) => record.next?.status === "failed" && advanced.has(record.deliveryId))
         .map((record) => record.endpointId),
     );
-    await emitOperationalEvents(client, [...operationalEvents(records, changes, advanced), ...paused]);
+    const incidents = await recordIncidents(
+      client,
+      records,
+      attemptIds,
+      previousAttemptAt,
+      env().HOOKLINE_INCIDENT_RESOLVE_AFTER,
+    );
+    await emitOperationalEvents(client, [...operationalEvents(records, changes, advanced), ...paused, ...incidents]);
     await upsertTenantStats(client, records);
   });
 }

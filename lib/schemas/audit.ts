@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "endpoint.recovered",
   "endpoint.test_sent",
   "message.resent",
+  "incident.resolved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

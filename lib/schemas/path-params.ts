@@ -12,6 +12,7 @@ export const PATH_PARAMS = {
   user: zId("user"),
   key: zId("apiKey"),
   name: zEventTypeName,
+  incident: zId("incident"),
 } as const;
 
 export type PathParamName = keyof typeof PATH_PARAMS;
@@ -24,6 +25,7 @@ const WHAT: Record<PathParamName, string> = {
   user: "Member",
   key: "API key",
   name: "Event type",
+  incident: "Incident",
 };
 
 /** The first malformed parameter's resource name, or null when all are well-formed. */

@@ -3,7 +3,16 @@
 // sent by every role. test/integration/api/* walk this table; it must cover every operation.
 import { OPERATIONS, type ApiOperation } from "@/lib/openapi";
 import { setOperationsEndpoint } from "@/lib/operational-webhooks/operations-endpoint";
-import { freshEndpoint, freshInvite, freshMember, keyIdOf, unique, type TenantWorld, type World } from "./api-world";
+import {
+  freshEndpoint,
+  freshIncident,
+  freshInvite,
+  freshMember,
+  keyIdOf,
+  unique,
+  type TenantWorld,
+  type World,
+} from "./api-world";
 import { createApiKey, createTestEventType } from "./fixtures";
 
 export interface CaseRequest {
@@ -100,6 +109,10 @@ export const CASES: Record<string, CaseBuilder> = {
     body: { filter: { "customer.country": "DE", n: { $gte: 1 } }, eventTypes: [world.eventType] },
   }),
   listBlockedKeys: (_, tenant) => ({ params: e(tenant) }),
+  listIncidents: (_, tenant) => ({ params: t(tenant), query: { status: "open" } }),
+  resolveIncident: async (_, tenant) => ({ params: { ...t(tenant), incident: await freshIncident(tenant.id) } }),
+  getTenantBacklog: (_, tenant) => ({ params: t(tenant) }),
+  getEndpointBacklog: (_, tenant) => ({ params: e(tenant) }),
   getTenantStats: (_, tenant) => ({ params: t(tenant), query: { granularity: "hour" } }),
 
   publishMessage: (world, tenant) => ({ params: t(tenant), body: { eventType: world.eventType, payload: { n: 1 } } }),

@@ -59,6 +59,26 @@ export async function freshEndpoint(tenantId: string): Promise<string> {
   return (await createTestEndpoint(tenantId, { url: "http://127.0.0.1:9/hook" })).id;
 }
 
+/** An open incident (5xx answers) on a fresh endpoint, safe to resolve. */
+export async function freshIncident(tenantId: string): Promise<string> {
+  const now = new Date();
+  const incident = await db().incident.create({
+    data: {
+      id: newId("incident"),
+      tenantId,
+      endpointId: await freshEndpoint(tenantId),
+      kind: "failure",
+      cause: "http_5xx",
+      firstSeenAt: now,
+      lastSeenAt: now,
+      openedAt: now,
+      failedAttempts: 1,
+      affectedMessages: 1,
+    },
+  });
+  return incident.id;
+}
+
 /** A delivery attempt as the worker records it (no worker runs in these tests). */
 export async function recordAttempt(
   tenantId: string,

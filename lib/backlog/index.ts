@@ -1,0 +1,2 @@
+export { getEndpointBacklog, getTenantBacklog } from "./get-backlog";
+export { BACKLOG_RETENTION_DAYS, sampleBacklog } from "./sample-backlog";
