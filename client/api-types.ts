@@ -669,7 +669,7 @@ export interface paths {
         put?: never;
         /**
          * Preview a transformation
-         * @description Runs an endpoint transformation on a sample message (e.g. the event type's example or a recent message) with the bounds deliveries use (50 ms, the payload limit), and answers with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.
+         * @description Runs an endpoint transformation with the bounds deliveries use (50 ms, the payload limit) on the given `input`, or else on the catalog examples of `eventTypes` and the tenant's latest 10 messages, and answers per sample with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.
          *
          *     Role admin or owner in the tenant.
          */
@@ -1252,11 +1252,15 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            input: {
+            input?: {
                 type: string;
                 timestamp?: string;
                 data: unknown;
+                channels?: string[];
+                tags?: string[];
             };
+            /** @default [] */
+            eventTypes?: string[];
         };
         TestEndpointFilter: {
             /**
@@ -3318,24 +3322,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What the transformation makes of the sample. */
+            /** @description What the transformation makes of each sample. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        outcome: "body" | "skipped" | "error";
-                        body: string | null;
-                        headers: {
-                            [key: string]: string;
-                        };
-                        error: {
+                        compileError: {
                             path: string;
                             message: string;
                             position: number | null;
                         } | null;
+                        results: {
+                            /** @enum {string} */
+                            source: "input" | "example" | "message";
+                            eventType: string;
+                            messageId: string | null;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            outcome: "body" | "skipped" | "error";
+                            body: string | null;
+                            headers: {
+                                [key: string]: string;
+                            };
+                            error: {
+                                path: string;
+                                message: string;
+                                position: number | null;
+                            } | null;
+                        }[];
                     };
                 };
             };

@@ -187,10 +187,10 @@ export const previewTransformation = defineOperation({
   tag: "Endpoints",
   summary: "Preview a transformation",
   description:
-    "Runs an endpoint transformation on a sample message (e.g. the event type's example or a recent message) with the bounds deliveries use (50 ms, the payload limit), and answers with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.",
+    "Runs an endpoint transformation with the bounds deliveries use (50 ms, the payload limit) on the given `input`, or else on the catalog examples of `eventTypes` and the tenant's latest 10 messages, and answers per sample with the body and headers it would send, `skipped`, or the error with its position. Nothing is saved or sent.",
   access: "write",
   body: ZPreviewTransformation,
-  responses: [ok("What the transformation makes of the sample.", ZTransformationPreview)],
+  responses: [ok("What the transformation makes of each sample.", ZTransformationPreview)],
 });
 
 export const getEndpointStats = defineOperation({

@@ -59,30 +59,48 @@ export const ZTransformation = z
   });
 export type TTransformation = z.infer<typeof ZTransformation>;
 
+const zTransformationError = z.object({
+  /** `expression` or `headers.<name>`. */
+  path: z.string(),
+  message: z.string(),
+  /** Character offset in that expression, when the error has one. */
+  position: z.number().int().nullable(),
+});
+
 export const ZPreviewTransformation = z.strictObject({
   transformation: ZTransformation,
-  /** What the expressions read: a message's envelope (e.g. the event type's example, or a recent message). */
-  input: z.strictObject({
-    type: z.string().min(1).max(200),
-    timestamp: z.string().max(40).optional(),
-    data: z.unknown(),
-  }),
+  /** A message to run it on: { type, timestamp?, data, channels?, tags? }. Left out: the samples below. */
+  input: z
+    .strictObject({
+      type: z.string().min(1).max(200),
+      timestamp: z.string().max(40).optional(),
+      data: z.unknown(),
+      channels: z.array(z.string().max(100)).max(50).optional(),
+      tags: z.array(z.string().max(100)).max(50).optional(),
+    })
+    .optional(),
+  /** Without `input`: the catalog examples of these event types, then the tenant's latest 10 messages. */
+  eventTypes: z.array(z.string().max(200)).max(100).default([]),
 });
 export type TPreviewTransformation = z.input<typeof ZPreviewTransformation>;
 
 export const ZTransformationPreview = z.object({
-  /** body: the body and headers that would be sent; skipped: no result, nothing would be sent; error: see `error`. */
-  outcome: z.enum(["body", "skipped", "error"]),
-  /** The body as it would be sent (JSON text), null unless outcome is body. */
-  body: z.string().nullable(),
-  headers: z.record(z.string(), z.string()),
-  error: z
-    .object({
-      /** `expression` or `headers.<name>`. */
-      path: z.string(),
-      message: z.string(),
-      /** Character offset in that expression, when the error has one. */
-      position: z.number().int().nullable(),
-    })
-    .nullable(),
+  /** A syntax error (the same for every sample): no sample was run. */
+  compileError: zTransformationError.nullable(),
+  results: z.array(
+    z.object({
+      /** input: the request's own; example: an event type's catalog example; message: a recent message. */
+      source: z.enum(["input", "example", "message"]),
+      eventType: z.string(),
+      messageId: z.string().nullable(),
+      /** What the expressions read. */
+      input: z.record(z.string(), z.unknown()),
+      /** body: `body` and `headers` would be sent; skipped: nothing would be sent; error: see `error`. */
+      outcome: z.enum(["body", "skipped", "error"]),
+      /** The body as it would be sent (JSON text), null unless outcome is body. */
+      body: z.string().nullable(),
+      headers: z.record(z.string(), z.string()),
+      error: zTransformationError.nullable(),
+    }),
+  ),
 });

@@ -5,6 +5,7 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { updateEventType } from "@/lib/event-types";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import * as catalog from "@/lib/openapi/endpoints";
 import {
@@ -195,29 +196,55 @@ describe("transformations", () => {
     expect(cleared.body).toMatchObject({ transformation: null });
   });
 
-  it("previews with the same code and bounds", async () => {
-    const preview = (expression: string, headers?: Record<string, string>) =>
+  it("previews with the same code and bounds, on an input or on the examples and recent messages", async () => {
+    const preview = (expression: string, options: { headers?: Record<string, string>; sample?: boolean } = {}) =>
       callOperation(catalog.previewTransformation, {
         key,
         params: { tenant: tenantId },
         body: {
-          transformation: { language: "jsonata", expression, headers },
-          input: { type: "invoice.paid", timestamp: "2026-12-07T06:00:00.000Z", data: { id: "inv_1", amount: 5 } },
+          transformation: { language: "jsonata", expression, headers: options.headers },
+          ...(options.sample === false
+            ? { eventTypes: ["invoice.paid"] }
+            : {
+                input: {
+                  type: "invoice.paid",
+                  timestamp: "2026-12-07T06:00:00.000Z",
+                  data: { id: "inv_1", amount: 5 },
+                },
+              }),
         },
       });
-    expect((await preview('{"id": data.id, "at": timestamp}', { "X-Type": "type" })).body).toEqual({
-      outcome: "body",
-      body: '{"id":"inv_1","at":"2026-12-07T06:00:00.000Z"}',
-      headers: { "X-Type": "invoice.paid" },
-      error: null,
+    expect((await preview('{"id": data.id, "at": timestamp}', { headers: { "X-Type": "type" } })).body).toMatchObject({
+      compileError: null,
+      results: [
+        {
+          source: "input",
+          outcome: "body",
+          body: '{"id":"inv_1","at":"2026-12-07T06:00:00.000Z"}',
+          headers: { "X-Type": "invoice.paid" },
+          error: null,
+        },
+      ],
     });
-    expect((await preview("data.nothing")).body).toMatchObject({ outcome: "skipped", body: null });
+    expect((await preview("data.nothing")).body).toMatchObject({ results: [{ outcome: "skipped", body: null }] });
     expect((await preview("data.id &")).body).toMatchObject({
-      outcome: "error",
-      error: { path: "expression", position: expect.any(Number) },
+      compileError: { path: "expression", position: expect.any(Number) },
+      results: [],
     });
     const looped = await preview(LOOP);
     expect(looped.status).toBe(200);
-    expect(looped.body).toMatchObject({ outcome: "error", error: { message: expect.stringMatching(/50 ms/) } });
+    expect(looped.body).toMatchObject({
+      results: [{ outcome: "error", error: { message: expect.stringMatching(/50 ms/) } }],
+    });
+
+    await updateEventType("invoice.paid", { example: { id: "inv_example", amount: 1 } });
+    const samples = (await preview("data.id", { sample: false })).body as {
+      results: Array<{ source: string; eventType: string; body: string | null; messageId: string | null }>;
+    };
+    expect(samples.results[0]).toMatchObject({ source: "example", eventType: "invoice.paid", body: '"inv_example"' });
+    const recent = samples.results.filter((result) => result.source === "message");
+    // This file's messages, newest first (it publishes 8 before this test).
+    expect(recent.length).toBe(8);
+    expect(recent.every((result) => result.messageId?.startsWith("msg_"))).toBe(true);
   });
 });

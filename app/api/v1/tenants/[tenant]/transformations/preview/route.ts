@@ -4,6 +4,8 @@ import { route } from "@/lib/api/route";
 import * as catalog from "@/lib/openapi/endpoints";
 import { previewTransformation } from "@/lib/transformations/preview-transformation";
 
-export const POST = route(catalog.previewTransformation, async ({ body }) => previewTransformation(body));
+export const POST = route(catalog.previewTransformation, async ({ tenant, body }) =>
+  previewTransformation(tenant.tenantId, body),
+);
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");
