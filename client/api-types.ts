@@ -1639,6 +1639,33 @@ export interface components {
             errorMessage: string | null;
             eventType: string;
         };
+        TransformationPreview: {
+            compileError: {
+                path: string;
+                message: string;
+                position: number | null;
+            } | null;
+            results: {
+                /** @enum {string} */
+                source: "input" | "example" | "message";
+                eventType: string;
+                messageId: string | null;
+                input: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                outcome: "body" | "skipped" | "error";
+                body: string | null;
+                headers: {
+                    [key: string]: string;
+                };
+                error: {
+                    path: string;
+                    message: string;
+                    position: number | null;
+                } | null;
+            }[];
+        };
         FilterTestResult: {
             examples: {
                 eventType: string;
@@ -1798,6 +1825,7 @@ export interface components {
                 lastError: string | null;
                 /** Format: date-time */
                 createdAt: string;
+                retrySchedule: string[] | null;
             }[];
             skippedByFilter: {
                 endpointId: string;
@@ -3328,33 +3356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        compileError: {
-                            path: string;
-                            message: string;
-                            position: number | null;
-                        } | null;
-                        results: {
-                            /** @enum {string} */
-                            source: "input" | "example" | "message";
-                            eventType: string;
-                            messageId: string | null;
-                            input: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            outcome: "body" | "skipped" | "error";
-                            body: string | null;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            error: {
-                                path: string;
-                                message: string;
-                                position: number | null;
-                            } | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["TransformationPreview"];
                 };
             };
             400: components["responses"]["Error400"];

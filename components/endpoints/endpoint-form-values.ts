@@ -11,6 +11,13 @@ import {
   validateRouting,
   type RoutingFormValues,
 } from "./routing-form-values";
+import {
+  initialPolicyValues,
+  policyBody,
+  policyErrorFromApi,
+  validatePolicies,
+  type PolicyFormValues,
+} from "@/components/policies/policy-form-values";
 
 export type AuthType = "none" | "basic" | "bearer" | "oauth2";
 
@@ -45,6 +52,8 @@ export interface EndpointFormValues {
   maxConcurrency: string;
   timeoutSeconds: string;
   routing: RoutingFormValues;
+  /** Retry schedule and transformation. */
+  policies: PolicyFormValues;
 }
 
 /** Field errors by path: `url`, `eventTypes`, `headers.<row id>.name`, `auth.token`, `form`… */
@@ -78,6 +87,7 @@ export function initialFormValues(endpoint?: EndpointView, headers: Record<strin
     maxConcurrency: endpoint?.maxConcurrency?.toString() ?? "",
     timeoutSeconds: endpoint?.timeoutMs ? String(endpoint.timeoutMs / 1_000) : "",
     routing: initialRoutingValues(endpoint),
+    policies: initialPolicyValues(endpoint),
   };
 }
 
@@ -168,6 +178,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   const seconds = { min: LIMITS.timeoutMs.min / 1_000, max: LIMITS.timeoutMs.max / 1_000 };
   checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
   validateRouting(values.routing, errors);
+  validatePolicies(values.policies, errors);
   return errors;
 }
 
@@ -212,6 +223,7 @@ export function toEndpointBody(
     maxConcurrency: numberOrNull(values.maxConcurrency),
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
     ...routingBody(values.routing),
+    ...policyBody(values.policies),
   };
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
@@ -247,6 +259,7 @@ export function formErrorsFromApi(
       errors[row ? `headers.${row.id}.name` : "headers"] = row ? message : `${rest.join(".")}: ${message}`;
     } else if (head === "auth" && rest.length) errors[`auth.${rest[0]}`] = message;
     else if (routingErrorFromApi(path, message, errors)) continue;
+    else if (policyErrorFromApi(path, message, values.policies, errors)) continue;
     else if (head && known.has(head)) errors[head] = message;
     else errors.form = errors.form ? `${errors.form} ${message}` : message;
   }

@@ -24,6 +24,8 @@ import { EventTypePicker } from "./event-type-picker";
 import { HeaderRows } from "./header-rows";
 import { ReceiverAuthFields } from "./receiver-auth-fields";
 import { RoutingFields } from "./routing-fields";
+import { RetryScheduleField } from "@/components/policies/retry-schedule-field";
+import { TransformationFields } from "@/components/policies/transformation-fields";
 import { useSaveEndpoint } from "./use-endpoint";
 
 interface Props {
@@ -205,6 +207,36 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
             error={errors.timeoutMs}
           />
         </div>
+      </Card>
+
+      <Card title="Retries" description="When a try fails, when to try again, and when to give up.">
+        <RetryScheduleField
+          value={values.policies.retrySchedule}
+          onChange={(retrySchedule) => {
+            setValues((current) => ({ ...current, policies: { ...current.policies, retrySchedule } }));
+            setErrors(({ retrySchedule: _schedule, ...rest }) => rest);
+          }}
+          inherits="the event type's schedule, else the instance default"
+          error={errors.retrySchedule}
+        />
+      </Card>
+
+      <Card
+        title="Transformation"
+        description="Reshape the body for this receiver (a Slack message, another vendor's format) with a JSONata expression."
+      >
+        <TransformationFields
+          tenantId={tenantId}
+          values={values.policies}
+          eventTypes={values.allEventTypes ? [] : values.eventTypes}
+          errors={errors}
+          onChange={(policies) => {
+            setValues((current) => ({ ...current, policies }));
+            setErrors((current) =>
+              Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith("transformation."))),
+            );
+          }}
+        />
       </Card>
 
       <Card

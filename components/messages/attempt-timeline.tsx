@@ -40,9 +40,22 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
             <span className="font-semibold">POST</span> {attempt.url}
           </p>
           <HeadersList headers={attempt.requestHeaders} label={`Request headers of attempt ${attempt.number}`} />
-          <p className="text-xs text-slate-500">
-            Body: the message payload in its envelope, {"{type, timestamp, data}"}.
-          </p>
+          {attempt.requestBody !== null ? (
+            <>
+              <p className="text-xs text-slate-500">Body, as the endpoint&apos;s transformation made it:</p>
+              <pre
+                aria-label={`Request body of attempt ${attempt.number}`}
+                tabIndex={0}
+                className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+              >
+                {readableBody(attempt.requestBody)}
+              </pre>
+            </>
+          ) : (
+            <p className="text-xs text-slate-500">
+              Body: the message payload in its envelope, {"{type, timestamp, data}"}.
+            </p>
+          )}
         </section>
         <section className="min-w-0 space-y-2">
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Response</h4>
@@ -74,9 +87,30 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
   );
 }
 
-export function AttemptTimeline({ attempts }: { attempts: AttemptView[] }) {
+/** The try the queue has planned next (a pending delivery), shown above the attempts. */
+export interface PlannedTry {
+  number: number;
+  at: string;
+}
+
+export function AttemptTimeline({ attempts, next }: { attempts: AttemptView[]; next?: PlannedTry | null }) {
   return (
     <ol aria-label="Attempts" className="relative ml-1.5 space-y-5 border-l border-slate-200 pl-5">
+      {next && (
+        <li className="relative" data-testid="next-try">
+          <span
+            aria-hidden
+            className="absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full border-2 border-dashed border-slate-400 bg-white ring-4 ring-white"
+          />
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="text-sm font-semibold text-slate-700">Attempt {next.number}</span>
+            <Badge tone="info">planned</Badge>
+          </div>
+          <p className="mt-0.5 text-xs text-slate-500">
+            Next try <Time value={next.at} mode="both" />
+          </p>
+        </li>
+      )}
       {attempts.map((attempt) => {
         const ok = succeeded(attempt);
         return (

@@ -50,6 +50,7 @@ export function DeliveryCard({
               </>
             )}
             {delivery.status === "failed" && delivery.lastError ? ` · ${delivery.lastError}` : ""}
+            {` · retries ${delivery.retrySchedule ? delivery.retrySchedule.join(", ") : "on the default schedule"}`}
             {endpoint?.disabled ? " · the endpoint is disabled" : ""}
           </span>
         </span>
@@ -65,8 +66,16 @@ export function DeliveryCard({
         ) : undefined
       }
     >
-      {attempts.length ? (
-        <AttemptTimeline attempts={attempts} />
+      {delivery.status === "skipped" ? (
+        <p className="text-sm text-slate-500">
+          Not sent: the endpoint&apos;s transformation gave no result for this message, so it was skipped (not a
+          failure).
+        </p>
+      ) : attempts.length || retrying ? (
+        <AttemptTimeline
+          attempts={attempts}
+          next={retrying ? { number: delivery.attemptCount + 1, at: delivery.nextAttemptAt! } : null}
+        />
       ) : (
         <p className="text-sm text-slate-500">
           {delivery.status === "failed"

@@ -58,6 +58,7 @@ export function CatalogEditor({ initialPage }: { initialPage: ListPage<EventType
         </div>
       ) : (
         <EventTypeForm
+          key={editor.mode === "edit" ? editor.eventType.id : "new"}
           editing={editor.mode === "edit" ? editor.eventType : null}
           busy={catalog.create.isPending || catalog.update.isPending}
           onSubmit={save}

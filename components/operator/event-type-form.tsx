@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ApiError } from "@/client/api-error";
 import type { Schemas } from "@/client/browser-api";
-import { parseScheduleText, RetryScheduleField } from "@/components/policies/retry-schedule-field";
+import { parseScheduleText, RetryScheduleField, scheduleText } from "@/components/policies/retry-schedule-field";
 import type { EventType } from "./use-catalog";
 
 /** What the form submits: a whole event type (the API's create body, every field given). */
@@ -69,6 +69,7 @@ export function EventTypeForm({
 }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [schedule, setSchedule] = useState(() => scheduleText(editing?.retrySchedule));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -156,7 +157,8 @@ export function EventTypeForm({
           />
         </div>
         <RetryScheduleField
-          defaultValue={editing?.retrySchedule}
+          value={schedule}
+          onChange={setSchedule}
           inherits="messages of this type follow the instance's default schedule, unless their endpoint sets one"
           error={errors.retrySchedule}
         />

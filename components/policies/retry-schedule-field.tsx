@@ -2,7 +2,6 @@
 // The retry schedule of an event type or endpoint: delays as text ("10s, 1m, 10m, 1h"), empty to
 // inherit, with a live preview of when the tries come and when the delivery gives up. Checked
 // here with the rules the API enforces (lib/queue/retry-schedule.ts), which stays the authority.
-import { useState } from "react";
 import { TextField } from "@/components/ui/field";
 import { checkRetrySchedule, describeSchedule, scheduleToMs } from "@/lib/queue/retry-schedule";
 
@@ -21,19 +20,23 @@ export function parseScheduleText(text: string): { value: string[] | null } | { 
   return { value: steps };
 }
 
+/** The field's text for a stored schedule (null: inherited, empty text). */
+export const scheduleText = (steps: readonly string[] | null | undefined) => (steps ?? []).join(", ");
+
 export function RetryScheduleField({
   name = "retrySchedule",
-  defaultValue,
+  value: text,
+  onChange,
   inherits,
   error,
 }: {
   name?: string;
-  defaultValue: readonly string[] | null | undefined;
+  value: string;
+  onChange: (text: string) => void;
   /** What an empty field falls back to, e.g. "the event type's schedule or the instance default". */
   inherits: string;
   error?: string;
 }) {
-  const [text, setText] = useState((defaultValue ?? []).join(", "));
   const parsed = parseScheduleText(text);
   let preview: string | null = null;
   if (!("error" in parsed)) {
@@ -46,7 +49,7 @@ export function RetryScheduleField({
         label="Retry schedule"
         name={name}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => onChange(event.target.value)}
         placeholder="10s, 1m, 10m, 1h"
         spellCheck={false}
         autoComplete="off"

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { scheduleFromMs } from "@/lib/queue/retry-schedule";
 import type { Attempt, Delivery, Endpoint, Message } from "@/lib/generated/prisma/client";
 import type { ZAttemptView, ZDeliveryView, ZMessageSummary, ZMessageView } from "@/lib/schemas/messages";
 
@@ -41,6 +42,7 @@ export function toDeliveryView(delivery: Delivery & { endpoint: Pick<Endpoint, "
     lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
     lastStatusCode: delivery.lastStatusCode,
     lastError: delivery.lastError,
+    retrySchedule: scheduleFromMs(delivery.retrySchedule),
     createdAt: delivery.createdAt.toISOString(),
   };
 }

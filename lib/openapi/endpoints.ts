@@ -242,4 +242,5 @@ export const views = {
   EndpointStats: ZEndpointStats,
   EndpointHealthList: ZEndpointHealthList,
   EndpointAttempt: ZEndpointAttemptView,
+  TransformationPreview: ZTransformationPreview,
 };

@@ -89,6 +89,8 @@ export const ZDeliveryView = z.object({
   lastStatusCode: z.number().int().nullable(),
   lastError: z.string().nullable(),
   createdAt: zTime,
+  /** The retry delays fixed when the delivery was created; null: the instance's default schedule. */
+  retrySchedule: z.array(z.string()).nullable(),
 });
 
 export const ZMessageView = z.object({

@@ -95,6 +95,8 @@ describe("endpoint form", () => {
       channels: [],
       ordering: "none",
       fifoOnFailure: "skip",
+      retrySchedule: null,
+      transformation: null,
     });
     expect(ZCreateEndpoint.safeParse(body).success).toBe(true);
     // A blank name is sent as null: on an edit, that clears the stored one.
