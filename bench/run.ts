@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,soak]
+// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,soak]
 // Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
 // prints the table (targets beside the figures, judged, never asserted) and writes
 // bench/results/<timestamp>.json (every figure, EXPLAIN plans, machine, load average) and a
@@ -49,6 +49,7 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
   ["ingest", "5 ingest", async () => (await import("./ingest")).ingest],
   ["queries", "7 queries at scale", async () => (await import("./queries")).queries],
   ["routing", "10 routing", async () => (await import("./routing")).routing],
+  ["transform", "11 transformations", async () => (await import("./transformations")).transformations],
   ["soak", "9 soak", async () => (await import("./soak")).soak],
 ];
 /** Long runs that only `--only` asks for (the soak: 20 minutes). */

@@ -76,10 +76,10 @@ function notSent(fields: Partial<WebhookResponse>): WebhookResponse {
   };
 }
 
-type Prepared = { body: string; headers: Record<string, string>; transformed: boolean } | WebhookResponse;
+export type Prepared = { body: string; headers: Record<string, string>; transformed: boolean } | WebhookResponse;
 
-/** The body and extra headers to send: the envelope, or what the endpoint's transformation makes of it. */
-async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
+/** The body and extra headers to send: the envelope, or what the endpoint's transformation makes of it (also benchmarked: bench/transformations.ts). */
+export async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
   const envelope = buildEnvelope({
     type: delivery.eventType,
     createdAt: delivery.messageCreatedAt,
