@@ -8,6 +8,7 @@
 // - Bound: a looping expression, evaluated while a 1 ms timer runs: how long each evaluation
 //   takes and the longest the timer (i.e. every other delivery of the process) waited.
 import { randomBytes } from "node:crypto";
+import type { EndpointRow } from "../lib/sending/endpoint-row";
 import type { BenchContext } from "./lib/context";
 import { PAYLOAD } from "./lib/context";
 import type { BenchOutcome } from "./lib/report";
@@ -25,21 +26,14 @@ const LOOP = "( $loop := function($n) { $n > 0 ? $loop($n) : 0 }; $loop(1) )";
 
 export async function transformations(ctx: BenchContext): Promise<BenchOutcome> {
   const { prepareBody } = await import("../lib/sending/try-delivery");
-  const endpoint = (transformation: unknown) => ({
-    id: `ep_bench_${randomBytes(4).toString("hex")}`,
-    url: "http://127.0.0.1:9/never",
-    disabled: false,
-    secretEnc: "",
-    previousSecretEnc: null,
-    previousSecretExpiresAt: null,
-    headersEnc: null,
-    authEnc: null,
-    rateLimit: null,
-    maxConcurrency: null,
-    timeoutMs: null,
-    transformation,
-    version: "v1",
-  });
+  // The step reads only the endpoint's id, version and transformation (nothing is sent).
+  const endpoint = (transformation: unknown) =>
+    ({
+      id: `ep_bench_${randomBytes(4).toString("hex")}`,
+      url: "http://127.0.0.1:9/never",
+      transformation,
+      version: "v1",
+    }) as unknown as EndpointRow;
   const delivery = (transformation: unknown) => ({
     tenantId: "tnt_bench",
     deliveryId: "dlv_bench",
