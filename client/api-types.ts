@@ -1885,6 +1885,7 @@ export interface components {
                 sending: number;
                 succeeded: number;
                 failed: number;
+                skipped: number;
             };
             attemptsPerMinute: {
                 /** Format: date-time */

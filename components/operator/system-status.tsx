@@ -106,9 +106,10 @@ export function SystemStatus({ initial }: { initial: TSystemStatus }) {
                 ["failed", "Failed", "bg-red-500"],
                 ["pending", "Pending", "bg-brand-500"],
                 ["sending", "Sending", "bg-sky-400"],
+                ["skipped", "Skipped (transformation gave no result)", "bg-slate-400"],
               ] as const
             ).map(([key, label, color]) => {
-              const total = status.last24h.pending + status.last24h.sending + settled;
+              const total = status.last24h.pending + status.last24h.sending + settled + status.last24h.skipped;
               const share = total ? (status.last24h[key] / total) * 100 : 0;
               return (
                 <div key={key}>

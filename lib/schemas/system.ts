@@ -65,7 +65,7 @@ export const ZSystemStatus = z.object({
   /** When the longest-waiting due delivery became due, and how long ago that was (null: none due). */
   oldestDue: z.object({ since: zTime, ageMs: count }).nullable(),
   /** Deliveries created in the last 24 hours, by their status now. */
-  last24h: z.object({ pending: count, sending: count, succeeded: count, failed: count }),
+  last24h: z.object({ pending: count, sending: count, succeeded: count, failed: count, skipped: count }),
   /** Attempts per minute over the last hour (60 points, oldest first; minutes without any are 0). */
   attemptsPerMinute: z.array(z.object({ minute: zTime, succeeded: count, failed: count })),
   /** Workers seen in the last 24 hours, freshest first. */

@@ -41,7 +41,7 @@ async function lastDay(now: Date): Promise<TSystemStatus["last24h"]> {
     `SELECT status::text AS status, count(*)::int AS count FROM deliveries WHERE id >= $1 GROUP BY status`,
     [idFloorAt("delivery", new Date(now.getTime() - DAY_MS))],
   );
-  const counts = { pending: 0, sending: 0, succeeded: 0, failed: 0 };
+  const counts = { pending: 0, sending: 0, succeeded: 0, failed: 0, skipped: 0 };
   for (const row of rows) counts[row.status] = row.count;
   return counts;
 }

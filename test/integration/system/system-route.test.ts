@@ -72,7 +72,7 @@ describe("GET /api/v1/system", () => {
     expect(status.queue).toEqual({ due: 3, scheduled: 1, sending: 1 });
     expect(status.oldestDue!.ageMs).toBeGreaterThanOrEqual(5 * 60_000);
     expect(status.oldestDue!.ageMs).toBeLessThan(6 * 60_000);
-    expect(status.last24h).toEqual({ pending: 4, sending: 1, succeeded: 0, failed: 0 });
+    expect(status.last24h).toEqual({ pending: 4, sending: 1, succeeded: 0, failed: 0, skipped: 0 });
   });
 
   it("should give 60 minutes of attempts, zeros included, from the rollups", async () => {
