@@ -25,8 +25,8 @@ export async function sendTestEvent(
   endpointId: string,
   eventType: string,
 ): Promise<TestEventResult> {
-  const { rows: endpoints } = await pool().query<EndpointSqlRow>(
-    `SELECT ${ENDPOINT_ROW_SQL} FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
+  const { rows: endpoints } = await pool().query<EndpointSqlRow & { retry_schedule: number[] | null }>(
+    `SELECT ${ENDPOINT_ROW_SQL}, e.retry_schedule FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
     [tenantId, endpointId],
   );
   const endpoint = endpoints[0];
@@ -34,8 +34,12 @@ export async function sendTestEvent(
   if (endpoint.disabled)
     throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before sending a test event.");
   assertNotReserved(eventType);
-  const { rows: types } = await pool().query<{ example: string | null; archived: boolean }>(
-    `SELECT example::text AS example, archived_at IS NOT NULL AS archived FROM event_types WHERE name = $1`,
+  const { rows: types } = await pool().query<{
+    example: string | null;
+    archived: boolean;
+    retry_schedule: number[] | null;
+  }>(
+    `SELECT example::text AS example, archived_at IS NOT NULL AS archived, retry_schedule FROM event_types WHERE name = $1`,
     [eventType],
   );
   const type = types[0];
@@ -48,6 +52,9 @@ export async function sendTestEvent(
   const messageId = newId("message", createdAt.getTime());
   const deliveryId = newId("delivery", createdAt.getTime());
   const payloadJson = type.example ?? "{}";
+  // The schedule in force, as the fan-out fixes it: the endpoint's, else the event type's, else the default.
+  const fixed = endpoint.retry_schedule?.length ? endpoint.retry_schedule : type.retry_schedule;
+  const ownSchedule = fixed?.length ? fixed : null;
   // Inserted already leased to this request, so no worker picks it up while we send it.
   await withTransaction(async (client) => {
     await client.query(
@@ -55,8 +62,8 @@ export async function sendTestEvent(
       [messageId, tenantId, eventType, payloadJson, createdAt],
     );
     await client.query(
-      `INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, status, lease_owner, lease_until, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, 'sending', $5, now() + make_interval(secs => $6 / 1000.0), NULL, $7)`,
+      `INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, status, lease_owner, lease_until, next_attempt_at, created_at, retry_schedule)
+       VALUES ($1, $2, $3, $4, 'sending', $5, now() + make_interval(secs => $6 / 1000.0), NULL, $7, $8::int[])`,
       [
         deliveryId,
         tenantId,
@@ -65,6 +72,7 @@ export async function sendTestEvent(
         leaseOwner,
         (endpoint.timeout_ms ?? settings.HOOKLINE_REQUEST_TIMEOUT_MS) + 60_000,
         createdAt,
+        ownSchedule,
       ],
     );
     await recordAuditEvent(
@@ -76,7 +84,7 @@ export async function sendTestEvent(
       { eventType },
     );
   });
-  const schedule = parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE);
+  const schedule = ownSchedule ?? parseRetrySchedule(settings.HOOKLINE_RETRY_SCHEDULE);
   const summary = await sendNow(
     {
       tenantId,

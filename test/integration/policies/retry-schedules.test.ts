@@ -3,6 +3,7 @@
 // the worker retries on it. A real worker, a real receiver on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { sendTestEvent } from "@/lib/deliveries/send-test-event";
 import { updateEndpoint } from "@/lib/endpoints";
 import { updateEventType } from "@/lib/event-types";
 import { publishMessages } from "@/lib/messages/publish-messages";
@@ -122,6 +123,19 @@ describe("retry schedules", () => {
     // Back to inheriting: null clears both.
     await updateEventType("order.shipped", { retrySchedule: null });
     expect((await updateEndpoint(null, tenantId, endpoint.id, { retrySchedule: null })).retrySchedule).toBeNull();
+  });
+
+  it("a test event follows the same schedule", async () => {
+    receiver.on("/test-event", { status: 503 });
+    const endpoint = await createTestEndpoint(tenantId, { url: receiver.url("/test-event"), retrySchedule: ["7s"] });
+    const result = await sendTestEvent(null, tenantId, endpoint.id, "order.placed");
+    expect(result.status).toBe(503);
+    const row = await db().delivery.findFirstOrThrow({ where: { messageId: result.messageId } });
+    expect(row.retrySchedule).toEqual([7_000]);
+    expect(row.status).toBe("pending");
+    const delay = row.nextAttemptAt!.getTime() - row.lastAttemptAt!.getTime();
+    expect(delay).toBeGreaterThanOrEqual(7_000 * 0.9 - 50);
+    expect(delay).toBeLessThanOrEqual(7_000 * 1.1 + 1_000);
   });
 
   it("answers 422 naming the failing step", async () => {
