@@ -1,3 +1,10 @@
-export { takeMemoryToken } from "./memory-buckets";
 export { takePostgresToken } from "./postgres-buckets";
-export { retryAfterSeconds, takeToken, type BucketRule, type BucketState, type TakeResult } from "./token-bucket";
+export { syncSharedBuckets, takeSharedToken } from "./shared-buckets";
+export {
+  refill,
+  retryAfterSeconds,
+  takeToken,
+  type BucketRule,
+  type BucketState,
+  type TakeResult,
+} from "./token-bucket";

@@ -19,10 +19,16 @@ export type TakeResult =
   | { allowed: true; state: BucketState; remaining: number }
   | { allowed: false; state: BucketState; retryAfterMs: number };
 
-/** Refills `state` up to `now` and takes one token if there is one. A new bucket starts full. */
-export function takeToken(state: BucketState | undefined, now: number, rule: BucketRule): TakeResult {
+/** The bucket's tokens at `now` (a new bucket is full), minus `debit` requests taken elsewhere; debt stops at -burst. */
+export function refill(state: BucketState | undefined, now: number, rule: BucketRule, debit = 0): BucketState {
   const elapsedSeconds = state ? Math.max(0, now - state.updatedAt) / 1000 : 0;
   const tokens = state ? Math.min(rule.burst, state.tokens + elapsedSeconds * rule.perSecond) : rule.burst;
+  return { tokens: Math.max(-rule.burst, tokens - debit), updatedAt: state ? Math.max(now, state.updatedAt) : now };
+}
+
+/** Refills `state` up to `now` and takes one token if there is one. A new bucket starts full. */
+export function takeToken(state: BucketState | undefined, now: number, rule: BucketRule): TakeResult {
+  const { tokens } = refill(state, now, rule);
   if (tokens >= 1)
     return { allowed: true, state: { tokens: tokens - 1, updatedAt: now }, remaining: Math.floor(tokens - 1) };
   return {

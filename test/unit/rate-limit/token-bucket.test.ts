@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterSeconds, takeToken, type BucketState } from "@/lib/rate-limit/token-bucket";
+import { refill, retryAfterSeconds, takeToken, type BucketState } from "@/lib/rate-limit/token-bucket";
 
 const rule = { perSecond: 2, burst: 4 };
 
@@ -27,5 +27,14 @@ describe("takeToken", () => {
 
   it("should round Retry-After up to whole seconds, at least 1", () => {
     expect([1, 999, 1_000, 1_001].map(retryAfterSeconds)).toEqual([1, 1, 1, 2]);
+  });
+
+  it("should debit requests taken elsewhere into debt, at most one burst deep, and refill out of it", () => {
+    const full = { tokens: 4, updatedAt: 1_000 };
+    expect(refill(full, 1_000, rule, 3)).toEqual({ tokens: 1, updatedAt: 1_000 });
+    const owing = refill(full, 1_000, rule, 100);
+    expect(owing).toEqual({ tokens: -4, updatedAt: 1_000 });
+    expect(takeToken(owing, 3_000, rule)).toMatchObject({ allowed: false, retryAfterMs: 500 });
+    expect(takeToken(owing, 3_500, rule)).toMatchObject({ allowed: true, remaining: 0 });
   });
 });
