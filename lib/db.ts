@@ -1,6 +1,10 @@
 // The one database connection pool per process, shared by the Prisma client (CRUD) and by the
 // hand-written SQL of the hot paths (publishing, the queue, recording), so both count against one pool size.
+// With HOOKLINE_DATABASE_READ_URL, a second pool on a read replica: inside `readingFromReplica`
+// (the API's GET handlers, lib/api/route.ts) db() and pool() answer from it; everywhere else,
+// and always when the variable is unset, from the primary.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -23,17 +27,17 @@ interface Database {
  */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
 
-function createDatabase(): Database {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+function createDatabase(url = env().DATABASE_URL, name = process.env.HOOKLINE_PROCESS ?? "hookline"): Database {
+  const { DATABASE_POOL_SIZE } = env();
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   const pool = new pg.Pool({
-    connectionString: DATABASE_URL,
+    connectionString: url,
     max: DATABASE_POOL_SIZE,
     // Fail fast instead of queueing forever when the database is unreachable.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    application_name: process.env.HOOKLINE_PROCESS ?? "hookline",
+    application_name: name,
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
@@ -46,8 +50,21 @@ function createDatabase(): Database {
 }
 
 // One pool per process, across Next's module reloads and both copies of lib/ (lib/process-state.ts).
+function primary(): Database {
+  return processState("db", () => createDatabase());
+}
+
+const replicaReads = processState("db.replicaReads", () => new AsyncLocalStorage<true>());
+
 function database(): Database {
-  return processState("db", createDatabase);
+  const readUrl = replicaReads.getStore() && env().HOOKLINE_DATABASE_READ_URL;
+  if (!readUrl) return primary();
+  return processState("db.read", () => createDatabase(readUrl, `${process.env.HOOKLINE_PROCESS ?? "hookline"}-read`));
+}
+
+/** Runs `work` with db() and pool() on the read replica when one is configured (only reads may run inside). */
+export function readingFromReplica<T>(work: () => Promise<T>): Promise<T> {
+  return replicaReads.run(true, work);
 }
 
 /** The Prisma client (created on first use). */
@@ -62,10 +79,12 @@ export function pool(): pg.Pool {
 
 /** Closes the pool; for workers and scripts that exit. */
 export async function closeDb(): Promise<void> {
-  const current = dropProcessState<Database>("db");
-  if (!current) return;
-  await current.prisma.$disconnect();
-  await current.pool.end().catch(() => undefined);
+  for (const name of ["db", "db.read"]) {
+    const current = dropProcessState<Database>(name);
+    if (!current) continue;
+    await current.prisma.$disconnect();
+    await current.pool.end().catch(() => undefined);
+  }
 }
 
 /**

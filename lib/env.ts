@@ -20,6 +20,8 @@ export const ZEnv = z
     /** PostgreSQL connection string; when unset, `npm start` runs an embedded PostgreSQL. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_SIZE: positiveInt.max(1000).default(10),
+    /** A read replica (optional): the dashboard API's reads (GET) go there, except right after the same session's change. */
+    HOOKLINE_DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     HOOKLINE_DATA_DIR: z.string().min(1).default(".data"),
     HOOKLINE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -15,6 +15,8 @@ import type { ApiOperation, PathParams } from "@/lib/openapi/api-operation";
 import { parseQuery } from "./parse-query";
 import { parseJsonBody, readJsonBody } from "./read-json-body";
 import { authenticate, checkedParams, wrap, type RouteContext } from "./with-auth";
+import { mayReadFromReplica, noteChange } from "./read-your-writes";
+import { readingFromReplica } from "@/lib/db";
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 type TenantScoped = "platform" | "read" | "write" | "manage";
@@ -98,7 +100,13 @@ export function route<const Operation extends ApiOperation>(
         const query = operation.query ? parseQuery(request, operation.query) : undefined;
         const body = await parseBody(operation, request);
         const context = { request, requestId, params, principal, tenant, query, body };
-        return answer(operation, await handler(context as OperationContext<Operation>));
+        const run = () => handler(context as OperationContext<Operation>);
+        const response = answer(
+          operation,
+          await (mayReadFromReplica(request, principal) ? readingFromReplica(run) : run()),
+        );
+        noteChange(request, principal, response);
+        return response;
       } catch (error) {
         options.onFailure?.(error);
         throw error;

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { LoadingBlock } from "@/components/ui/loading-block";
 import { PageHeader } from "@/components/ui/page-header";
+import { readForPage } from "@/lib/api/read-your-writes";
 import { requireTenant } from "@/lib/auth/page-access";
 import { ZTenantStatsQuery, type TTenantStatsQuery } from "@/lib/schemas/stats";
 import { getTenantStats } from "@/lib/stats/get-tenant-stats";
@@ -21,7 +22,7 @@ function overviewQueries(tenantId: string) {
   return [statsQueryFor("24h", now), liveQueueQuery(Math.floor(now / 60_000) * 60_000)].map(
     (query: TTenantStatsQuery) => ({
       queryKey: tenantStatsKey(tenantId, query),
-      load: () => getTenantStats(tenantId, ZTenantStatsQuery.parse(query)),
+      load: () => readForPage(() => getTenantStats(tenantId, ZTenantStatsQuery.parse(query))),
     }),
   );
 }

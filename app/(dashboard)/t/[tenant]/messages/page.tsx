@@ -3,6 +3,7 @@ import { filtersFromSearchParams, LOG_PAGE_SIZE, NO_FILTERS, toLogQuery } from "
 import { MessageLog } from "@/components/messages/message-log";
 import { MessageSearch } from "@/components/messages/message-search";
 import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
+import { readForPage } from "@/lib/api/read-your-writes";
 import { requireTenant } from "@/lib/auth/page-access";
 import { env } from "@/lib/env";
 import { listMessages } from "@/lib/messages";
@@ -25,7 +26,7 @@ async function firstPage(tenantId: string, searchParams: SearchParams) {
     filters = NO_FILTERS;
     query = ZListMessagesQuery.safeParse({ limit: LOG_PAGE_SIZE });
   }
-  return { filters, anchor, page: await listMessages(tenantId, query.data!) };
+  return { filters, anchor, page: await readForPage(() => listMessages(tenantId, query.data!)) };
 }
 
 export default async function MessagesPage({

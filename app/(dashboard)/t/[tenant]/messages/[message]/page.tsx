@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { MessageDetail } from "@/components/messages/message-detail";
 import { ResendButton } from "@/components/messages/resend-button";
 import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
+import { readForPage } from "@/lib/api/read-your-writes";
 import { requireTenant } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { isId } from "@/lib/ids";
@@ -21,10 +22,12 @@ export default async function MessagePage({ params }: { params: Promise<{ tenant
   const { tenant: tenantId, message: messageId } = await params;
   const { canWrite } = await requireTenant(tenantId);
   if (!isId("message", messageId)) notFound();
-  const [message, attempts] = await Promise.all([
-    getMessage(tenantId, messageId),
-    listAttempts(tenantId, messageId, ZListAttemptsQuery.parse({ limit: 250 })),
-  ]).catch(orNotFound);
+  const [message, attempts] = await readForPage(() =>
+    Promise.all([
+      getMessage(tenantId, messageId),
+      listAttempts(tenantId, messageId, ZListAttemptsQuery.parse({ limit: 250 })),
+    ]),
+  ).catch(orNotFound);
   return (
     <>
       <PageHeader
