@@ -13,6 +13,7 @@ import { pool } from "@/lib/db";
 import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
 import { newId } from "@/lib/ids";
 import { routeMessage, type RoutableEndpoint } from "@/lib/routing/route-message";
+import type { TraceContext } from "@/lib/tracing/trace-context";
 
 export interface NewMessage {
   id: string;
@@ -27,6 +28,8 @@ export interface NewMessage {
   orderingKey?: string;
   /** The event type's retry delays in ms; empty or absent: inherited. */
   retrySchedule?: readonly number[];
+  /** W3C trace context of the publish (lib/tracing), sent on every try. */
+  trace?: TraceContext | null;
 }
 
 /**
@@ -61,6 +64,8 @@ interface Rows {
   tags: Array<string | null>;
   skipped: Array<string | null>;
   orderingKeys: Array<string | null>;
+  traceparents: Array<string | null>;
+  tracestates: Array<string | null>;
   labelTenants: string[];
   labelKinds: string[];
   labelValues: string[];
@@ -87,6 +92,8 @@ const emptyRows = (): Rows => ({
   tags: [],
   skipped: [],
   orderingKeys: [],
+  traceparents: [],
+  tracestates: [],
   labelTenants: [],
   labelKinds: [],
   labelValues: [],
@@ -103,12 +110,12 @@ const emptyRows = (): Rows => ({
 // The per-message arrays (channels, tags, endpoints skipped by their filter) travel as JSON
 // text, one per message (unnest cannot take an array of arrays); null is an empty array.
 const INSERT_SQL = `WITH m AS (
-    INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at, channels, tags, skipped_endpoint_ids, ordering_key)
+    INSERT INTO messages (id, tenant_id, event_type, payload, idempotency_key, created_at, channels, tags, skipped_endpoint_ids, ordering_key, traceparent, tracestate)
     SELECT id, tenant_id, event_type, payload::json, idempotency_key, created_at,
            ARRAY(SELECT json_array_elements_text(channels::json)), ARRAY(SELECT json_array_elements_text(tags::json)),
-           ARRAY(SELECT json_array_elements_text(skipped::json)), ordering_key
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[])
-        AS m(tenant_id, id, event_type, payload, idempotency_key, created_at, channels, tags, skipped, ordering_key)
+           ARRAY(SELECT json_array_elements_text(skipped::json)), ordering_key, traceparent, tracestate
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $23::text[], $24::text[])
+        AS m(tenant_id, id, event_type, payload, idempotency_key, created_at, channels, tags, skipped, ordering_key, traceparent, tracestate)
   ), l AS (
     INSERT INTO message_labels (tenant_id, kind, value, message_id)
     SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[]) ON CONFLICT DO NOTHING
@@ -147,6 +154,8 @@ async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows)
       rows.labelMessages,
       rows.deliveryOrderingKeys,
       rows.deliverySchedules,
+      rows.traceparents,
+      rows.tracestates,
     ],
   });
 }
@@ -195,6 +204,8 @@ export async function insertMessages(
     rows.channels.push(message.channels?.length ? JSON.stringify(message.channels) : null);
     rows.tags.push(message.tags?.length ? JSON.stringify(message.tags) : null);
     rows.orderingKeys.push(message.orderingKey ?? null);
+    rows.traceparents.push(message.trace?.traceparent ?? null);
+    rows.tracestates.push(message.trace?.tracestate ?? null);
     for (const [kind, values] of [
       ["channel", message.channels],
       ["tag", message.tags],

@@ -21,6 +21,7 @@ import { newId } from "@/lib/ids";
 import type { TPublishMessage } from "@/lib/schemas/messages";
 import { insertMessages } from "./insert-messages";
 import { prepareMessages } from "./prepare-messages";
+import type { TraceContext } from "@/lib/tracing/trace-context";
 
 export interface PublishedMessage {
   id: string;
@@ -107,16 +108,19 @@ function assertSameRequest(
   );
 }
 
+/** `trace`: the publish request's W3C trace context (lib/tracing), stored with every message of it. */
 export async function publishMessages(
   tenantId: string,
   inputs: readonly TPublishMessage[],
+  options: { trace?: TraceContext | null } = {},
 ): Promise<PublishedMessage[]> {
   const { messages: prepared, endpoints } = await prepareMessages(tenantId, inputs, (index) =>
     inputs.length > 1 ? `messages.${index}.` : "",
   );
   const now = Date.now();
   const createdAt = new Date(now);
-  const messages = prepared.map((message) => ({ ...message, id: newId("message", now) }));
+  const trace = options.trace ?? null;
+  const messages = prepared.map((message) => ({ ...message, id: newId("message", now), trace }));
 
   const created = (
     counts: Map<string, number>,

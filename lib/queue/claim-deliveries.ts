@@ -6,6 +6,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
+import type { TraceContext } from "@/lib/tracing/trace-context";
 
 export type { EndpointRow };
 
@@ -27,6 +28,8 @@ export interface ClaimedDelivery {
   /** The message's channels and tags, read only for an endpoint with a transformation (its input). */
   channels: string[] | null;
   tags: string[] | null;
+  /** The publish's W3C trace context (lib/tracing/trace-context.ts), if it had one. */
+  trace: TraceContext | null;
   endpoint: EndpointRow;
 }
 
@@ -51,6 +54,8 @@ interface Row extends EndpointSqlRow {
   payload: string;
   channels: string[] | null;
   tags: string[] | null;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 // The inner SELECT walks the partial index deliveries_due_idx (pending, by next_attempt_at).
@@ -80,7 +85,7 @@ const CLAIM_SQL = `
   SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries, c.retry_schedule, c.recovered_at IS NOT NULL AS recovered,
          m.event_type, m.created_at AS message_created_at, m.payload::text AS payload,
          CASE WHEN e.transformation IS NOT NULL THEN m.channels END AS channels,
-         CASE WHEN e.transformation IS NOT NULL THEN m.tags END AS tags, ${ENDPOINT_ROW_SQL}
+         CASE WHEN e.transformation IS NOT NULL THEN m.tags END AS tags, m.traceparent, m.tracestate, ${ENDPOINT_ROW_SQL}
     FROM claimed c
     JOIN messages m ON m.id = c.message_id
     JOIN endpoints e ON e.id = c.endpoint_id`;
@@ -105,6 +110,7 @@ export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDel
     payloadJson: row.payload,
     channels: row.channels,
     tags: row.tags,
+    trace: row.traceparent ? { traceparent: row.traceparent, tracestate: row.tracestate } : null,
     endpoint: toEndpointRow(row),
   }));
 }

@@ -24,6 +24,8 @@ export interface WebhookRequest {
   headers: Record<string, string>;
   /** Headers the endpoint's transformation computed from the message (stored as sent). */
   transformedHeaders?: Record<string, string>;
+  /** W3C `traceparent`/`tracestate` of the message's trace (stored as sent). */
+  traceHeaders?: Record<string, string>;
   auth: TEndpointAuth | null;
   timeoutMs: number;
   responseBodyLimit: number;
@@ -88,6 +90,7 @@ async function post(input: WebhookRequest, signal: AbortSignal, forceNewToken: b
   const headers: Record<string, string> = {
     ...input.headers,
     ...input.transformedHeaders,
+    ...input.traceHeaders,
     "content-type": "application/json",
     "user-agent": `Hookline/${HOOKLINE_VERSION}`,
     ...signed,

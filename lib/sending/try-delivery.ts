@@ -23,6 +23,7 @@ import { endpointConfig } from "./endpoint-config";
 import type { EndpointRow } from "./endpoint-row";
 import { sendWebhook, type WebhookResponse } from "./send-webhook";
 import { endpointDispatcher } from "./webhook-agent";
+import { traceHeaders, type TraceContext } from "@/lib/tracing/trace-context";
 
 export interface DeliveryToSend {
   tenantId: string;
@@ -37,6 +38,8 @@ export interface DeliveryToSend {
   /** The message's channels and tags (what a transformation reads besides the envelope). */
   channels?: readonly string[] | null;
   tags?: readonly string[] | null;
+  /** The publish's W3C trace context, sent as `traceparent`/`tracestate` unless the endpoint turned it off. */
+  trace?: TraceContext | null;
   endpoint: EndpointRow;
 }
 
@@ -134,6 +137,7 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
       secrets: signingSecrets(config),
       headers: config.headers,
       transformedHeaders: prepared.headers,
+      traceHeaders: config.egress.traceContext ? traceHeaders(delivery.trace ?? null) : undefined,
       auth: config.auth,
       timeoutMs: config.timeoutMs ?? options.defaultTimeoutMs,
       responseBodyLimit: options.responseBodyLimit,

@@ -50,12 +50,12 @@ describe("egress proxy", () => {
       dispatcher: createWebhookAgent({ allowPrivateNetworks: true, connectTimeoutMs: 2_000, proxyUrl }),
     });
 
-  async function endpointCase(body: object = {}) {
+  async function endpointCase(body: object = {}, at = () => receiver) {
     const path = `/proxied-${++counter}`;
     const response = await callRoute(createRoute, {
       params: { tenant: tenantId },
       key,
-      body: { url: receiver.url(path), eventTypes: ["order.created"], ...body },
+      body: { url: at().url(path), eventTypes: ["order.created"], ...body },
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return { path, endpoint: response.body as { id: string; proxyMode: string; proxyUrl: string | null } };
@@ -106,18 +106,20 @@ describe("egress proxy", () => {
   });
 
   it("should use an endpoint's own proxy, and none when it opts out", async () => {
-    const own = await endpointCase({ proxyUrl: endpointProxy.url, eventTypes: ["order.shipped"] });
+    // On a receiver of their own: earlier cases' retries keep going to the first one.
+    const own = await endpointCase({ proxyUrl: endpointProxy.url, eventTypes: ["order.shipped"] }, () => tokens);
     expect(own.endpoint).toMatchObject({ proxyMode: "custom" });
     expect(own.endpoint.proxyUrl).toMatch(/^http:\/\/\*\*\*\*@127\.0\.0\.1:\d+\/$/);
-    const direct = await endpointCase({ proxyUrl: null, eventTypes: ["order.shipped"] });
+    const direct = await endpointCase({ proxyUrl: null, eventTypes: ["order.shipped"] }, () => tokens);
     expect(direct.endpoint).toMatchObject({ proxyMode: "none", proxyUrl: null });
     withServerProxy();
     const serverBefore = serverProxy.connects.length;
     await publishMessages(tenantId, [{ eventType: "order.shipped", payload: {} }]);
-    await receiver.waitFor(1, own.path);
-    await receiver.waitFor(1, direct.path);
-    expect(endpointProxy.connects).toContainEqual({ target: receiverTarget(), authorized: true });
-    expect(serverProxy.connects.length).toBe(serverBefore);
+    await tokens.waitFor(1, own.path);
+    await tokens.waitFor(1, direct.path);
+    const tokensTarget = `127.0.0.1:${tokens.port}`;
+    expect(endpointProxy.connects).toContainEqual({ target: tokensTarget, authorized: true });
+    expect(serverProxy.connects.slice(serverBefore).filter((connect) => connect.target === tokensTarget)).toEqual([]);
     const stored = await db().endpoint.findUniqueOrThrow({ where: { id: own.endpoint.id } });
     expect(JSON.stringify(stored)).not.toContain("other-secret");
   });

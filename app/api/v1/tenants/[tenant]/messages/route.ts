@@ -8,13 +8,15 @@ import { publishMessages } from "@/lib/messages/publish-messages";
 import { countFailedPublish, countPublished } from "@/lib/metrics/count-publishes";
 import * as catalog from "@/lib/openapi/messages";
 import { ZIdempotencyKey } from "@/lib/schemas/messages";
+import { traceContextOf } from "@/lib/tracing/trace-context";
 
 export const POST = route(
   catalog.publishMessage,
   async ({ request, tenant, body }) => {
     const headerKey = request.headers.get("idempotency-key");
     const idempotencyKey = body.idempotencyKey ?? (headerKey === null ? undefined : ZIdempotencyKey.parse(headerKey));
-    const [message] = countPublished(await publishMessages(tenant.tenantId, [{ ...body, idempotencyKey }]));
+    const trace = traceContextOf(request.headers);
+    const [message] = countPublished(await publishMessages(tenant.tenantId, [{ ...body, idempotencyKey }], { trace }));
     const { duplicate, ...view } = message!;
     return NextResponse.json(view, { status: duplicate ? 200 : 202 });
   },

@@ -4,10 +4,15 @@ import { route } from "@/lib/api/route";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { countFailedPublish, countPublished } from "@/lib/metrics/count-publishes";
 import * as catalog from "@/lib/openapi/messages";
+import { traceContextOf } from "@/lib/tracing/trace-context";
 
 export const POST = route(
   catalog.publishMessages,
-  async ({ tenant, body }) => ({ data: countPublished(await publishMessages(tenant.tenantId, body.messages)) }),
+  async ({ request, tenant, body }) => ({
+    data: countPublished(
+      await publishMessages(tenant.tenantId, body.messages, { trace: traceContextOf(request.headers) }),
+    ),
+  }),
   { onFailure: countFailedPublish },
 );
 
