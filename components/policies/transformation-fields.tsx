@@ -203,7 +203,7 @@ export function TransformationFields({
               variant="secondary"
               onClick={() => onChange({ ...values, headers: [...values.headers, newTransformationHeader()] })}
             >
-              Add header
+              Add header expression
             </Button>
           </fieldset>
           <section
