@@ -8,8 +8,18 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Keep the native and worker-thread-using packages out of the server bundle (and swagger-ui-dist,
-  // whose prebuilt browser files /docs reads from its folder on disk).
-  serverExternalPackages: ["pg", "pino", "pino-pretty", "@node-rs/argon2", "@prisma/adapter-pg", "swagger-ui-dist"],
+  // whose prebuilt browser files /docs reads from its folder on disk, and the OpenTelemetry SDK,
+  // loaded only when tracing is configured, lib/tracing).
+  serverExternalPackages: [
+    "pg",
+    "pino",
+    "pino-pretty",
+    "@node-rs/argon2",
+    "@prisma/adapter-pg",
+    "swagger-ui-dist",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-node",
+  ],
   // `npm run typecheck` (part of `npm test`) checks the whole project; skipping it here keeps
   // the first `npm start` quick.
   typescript: { ignoreBuildErrors: true },

@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/env";
+import { startTracing, stopTracing } from "../lib/tracing/tracing";
 
 const dev = process.argv.includes("--dev");
 // `next start` and `next dev` set this themselves, a custom server must (lib/env's defaults, the
@@ -21,6 +22,8 @@ const port = settings.PORT;
 const hostname = settings.HOOKLINE_HOST;
 const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 
+// OpenTelemetry, when the OTEL_* variables ask for it (lib/tracing); before any request.
+await startTracing("hookline-web");
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -41,7 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => process.exit(0));
+    server.close(() => void stopTracing().finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
   });

@@ -17,6 +17,7 @@ import { DeliveryWorker } from "./delivery-worker";
 import { startMetricsServer } from "./metrics-server";
 import { Maintenance } from "./maintenance";
 import { watchParent } from "./watch-parent";
+import { startTracing, stopTracing } from "@/lib/tracing/tracing";
 
 const settings = env();
 const identity = {
@@ -62,6 +63,7 @@ async function shutdown(reason: string): Promise<void> {
   metricsServer?.close();
   await recordStopped(identity.id).catch(() => undefined);
   await closeDb();
+  await stopTracing().catch(() => undefined);
   log.info({ sent: deliveries.counts.sent }, "worker stopped");
   process.exit(0);
 }
@@ -97,6 +99,8 @@ if (settings.HOOKLINE_REPLACES_WORKER_IDS?.length) {
     (error: unknown) => log.warn({ err: error, replaced }, "could not return the replaced workers' deliveries"),
   );
 }
+// OpenTelemetry, when the OTEL_* variables ask for it (lib/tracing).
+await startTracing("hookline-worker");
 maintenance.start();
 deliveries.start();
 log.info(

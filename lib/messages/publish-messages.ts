@@ -22,6 +22,7 @@ import type { TPublishMessage } from "@/lib/schemas/messages";
 import { insertMessages } from "./insert-messages";
 import { prepareMessages } from "./prepare-messages";
 import type { TraceContext } from "@/lib/tracing/trace-context";
+import { traceFanOut } from "@/lib/tracing/tracing";
 
 export interface PublishedMessage {
   id: string;
@@ -135,7 +136,9 @@ export async function publishMessages(
   });
 
   if (!messages.some((message) => message.idempotencyKey)) {
-    const counts = await insertMessages("own transaction", tenantId, messages, { createdAt, endpoints });
+    const counts = await traceFanOut(messages.length, () =>
+      insertMessages("own transaction", tenantId, messages, { createdAt, endpoints }),
+    );
     return messages.map((message) => created(counts, message, false));
   }
 
@@ -183,7 +186,9 @@ export async function publishMessages(
         !message.idempotencyKey ||
         (firstOfKey.get(message.idempotencyKey) === message && !existing.has(message.idempotencyKey)),
     );
-    const counts = await insertMessages(client, tenantId, fresh, { createdAt, endpoints });
+    const counts = await traceFanOut(fresh.length, () =>
+      insertMessages(client, tenantId, fresh, { createdAt, endpoints }),
+    );
     return messages.map((message): PublishedMessage => {
       if (!message.idempotencyKey) return created(counts, message, false);
       const earlier = existing.get(message.idempotencyKey);

@@ -24,6 +24,7 @@ import type { EndpointRow } from "./endpoint-row";
 import { sendWebhook, type WebhookResponse } from "./send-webhook";
 import { endpointDispatcher } from "./webhook-agent";
 import { traceHeaders, type TraceContext } from "@/lib/tracing/trace-context";
+import { traceDeliver, tracing } from "@/lib/tracing/tracing";
 
 export interface DeliveryToSend {
   tenantId: string;
@@ -129,21 +130,25 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
     }
     const prepared = await prepareBody(delivery);
     if ("startedAt" in prepared) return { url, response: prepared, requestBody: null };
-    const response = await sendWebhook({
-      endpointId: delivery.endpoint.id,
-      url,
-      messageId: delivery.messageId,
-      body: prepared.body,
-      secrets: signingSecrets(config),
-      headers: config.headers,
-      transformedHeaders: prepared.headers,
-      traceHeaders: config.egress.traceContext ? traceHeaders(delivery.trace ?? null) : undefined,
-      auth: config.auth,
-      timeoutMs: config.timeoutMs ?? options.defaultTimeoutMs,
-      responseBodyLimit: options.responseBodyLimit,
-      dispatcher: endpointDispatcher(options.dispatcher, delivery.endpoint.id, config.egress),
-      signal: options.signal,
-    });
+    const send = (trace: TraceContext | null) =>
+      sendWebhook({
+        endpointId: delivery.endpoint.id,
+        url,
+        messageId: delivery.messageId,
+        body: prepared.body,
+        secrets: signingSecrets(config),
+        headers: config.headers,
+        transformedHeaders: prepared.headers,
+        traceHeaders: config.egress.traceContext ? traceHeaders(trace) : undefined,
+        auth: config.auth,
+        timeoutMs: config.timeoutMs ?? options.defaultTimeoutMs,
+        responseBodyLimit: options.responseBodyLimit,
+        dispatcher: endpointDispatcher(options.dispatcher, delivery.endpoint.id, config.egress),
+        signal: options.signal,
+      });
+    const response = tracing().on
+      ? await traceDeliver({ ...delivery, url, trace: delivery.trace ?? null, endpointId: delivery.endpoint.id }, send)
+      : await send(delivery.trace ?? null);
     return { url, response, requestBody: prepared.transformed ? prepared.body : null };
   } catch (error) {
     (options.log ?? logger).error(

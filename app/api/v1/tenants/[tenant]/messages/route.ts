@@ -9,14 +9,17 @@ import { countFailedPublish, countPublished } from "@/lib/metrics/count-publishe
 import * as catalog from "@/lib/openapi/messages";
 import { ZIdempotencyKey } from "@/lib/schemas/messages";
 import { traceContextOf } from "@/lib/tracing/trace-context";
+import { tracePublish } from "@/lib/tracing/tracing";
 
 export const POST = route(
   catalog.publishMessage,
   async ({ request, tenant, body }) => {
     const headerKey = request.headers.get("idempotency-key");
     const idempotencyKey = body.idempotencyKey ?? (headerKey === null ? undefined : ZIdempotencyKey.parse(headerKey));
-    const trace = traceContextOf(request.headers);
-    const [message] = countPublished(await publishMessages(tenant.tenantId, [{ ...body, idempotencyKey }], { trace }));
+    const published = await tracePublish(tenant.tenantId, traceContextOf(request.headers), (trace) =>
+      publishMessages(tenant.tenantId, [{ ...body, idempotencyKey }], { trace }),
+    );
+    const [message] = countPublished(published);
     const { duplicate, ...view } = message!;
     return NextResponse.json(view, { status: duplicate ? 200 : 202 });
   },

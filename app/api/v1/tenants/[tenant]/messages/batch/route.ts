@@ -5,12 +5,15 @@ import { publishMessages } from "@/lib/messages/publish-messages";
 import { countFailedPublish, countPublished } from "@/lib/metrics/count-publishes";
 import * as catalog from "@/lib/openapi/messages";
 import { traceContextOf } from "@/lib/tracing/trace-context";
+import { tracePublish } from "@/lib/tracing/tracing";
 
 export const POST = route(
   catalog.publishMessages,
   async ({ request, tenant, body }) => ({
     data: countPublished(
-      await publishMessages(tenant.tenantId, body.messages, { trace: traceContextOf(request.headers) }),
+      await tracePublish(tenant.tenantId, traceContextOf(request.headers), (trace) =>
+        publishMessages(tenant.tenantId, body.messages, { trace }),
+      ),
     ),
   }),
   { onFailure: countFailedPublish },
