@@ -1,9 +1,9 @@
 "use client";
 // The endpoint's trouble, at the top of its page where it cannot be missed: disabled (and why:
-// gone, failing for days, or by hand) or failing right now.
+// gone, failing for days, or by hand), failing right now, or its client certificate expiring.
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Time } from "@/components/ui/time";
+import { Time, useNow } from "@/components/ui/time";
 import type { EndpointView } from "./use-endpoint";
 import { disabledReasonText } from "./endpoint-state";
 import { useEndpoint, useEndpointActions } from "./use-endpoint";
@@ -19,6 +19,7 @@ export function EndpointStatusCallout({
 }) {
   const { data: endpoint = initialEndpoint } = useEndpoint(tenantId, initialEndpoint.id, initialEndpoint);
   const { enable } = useEndpointActions(tenantId, endpoint.id);
+  const now = useNow();
   if (endpoint.status === "disabled") {
     return (
       <Callout
@@ -53,6 +54,21 @@ export function EndpointStatusCallout({
             Last success <Time value={endpoint.lastSuccessAt} />.
           </>
         )}
+      </Callout>
+    );
+  }
+  const certificate = endpoint.clientCertificate;
+  // As the operational event endpoint.certificate_expiring: 14 days ahead.
+  if (certificate && now !== null && new Date(certificate.notAfter).getTime() - now < 14 * 86_400_000) {
+    const expired = new Date(certificate.notAfter).getTime() <= now;
+    return (
+      <Callout
+        tone={expired ? "danger" : "warning"}
+        title={expired ? "Client certificate expired: tries fail" : "Client certificate expires soon"}
+      >
+        The mTLS certificate {certificate.subject} {expired ? "expired" : "expires"}{" "}
+        <Time value={certificate.notAfter} mode="both" />.{" "}
+        {canWrite && "Upload a renewed one in the endpoint's settings."}
       </Callout>
     );
   }
