@@ -28,7 +28,8 @@ export function RoutingFields({
 }) {
   const test = useTestFilter(tenantId);
   const parsed = parseFilterText(values.filter);
-  const testError = "error" in parsed ? parsed.error : test.error?.message;
+  // The filter is checked as it is typed, with the server's own rules (the path of the problem).
+  const filterError = errors.filter ?? ("error" in parsed ? parsed.error : undefined);
 
   function runTest() {
     if ("error" in parsed) return;
@@ -46,7 +47,7 @@ export function RoutingFields({
           placeholder={EXAMPLE}
           value={values.filter}
           onChange={(event) => onChange({ ...values, filter: event.target.value })}
-          error={errors.filter}
+          error={filterError}
           hint={
             <>
               Only messages whose payload matches are delivered. MongoDB-style: dot paths (<code>customer.country</code>
@@ -69,9 +70,9 @@ export function RoutingFields({
             messages; nothing is saved.
           </span>
         </div>
-        {testError && !errors.filter && (
+        {test.error && !filterError && (
           <p role="alert" className="text-sm text-red-600">
-            {testError}
+            {test.error.message}
           </p>
         )}
         {test.data && !("error" in parsed) && <FilterTestPanel result={test.data} />}
