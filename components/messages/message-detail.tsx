@@ -121,12 +121,18 @@ export function MessageDetail({
         )}
         {message.deliveries.length === 0 ? (
           <EmptyState title="Not delivered anywhere">
-            No enabled endpoint was subscribed to <code className="font-mono">{message.eventType}</code> when this
-            message was published.{" "}
-            <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">
-              Add or enable an endpoint
-            </Link>{" "}
-            for the next ones.
+            {message.skippedByFilter.length ? (
+              <>The payload filter of every endpoint that takes this type left this message out (below).</>
+            ) : (
+              <>
+                No enabled endpoint was subscribed to <code className="font-mono">{message.eventType}</code> when this
+                message was published.{" "}
+                <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">
+                  Add or enable an endpoint
+                </Link>{" "}
+                for the next ones.
+              </>
+            )}
           </EmptyState>
         ) : (
           message.deliveries.map((delivery) => (

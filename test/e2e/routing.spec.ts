@@ -73,6 +73,9 @@ test("should test a payload filter against the example and the latest messages b
     await page.goto(`${baseUrl()}/t/${tenantId}/messages/${skipped.id}`);
     const section = page.getByRole("region", { name: "Skipped by their filter" });
     await expect(section).toContainText(`${receiver.url.replace("http://", "")}/filtered`);
+    await expect(
+      page.getByText("The payload filter of every endpoint that takes this type left this message out"),
+    ).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await saveScreenshotFromTop(page, testInfo, "routing-skipped-by-filter");
 
