@@ -6,6 +6,7 @@ import { DeliveryTotalsTiles } from "@/components/stats/delivery-totals-tiles";
 import { RangePicker } from "@/components/stats/range-picker";
 import { StatsCharts } from "@/components/stats/stats-charts";
 import { TIME_RANGES, type TimeRange } from "@/components/stats/time-ranges";
+import { BacklogChart } from "@/components/incidents/backlog-chart";
 import { useEndpointStats } from "./use-endpoint-stats";
 
 export function EndpointCharts({ tenantId, endpointId }: { tenantId: string; endpointId: string }) {
@@ -27,6 +28,7 @@ export function EndpointCharts({ tenantId, endpointId }: { tenantId: string; end
         <DeliveryTotalsTiles totals={totals} latency="p50" />
       </div>
       <StatsCharts series={stats.data?.series} totals={totals} granularity={granularity} loading={stats.isPending} />
+      <BacklogChart tenantId={tenantId} endpointId={endpointId} range={range} />
     </section>
   );
 }

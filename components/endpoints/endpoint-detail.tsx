@@ -4,6 +4,8 @@
 import type { EndpointView } from "./use-endpoint";
 import { BlockedKeys } from "./blocked-keys";
 import { EndpointCharts } from "./endpoint-charts";
+import { IncidentList } from "@/components/incidents/incident-list";
+import { Card } from "@/components/ui/card";
 import { EndpointSettingsCard } from "./endpoint-settings-card";
 import { EndpointStatusCallout } from "./endpoint-status-callout";
 import { RecentAttempts } from "./recent-attempts";
@@ -37,6 +39,9 @@ export function EndpointDetail({
   return (
     <div className="space-y-6">
       <EndpointStatusCallout tenantId={tenantId} initialEndpoint={endpoint} canWrite={canWrite} />
+      <Card title="Incidents" description="This endpoint's failures grouped by cause, and its health alerts.">
+        <IncidentList tenantId={tenantId} endpointId={endpoint.id} canWrite={canWrite} />
+      </Card>
       <EndpointCharts tenantId={tenantId} endpointId={endpoint.id} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">

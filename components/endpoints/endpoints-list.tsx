@@ -16,6 +16,8 @@ import { AttemptOutcome } from "./attempt-outcome";
 import { EndpointUrl } from "./endpoint-name";
 import { EndpointStateBadge, rateTone } from "./endpoint-state";
 import { useEndpointHealth, useEndpoints, type EndpointHealth } from "./use-endpoints";
+import { BacklogCell } from "@/components/incidents/backlog-cell";
+import { useTenantBacklog } from "@/components/incidents/use-incidents";
 import { LoadMore } from "@/components/ui/load-more";
 
 type Filter = "all" | "enabled" | "failing" | "disabled";
@@ -96,6 +98,8 @@ export function EndpointsList({
     tenantId,
     pages.map((page) => page.data.map((endpoint) => endpoint.id)),
   );
+  const backlog = useTenantBacklog(tenantId);
+  const backlogOf = new Map((backlog.data?.data ?? []).map((entry) => [entry.endpointId, entry]));
 
   if (filter === "all" && rows.length === 0 && !endpoints.isFetching) {
     return (
@@ -126,7 +130,10 @@ export function EndpointsList({
         </p>
       ) : (
         <>
-          <Table label="Endpoints" head={["Endpoint", "Status", "Success (24 h)", "p95 (24 h)", "Last delivery"]}>
+          <Table
+            label="Endpoints"
+            head={["Endpoint", "Status", "Success (24 h)", "p95 (24 h)", "Backlog", "Last delivery"]}
+          >
             {rows.map((endpoint) => {
               const entry = health.byId.get(endpoint.id);
               return (
@@ -141,6 +148,9 @@ export function EndpointsList({
                     <SuccessRate health={entry} />
                   </Td>
                   <Td className="tabular-nums">{entry ? formatMs(entry.stats.p95Ms) : "…"}</Td>
+                  <Td>
+                    <BacklogCell backlog={backlogOf.get(endpoint.id)} />
+                  </Td>
                   <Td>
                     <LastDelivery health={entry} />
                   </Td>

@@ -9,6 +9,9 @@ import { AttemptOutcome } from "@/components/endpoints/attempt-outcome";
 import { disabledReasonText, EndpointStateBadge } from "@/components/endpoints/endpoint-state";
 import { useEndpointHealth, useEndpoints } from "@/components/endpoints/use-endpoints";
 import type { EndpointView } from "@/components/endpoints/use-endpoint";
+import { Badge } from "@/components/ui/badge";
+import { useIncidents } from "@/components/incidents/use-incidents";
+import { causeLabel } from "@/lib/incidents/incident-cause";
 
 const LIMIT = 10;
 
@@ -34,9 +37,11 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
   const endpoints = [...(failing.data?.pages[0]?.data ?? []), ...(disabled.data?.pages[0]?.data ?? [])];
   const health = useEndpointHealth(tenantId, [endpoints.map((endpoint) => endpoint.id)]);
   const more = Boolean(failing.data?.pages[0]?.nextCursor || disabled.data?.pages[0]?.nextCursor);
+  const incidents = useIncidents(tenantId, { status: "open", limit: LIMIT });
+  const openIncidents = incidents.data?.data ?? [];
 
   return (
-    <Card title="Needs attention" description="Failing and disabled endpoints, with the reason.">
+    <Card title="Needs attention" description="Failing and disabled endpoints, with the reason, and open incidents.">
       {failing.isPending || disabled.isPending || any.isPending ? (
         <div className="grid place-items-center py-4 text-slate-400">
           <Spinner label="Loading endpoints" />
@@ -49,7 +54,7 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
           </Link>{" "}
           to start receiving webhooks.
         </p>
-      ) : endpoints.length === 0 ? (
+      ) : endpoints.length === 0 && openIncidents.length === 0 ? (
         <p className="flex items-center gap-2 text-sm text-emerald-700">
           <span aria-hidden>✓</span> Every endpoint is healthy.
         </p>
@@ -84,6 +89,32 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
               </li>
             );
           })}
+          {openIncidents.map((incident) => (
+            <li
+              key={incident.id}
+              className="flex flex-col gap-1 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+            >
+              <div className="flex min-w-0 flex-wrap items-center gap-2">
+                <Badge tone={incident.kind === "alert" ? "warning" : "danger"}>
+                  {incident.kind === "alert" ? "Alert" : "Incident"}
+                </Badge>
+                <Link href={`/t/${tenantId}/incidents`} className="font-medium text-brand-700 hover:underline">
+                  {causeLabel(incident.cause)}
+                </Link>
+                <span className="text-slate-600">on</span>
+                <Link
+                  href={`/t/${tenantId}/endpoints/${incident.endpointId}`}
+                  className="truncate font-mono text-brand-700 hover:underline"
+                >
+                  {endpoints.find((endpoint) => endpoint.id === incident.endpointId)?.name ?? incident.endpointId}
+                </Link>
+              </div>
+              <p className="shrink-0 text-xs text-slate-500">
+                {incident.failedAttempts.toLocaleString("en-US")} failed · last seen{" "}
+                <Time value={incident.lastSeenAt} />
+              </p>
+            </li>
+          ))}
           {more && (
             <li className="px-5 py-3 text-sm">
               <Link href={`/t/${tenantId}/endpoints`} className="font-medium text-brand-700 hover:underline">

@@ -16,6 +16,7 @@ const TENANT_SECTIONS = [
   { label: "Overview", path: "" },
   { label: "Endpoints", path: "/endpoints" },
   { label: "Messages", path: "/messages" },
+  { label: "Incidents", path: "/incidents" },
   { label: "Event types", path: "/event-types" },
   { label: "Settings", path: "/settings" },
 ];
