@@ -755,7 +755,7 @@ export interface paths {
         };
         /**
          * An endpoint's backlog over time
-         * @description Its queue now, and the workers' per-minute samples over [from, to) (default: the last 24 hours; at most 240 points, each the largest sample of its bucket; samples are kept 8 days).
+         * @description Its queue now, and the workers' per-minute samples over [from, to) (default: the last 24 hours; at most 240 buckets, each with the largest sample in it, 0 where none: nothing was queued; samples are kept 8 days).
          *
          *     Any role in the tenant (viewer and up).
          */

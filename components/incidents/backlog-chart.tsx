@@ -46,7 +46,7 @@ export const BacklogChart = memo(function BacklogChart({
         <LegendItem key={item.key} color={item.color} label={item.label} />
       ))}
       loading={backlog.isPending}
-      empty={series.length === 0}
+      empty={series.every((point) => point.due + point.scheduled + point.sending === 0)}
       emptyText="Nothing was queued in this range"
     >
       <ResponsiveContainer width="100%" height="100%" minWidth={0}>

@@ -4,7 +4,7 @@
 // deliveries are never read; and its history from the per-minute samples (sample-backlog.ts).
 import "server-only";
 import { pool } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { TEndpointBacklog, TEndpointBacklogNow } from "@/lib/schemas/incidents";
 
 const LIVE_SQL = `SELECT e.id AS "endpointId", q.due, q.scheduled, q.sending, q.oldest AS "oldestPendingSeconds"
@@ -29,7 +29,7 @@ export async function getTenantBacklog(tenantId: string): Promise<{ data: TEndpo
 /** Points the chart gets at most: longer ranges take the largest sample of each bucket. */
 const MAX_POINTS = 240;
 
-/** One endpoint's queue now, and per bucket of [from, to) (default: the last 24 hours) the largest sample. */
+/** One endpoint's queue now, and per bucket of [from, to) (default: the last 24 hours) the largest sample (0: none). */
 export async function getEndpointBacklog(
   tenantId: string,
   endpointId: string,
@@ -37,10 +37,15 @@ export async function getEndpointBacklog(
 ): Promise<TEndpointBacklog> {
   const to = range.to ?? new Date();
   const from = range.from ?? new Date(to.getTime() - 24 * 3_600_000);
+  if (from >= to)
+    throw new AppError("validation_failed", "`from` must be before `to`.", [
+      { path: "from", message: "must be before to" },
+    ]);
   const { rows } = await pool().query<TEndpointBacklogNow>(LIVE_SQL, [tenantId, endpointId]);
   if (!rows[0]) throw notFound("Endpoint");
   const minutes = Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 60_000));
   const bucketMinutes = Math.max(1, Math.ceil(minutes / MAX_POINTS));
+  // Every bucket of the range, 0 where no sample falls (nothing was queued then).
   const { rows: series } = await pool().query<{
     minute: Date;
     due: number;
@@ -48,12 +53,13 @@ export async function getEndpointBacklog(
     sending: number;
     oldestPendingSeconds: number;
   }>(
-    `SELECT date_bin(make_interval(mins => $4), minute, $2::timestamptz) AS minute,
-            max(due)::int AS due, max(scheduled)::int AS scheduled, max(sending)::int AS sending,
-            max(oldest_pending_seconds)::int AS "oldestPendingSeconds"
-       FROM endpoint_backlog
-      WHERE endpoint_id = $1 AND tenant_id = $5 AND minute >= $2 AND minute < $3
-      GROUP BY 1 ORDER BY 1`,
+    `SELECT b.start AS minute, coalesce(max(s.due), 0)::int AS due, coalesce(max(s.scheduled), 0)::int AS scheduled,
+            coalesce(max(s.sending), 0)::int AS sending, coalesce(max(s.oldest_pending_seconds), 0)::int AS "oldestPendingSeconds"
+       FROM generate_series($2::timestamptz, $3::timestamptz - interval '1 millisecond', make_interval(mins => $4)) AS b(start)
+       LEFT JOIN endpoint_backlog s
+         ON s.endpoint_id = $1 AND s.tenant_id = $5 AND s.minute >= b.start AND s.minute < b.start + make_interval(mins => $4)
+        AND s.minute < $3
+      GROUP BY b.start ORDER BY b.start`,
     [endpointId, from, to, bucketMinutes, tenantId],
   );
   return { now: rows[0], series: series.map((point) => ({ ...point, minute: point.minute.toISOString() })) };

@@ -55,7 +55,7 @@ export const getEndpointBacklog = defineOperation({
   tag: "Endpoints",
   summary: "An endpoint's backlog over time",
   description:
-    "Its queue now, and the workers' per-minute samples over [from, to) (default: the last 24 hours; at most 240 points, each the largest sample of its bucket; samples are kept 8 days).",
+    "Its queue now, and the workers' per-minute samples over [from, to) (default: the last 24 hours; at most 240 buckets, each with the largest sample in it, 0 where none: nothing was queued; samples are kept 8 days).",
   access: "read",
   query: ZEndpointBacklogQuery,
   responses: [ok("The backlog now and over the range.", ZEndpointBacklog)],

@@ -64,7 +64,7 @@ export type TEndpointBacklogQuery = z.input<typeof ZEndpointBacklogQuery>;
 
 export const ZEndpointBacklog = z.object({
   now: ZEndpointBacklogNow,
-  /** Per-minute samples taken by the workers' maintenance loop; a minute without a row had nothing queued. */
+  /** Every bucket of the range: the largest per-minute sample the workers' maintenance loop took in it (0: nothing was queued). */
   series: z.array(
     z.object({
       minute: zTime,

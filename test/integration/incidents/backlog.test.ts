@@ -70,8 +70,12 @@ describe("backlog per endpoint", () => {
     expect(response.status).toBe(200);
     const body = response.body as { now: Record<string, number>; series: Array<Record<string, number | string>> };
     expect(body.now).toMatchObject({ endpointId: busy.id, due: 4, scheduled: 3, sending: 2 });
-    expect(body.series).toHaveLength(1);
-    expect(body.series[0]).toMatchObject({ due: 4, scheduled: 3, sending: 2 });
+    // 24 hours in 6-minute buckets, every one there: the sampled one with the queue, the others 0.
+    expect(body.series).toHaveLength(240);
+    const filled = body.series.filter((point) => point.due !== 0);
+    expect(filled).toHaveLength(1);
+    expect(filled[0]).toMatchObject({ due: 4, scheduled: 3, sending: 2 });
+    expect(body.series.at(-1)).toMatchObject({ due: 4 }); // the current minute is in the last bucket
 
     const old = await pool().query(
       `INSERT INTO endpoint_backlog (endpoint_id, minute, tenant_id, due, scheduled, sending, oldest_pending_seconds)
@@ -93,6 +97,11 @@ describe("backlog per endpoint", () => {
     }> = [
       { params: { tenant: tenantId, endpoint: busy.id }, query: { from: "yesterday" }, status: 422 },
       { params: { tenant: tenantId, endpoint: busy.id }, query: { range: "1h" }, status: 422 },
+      {
+        params: { tenant: tenantId, endpoint: busy.id },
+        query: { from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z" },
+        status: 422,
+      },
       { params: { tenant: tenantId, endpoint: "ep_nope" }, query: {}, status: 404 },
       { params: { tenant: tenantId, endpoint: "ep_01JZZZZZZZZZZZZZZZZZZZZZZZ" }, query: {}, status: 404 },
     ];
