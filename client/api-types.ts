@@ -2840,7 +2840,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "enabled" | "disabled" | "failing";
+                status?: "enabled" | "disabled" | "failing" | "certificate_expiring";
             };
             header?: never;
             path: {

@@ -1,6 +1,6 @@
 "use client";
-// Endpoints that need someone: failing ones (enabled, latest attempts failed) and disabled ones,
-// each with its reason and its latest attempt.
+// Endpoints that need someone: failing ones (enabled, latest attempts failed), disabled ones and
+// ones whose client certificate expires within 14 days, each with its reason and latest attempt.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -16,6 +16,13 @@ import { causeLabel } from "@/lib/incidents/incident-cause";
 const LIMIT = 10;
 
 function reasonOf(endpoint: EndpointView) {
+  if (endpoint.status === "enabled" && !endpoint.failingSince && endpoint.clientCertificate) {
+    return (
+      <>
+        Client certificate expires <Time value={endpoint.clientCertificate.notAfter} />; upload a renewed one.
+      </>
+    );
+  }
   if (endpoint.status === "disabled") {
     return (
       <>
@@ -31,18 +38,30 @@ function reasonOf(endpoint: EndpointView) {
 export function AttentionList({ tenantId }: { tenantId: string }) {
   const failing = useEndpoints(tenantId, { status: "failing", limit: LIMIT }, undefined, 10_000);
   const disabled = useEndpoints(tenantId, { status: "disabled", limit: LIMIT }, undefined, 10_000);
+  const expiring = useEndpoints(tenantId, { status: "certificate_expiring", limit: LIMIT }, undefined, 10_000);
   // Whether there is any endpoint at all: a tenant without one is not "healthy", it is empty.
   const any = useEndpoints(tenantId, { limit: 1 }, undefined, 10_000);
   const noEndpoints = any.data?.pages[0]?.data.length === 0;
-  const endpoints = [...(failing.data?.pages[0]?.data ?? []), ...(disabled.data?.pages[0]?.data ?? [])];
+  const listed = [
+    ...(failing.data?.pages[0]?.data ?? []),
+    ...(disabled.data?.pages[0]?.data ?? []),
+    ...(expiring.data?.pages[0]?.data ?? []),
+  ];
+  // A failing endpoint may also have an expiring certificate: listed once, as failing.
+  const endpoints = listed.filter((endpoint, index) => listed.findIndex((other) => other.id === endpoint.id) === index);
   const health = useEndpointHealth(tenantId, [endpoints.map((endpoint) => endpoint.id)]);
-  const more = Boolean(failing.data?.pages[0]?.nextCursor || disabled.data?.pages[0]?.nextCursor);
+  const more = Boolean(
+    failing.data?.pages[0]?.nextCursor || disabled.data?.pages[0]?.nextCursor || expiring.data?.pages[0]?.nextCursor,
+  );
   const incidents = useIncidents(tenantId, { status: "open", limit: LIMIT });
   const openIncidents = incidents.data?.data ?? [];
 
   return (
-    <Card title="Needs attention" description="Failing and disabled endpoints, with the reason, and open incidents.">
-      {failing.isPending || disabled.isPending || any.isPending ? (
+    <Card
+      title="Needs attention"
+      description="Failing and disabled endpoints, client certificates about to expire, with the reason, and open incidents."
+    >
+      {failing.isPending || disabled.isPending || expiring.isPending || any.isPending ? (
         <div className="grid place-items-center py-4 text-slate-400">
           <Spinner label="Loading endpoints" />
         </div>

@@ -4,14 +4,19 @@ import { keysetFilter, pageArgs, toPage, type Page } from "@/lib/api/paginate";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ZListEndpointsQuery } from "@/lib/schemas/endpoints";
+import { CERTIFICATE_WARNING_DAYS } from "./announce-expiring-certificates";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
 type Status = NonNullable<z.output<typeof ZListEndpointsQuery>["status"]>;
 
-const STATUS_FILTER: Record<Status, Prisma.EndpointWhereInput> = {
-  enabled: { disabledAt: null },
-  disabled: { disabledAt: { not: null } },
-  failing: { disabledAt: null, failingSince: { not: null } },
+const STATUS_FILTER: Record<Status, () => Prisma.EndpointWhereInput> = {
+  enabled: () => ({ disabledAt: null }),
+  disabled: () => ({ disabledAt: { not: null } }),
+  failing: () => ({ disabledAt: null, failingSince: { not: null } }),
+  certificate_expiring: () => ({
+    disabledAt: null,
+    clientCertificateNotAfter: { lt: new Date(Date.now() + CERTIFICATE_WARNING_DAYS * 86_400_000) },
+  }),
 };
 
 export async function listEndpoints(
@@ -22,7 +27,7 @@ export async function listEndpoints(
     where: {
       tenantId,
       id: keysetFilter(query.cursor),
-      ...(query.status ? STATUS_FILTER[query.status] : {}),
+      ...(query.status ? STATUS_FILTER[query.status]() : {}),
     },
     ...pageArgs(query),
   });

@@ -80,8 +80,11 @@ export const ZUpdateEndpoint = patchOf(ZCreateEndpoint.omit({ secret: true, disa
 export type TUpdateEndpoint = z.input<typeof ZUpdateEndpoint>;
 
 export const ZListEndpointsQuery = zPageQuery("endpoint").extend({
-  /** `failing`: enabled, but its latest attempts failed (it has a `failingSince`). */
-  status: z.enum(["enabled", "disabled", "failing"]).optional(),
+  /**
+   * `failing`: enabled, but its latest attempts failed (it has a `failingSince`);
+   * `certificate_expiring`: enabled, its client certificate expires within 14 days or has expired.
+   */
+  status: z.enum(["enabled", "disabled", "failing", "certificate_expiring"]).optional(),
 });
 export type TListEndpointsQuery = z.input<typeof ZListEndpointsQuery>;
 

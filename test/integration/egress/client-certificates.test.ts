@@ -5,7 +5,7 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getRoute, PATCH as updateRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/[endpoint]/route";
-import { POST as createRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/route";
+import { GET as listRoute, POST as createRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/route";
 import { db } from "@/lib/db";
 import { announceExpiringCertificates } from "@/lib/endpoints/announce-expiring-certificates";
 import { publishMessages } from "@/lib/messages/publish-messages";
@@ -193,6 +193,13 @@ describe("mTLS client certificates", () => {
     await endpointWith("/later", { clientCertificate: ca.issue("later", { days: 30 }) });
     expect(await announceExpiringCertificates()).toBe(1);
     expect(await announceExpiringCertificates()).toBe(0);
+    // The Overview's "Needs attention" lists it (and not the one with 30 days left).
+    const expiring = await callRoute(listRoute, {
+      params: { tenant: tenantId },
+      key,
+      query: { status: "certificate_expiring" },
+    });
+    expect((expiring.body as { data: View[] }).data.map((row) => row.id)).toEqual([endpoint.id]);
     const message = await db().message.findFirstOrThrow({
       where: { tenantId, eventType: "endpoint.certificate_expiring" },
     });
