@@ -812,6 +812,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/poll/{pollingToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch a polling endpoint's messages
+         * @description The polling endpoint's pending messages in publish order, each with the Standard Webhooks headers a pushed delivery would carry (verify `body` with `headers` and the endpoint's signing secret). Pass the answer's `cursor` to the next call: that acknowledges everything up to it (those deliveries succeed, recorded as attempts of trigger `fetch`). With `wait`, an empty answer waits up to that many seconds for a message. The token is the credential (no Authorization header); an unknown token is a 401. Rate-limited per endpoint like API keys (HOOKLINE_API_RATE_LIMIT).
+         *
+         *     No API key needed.
+         */
+        get: operations["pollMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{tenant}/endpoints/{endpoint}/polling-token/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a polling endpoint's token
+         * @description The old token stops working at once; the new one is shown this once. 409 for a webhook endpoint.
+         *
+         *     Role admin or owner in the tenant.
+         */
+        post: operations["rotatePollingToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenant}/messages": {
         parameters: {
             query?: never;
@@ -1085,7 +1129,13 @@ export interface components {
             secret?: string;
         };
         CreateEndpoint: {
-            url: string;
+            /**
+             * @default webhook
+             * @enum {string}
+             */
+            type?: "webhook" | "polling";
+            /** @default  */
+            url?: string;
             name?: string | null;
             /** @default  */
             description?: string;
@@ -1406,7 +1456,7 @@ export interface components {
         AuditEvent: {
             id: string;
             /** @enum {string} */
-            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent" | "incident.resolved";
+            action: "endpoint.created" | "endpoint.updated" | "endpoint.deleted" | "endpoint.enabled" | "endpoint.disabled" | "endpoint.headers_replaced" | "endpoint.secret_rotated" | "endpoint.polling_token_rotated" | "endpoint.recovered" | "endpoint.test_sent" | "message.resent" | "incident.resolved";
             actor: {
                 /** @enum {string} */
                 kind: "portal" | "user" | "api_key";
@@ -1474,6 +1524,8 @@ export interface components {
         Endpoint: {
             id: string;
             tenantId: string;
+            /** @enum {string} */
+            type: "webhook" | "polling";
             url: string;
             name: string | null;
             description: string;
@@ -1621,7 +1673,7 @@ export interface components {
             deliveryId: string;
             number: number;
             /** @enum {string} */
-            trigger: "scheduled" | "recovered" | "manual" | "test";
+            trigger: "scheduled" | "recovered" | "manual" | "test" | "fetch";
             url: string;
             /** Format: date-time */
             startedAt: string;
@@ -1758,6 +1810,21 @@ export interface components {
                 oldestPendingSeconds: number;
             }[];
         };
+        PollPage: {
+            data: {
+                id: string;
+                headers: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                body: string;
+            }[];
+            cursor: string | null;
+        };
+        PollingToken: {
+            pollingToken: string;
+        };
         PublishedMessage: {
             id: string;
             eventType: string;
@@ -1839,7 +1906,7 @@ export interface components {
             deliveryId: string;
             number: number;
             /** @enum {string} */
-            trigger: "scheduled" | "recovered" | "manual" | "test";
+            trigger: "scheduled" | "recovered" | "manual" | "test" | "fetch";
             url: string;
             /** Format: date-time */
             startedAt: string;
@@ -2883,13 +2950,77 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The endpoint. */
+            /** @description The endpoint; a polling endpoint's with its pollingToken, shown this once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Endpoint"];
+                    "application/json": {
+                        id: string;
+                        tenantId: string;
+                        /** @enum {string} */
+                        type: "webhook" | "polling";
+                        url: string;
+                        name: string | null;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabledReason: string | null;
+                        disabledAt: string | null;
+                        hasCustomHeaders: boolean;
+                        authType: ("basic" | "bearer" | "oauth2") | null;
+                        rateLimit: number | null;
+                        maxConcurrency: number | null;
+                        timeoutMs: number | null;
+                        filter: {
+                            [key: string]: unknown;
+                        } | null;
+                        channels: string[];
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "pause";
+                        retrySchedule: string[] | null;
+                        transformation: {
+                            /** @constant */
+                            language: "jsonata";
+                            expression: string;
+                            headers?: {
+                                [key: string]: string;
+                            };
+                        } | null;
+                        clientCertificate: {
+                            subject: string;
+                            issuer: string;
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notBefore: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                        } | null;
+                        caCertificate: {
+                            subject: string;
+                            issuer: string;
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notBefore: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                        } | null;
+                        /** @enum {string} */
+                        proxyMode: "default" | "none" | "custom";
+                        proxyUrl: string | null;
+                        traceContext: boolean;
+                        failingSince: string | null;
+                        lastSuccessAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        pollingToken?: string;
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -3542,6 +3673,64 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    pollMessages: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                pollingToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of signed messages and the cursor to acknowledge it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollPage"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    rotatePollingToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new polling token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollingToken"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };

@@ -88,6 +88,8 @@ export const ZEnv = z
     HOOKLINE_CLAIM_BATCH: positiveInt.max(5_000).default(256),
     /** How long a claimed delivery belongs to its worker before others may take it back. */
     HOOKLINE_LEASE_MS: positiveInt.default(60_000),
+    /** Long polls of polling endpoints (GET /api/v1/poll/{token}?wait=…) waiting at once per web process. */
+    HOOKLINE_MAX_LONG_POLLS: positiveInt.max(100_000).default(1_000),
     /** Longest wait between looks for due deliveries when no notification arrives. */
     HOOKLINE_POLL_INTERVAL_MS: positiveInt.max(60_000).default(1_000),
     /** Per-minute statistics are kept this long (messages follow each tenant's retention). */

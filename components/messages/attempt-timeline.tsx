@@ -12,6 +12,7 @@ const TRIGGER_TONE: Record<AttemptView["trigger"], Tone> = {
   recovered: "info",
   manual: "info",
   test: "warning",
+  fetch: "info",
 };
 
 function succeeded(attempt: AttemptView): boolean {

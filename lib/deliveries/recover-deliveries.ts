@@ -8,7 +8,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { withTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { idFloorAt } from "@/lib/ids";
-import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
+import { DELIVERIES_CHANNEL, POLLING_CHANNEL } from "@/lib/queue/channel";
 
 export async function recoverFailedDeliveries(
   actor: Principal | null,
@@ -22,8 +22,8 @@ export async function recoverFailedDeliveries(
       { path: "until", message: "must be after since" },
     ]);
   return withTransaction(async (client) => {
-    const { rows } = await client.query<{ disabled: boolean }>(
-      `SELECT disabled_at IS NOT NULL AS disabled FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR SHARE`,
+    const { rows } = await client.query<{ disabled: boolean; polling: boolean }>(
+      `SELECT disabled_at IS NOT NULL AS disabled, type = 'polling' AS polling FROM endpoints WHERE tenant_id = $1 AND id = $2 FOR SHARE`,
       [tenantId, endpointId],
     );
     if (!rows[0]) throw notFound("Endpoint");
@@ -33,13 +33,26 @@ export async function recoverFailedDeliveries(
         "The endpoint is disabled; enable it before recovering its failed deliveries.",
       );
     const { rowCount } = await client.query(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), scheduled_tries = 0, recovered_at = now()
+      // A polling endpoint's deliveries wait again to be fetched (lib/polling), not handed out yet.
+      `UPDATE deliveries SET status = 'pending', scheduled_tries = 0, recovered_at = now(),
+              next_attempt_at = CASE WHEN $5 THEN NULL ELSE now() END,
+              last_attempt_at = CASE WHEN $5 THEN NULL ELSE last_attempt_at END
         WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'failed' AND id >= $3 AND ($4::text IS NULL OR id < $4)`,
       // Delivery ids encode their creation time: an id range walks the (tenant, endpoint, status, id) index.
-      [tenantId, endpointId, idFloorAt("delivery", since), until ? idFloorAt("delivery", until) : null],
+      [
+        tenantId,
+        endpointId,
+        idFloorAt("delivery", since),
+        until ? idFloorAt("delivery", until) : null,
+        rows[0].polling,
+      ],
     );
     const requeued = rowCount ?? 0;
-    if (requeued) await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+    if (requeued)
+      await client.query(
+        `SELECT pg_notify($1, $2)`,
+        rows[0].polling ? [POLLING_CHANNEL, endpointId] : [DELIVERIES_CHANNEL, ""],
+      );
     await recordAuditEvent(
       client,
       actor,

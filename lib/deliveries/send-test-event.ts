@@ -25,12 +25,14 @@ export async function sendTestEvent(
   endpointId: string,
   eventType: string,
 ): Promise<TestEventResult> {
-  const { rows: endpoints } = await pool().query<EndpointSqlRow & { retry_schedule: number[] | null }>(
-    `SELECT ${ENDPOINT_ROW_SQL}, e.retry_schedule FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
+  const { rows: endpoints } = await pool().query<EndpointSqlRow & { retry_schedule: number[] | null; type: string }>(
+    `SELECT ${ENDPOINT_ROW_SQL}, e.retry_schedule, e.type FROM endpoints e WHERE e.tenant_id = $1 AND e.id = $2`,
     [tenantId, endpointId],
   );
   const endpoint = endpoints[0];
   if (!endpoint) throw notFound("Endpoint");
+  if (endpoint.type === "polling")
+    throw new AppError("conflict", "A polling endpoint is fetched, not sent to: publish a message and poll for it.");
   if (endpoint.disabled)
     throw new AppError("endpoint_disabled", "The endpoint is disabled; enable it before sending a test event.");
   assertNotReserved(eventType);

@@ -4,7 +4,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { sealJson, sealSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { generatePollingToken } from "@/lib/polling/polling-token";
 import { ZCreateEndpoint, type TCreateEndpoint } from "@/lib/schemas/endpoints";
 import { generateSecret } from "@/lib/signing";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
@@ -14,14 +16,24 @@ import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
+/** A polling endpoint takes no URL; its token is made here and shown once, in the answer. */
+function pollingEndpointToken(url: string) {
+  if (url !== "") {
+    const message = "A polling endpoint has no URL: its consumer fetches the messages.";
+    throw new AppError("validation_failed", message, [{ path: "url", message }]);
+  }
+  return generatePollingToken();
+}
+
 /** Registers a receiver for a tenant. The signing secret is generated unless given. */
 export async function createEndpoint(
   actor: Principal | null,
   tenantId: string,
   input: TCreateEndpoint,
-): Promise<EndpointView> {
+): Promise<EndpointView & { pollingToken?: string }> {
   const data = ZCreateEndpoint.parse(input);
-  const url = checkEndpointUrl(data.url);
+  const polling = data.type === "polling" ? pollingEndpointToken(data.url) : null;
+  const url = polling ? "" : checkEndpointUrl(data.url);
   await assertEventTypesExist(data.eventTypes);
   if (data.transformation) assertTransformationCompiles(data.transformation);
   const sealed = {
@@ -35,6 +47,8 @@ export async function createEndpoint(
       data: {
         id: newId("endpoint"),
         tenantId,
+        type: data.type,
+        pollingTokenHash: polling?.hash ?? null,
         url,
         name: data.name,
         description: data.description,
@@ -51,6 +65,6 @@ export async function createEndpoint(
       },
     });
     await recordAuditEvent(tx, actor, tenantId, "endpoint.created", { type: "endpoint", id: endpoint.id }, { url });
-    return toEndpointView(endpoint);
+    return polling ? { ...toEndpointView(endpoint), pollingToken: polling.token } : toEndpointView(endpoint);
   });
 }

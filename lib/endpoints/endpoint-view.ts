@@ -14,6 +14,7 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
   return {
     id: endpoint.id,
     tenantId: endpoint.tenantId,
+    type: endpoint.type === "polling" ? "polling" : "webhook",
     url: endpoint.url,
     name: endpoint.name,
     description: endpoint.description,

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { sealJson } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
@@ -22,9 +23,13 @@ export async function updateEndpoint(
   input: TUpdateEndpoint,
 ): Promise<EndpointView> {
   const patch = ZUpdateEndpoint.parse(input);
-  await getEndpointOrThrow(tenantId, endpointId);
+  const current = await getEndpointOrThrow(tenantId, endpointId);
   const data: Prisma.EndpointUpdateInput = { ...routingData(patch), ...(await egressData(patch)) };
-  if (patch.url !== undefined) data.url = checkEndpointUrl(patch.url);
+  if (patch.url !== undefined && current.type === "polling" && patch.url !== "") {
+    const message = "A polling endpoint has no URL: its consumer fetches the messages.";
+    throw new AppError("validation_failed", message, [{ path: "url", message }]);
+  }
+  if (patch.url !== undefined && current.type !== "polling") data.url = checkEndpointUrl(patch.url);
   if (patch.eventTypes !== undefined) {
     await assertEventTypesExist(patch.eventTypes);
     data.eventTypes = [...new Set(patch.eventTypes)];

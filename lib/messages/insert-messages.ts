@@ -1,7 +1,8 @@
 // The write half of publishing: the messages, one delivery per enabled endpoint of the tenant
 // that takes each message's type, and the NOTIFY that wakes the workers, in ONE statement
 // (data-modifying CTEs: all rows or none, foreign keys checked at its end, the NOTIFY sent on
-// commit). Either inside the caller's transaction (publishes with idempotency keys, and
+// commit). A polling endpoint's delivery gets next_attempt_at null (the worker never claims it;
+// lib/polling hands it out) and a NOTIFY on the polling channel with the endpoint's id. Either inside the caller's transaction (publishes with idempotency keys, and
 // operational events, written with the change they report), or as its own transaction: then
 // concurrent publishes share the statement (group commit, lib/database/coalesce.ts): one round
 // trip and one commit for every publish that arrived while the previous ones were written.
@@ -10,7 +11,7 @@ import type pg from "pg";
 import { coalesce } from "@/lib/database/coalesce";
 import { processState } from "@/lib/process-state";
 import { pool } from "@/lib/db";
-import { DELIVERIES_CHANNEL } from "@/lib/queue/channel";
+import { DELIVERIES_CHANNEL, POLLING_CHANNEL } from "@/lib/queue/channel";
 import { newId } from "@/lib/ids";
 import { routeMessage, type RoutableEndpoint } from "@/lib/routing/route-message";
 import type { TraceContext } from "@/lib/tracing/trace-context";
@@ -121,11 +122,14 @@ const INSERT_SQL = `WITH m AS (
     SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[]) ON CONFLICT DO NOTHING
   ), d AS (
     INSERT INTO deliveries (id, tenant_id, message_id, endpoint_id, next_attempt_at, created_at, ordering_key, retry_schedule)
-    SELECT id, tenant_id, message_id, endpoint_id, created_at, created_at, ordering_key, retry_schedule::int[]
+    SELECT d.id, d.tenant_id, d.message_id, d.endpoint_id, CASE WHEN e.type = 'polling' THEN NULL ELSE d.created_at END,
+           d.created_at, d.ordering_key, d.retry_schedule::int[]
       FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $21::text[], $22::text[])
         AS d(tenant_id, id, message_id, endpoint_id, created_at, ordering_key, retry_schedule)
+      LEFT JOIN endpoints e ON e.id = d.endpoint_id
   )
-  SELECT CASE WHEN cardinality($8::text[]) > 0 THEN pg_notify($12, '') END`;
+  SELECT CASE WHEN cardinality($8::text[]) > 0 THEN pg_notify($12, '') END,
+         (SELECT count(pg_notify($25, e.id)) FROM endpoints e WHERE e.id = ANY($10::text[]) AND e.type = 'polling')`;
 
 async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows): Promise<void> {
   await db.query({
@@ -156,6 +160,7 @@ async function writeRows(db: Pick<pg.Pool | pg.PoolClient, "query">, rows: Rows)
       rows.deliverySchedules,
       rows.traceparents,
       rows.tracestates,
+      POLLING_CHANNEL,
     ],
   });
 }

@@ -3,6 +3,7 @@
 import { zPage } from "@/lib/schemas/common";
 import {
   ZCreateEndpoint,
+  ZCreatedEndpointView,
   ZDisableEndpoint,
   ZEndpointAttemptView,
   ZEndpointHeadersView,
@@ -46,7 +47,10 @@ export const createEndpoint = defineOperation({
   description: "A `whsec_` signing secret is generated unless one is given; read it with the secret route.",
   access: "write",
   body: ZCreateEndpoint,
-  responses: [created("The endpoint.", ZEndpointView)],
+  cacheControl: "no-store",
+  responses: [
+    created("The endpoint; a polling endpoint's with its pollingToken, shown this once.", ZCreatedEndpointView),
+  ],
 });
 
 export const getEndpoint = defineOperation({

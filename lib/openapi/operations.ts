@@ -12,6 +12,7 @@ import * as incidents from "./incidents";
 import * as members from "./members";
 import * as messages from "./messages";
 import * as operationsEndpoint from "./operations-endpoint";
+import * as polling from "./polling";
 import * as portal from "./portal";
 import * as routing from "./routing";
 import * as system from "./system";
@@ -27,6 +28,7 @@ const CATALOGS: Array<Record<string, unknown> & { views?: Record<string, z.ZodTy
   endpoints,
   routing,
   incidents,
+  polling,
   messages,
   system,
   docs,

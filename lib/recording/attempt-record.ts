@@ -5,8 +5,11 @@ import type { NextState } from "@/lib/queue/plan-next-state";
 import type { WebhookResponse } from "@/lib/sending/send-webhook";
 import type { DeliveryToSend, DeliveryTried } from "@/lib/sending/try-delivery";
 
-/** scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery. */
-export type AttemptTrigger = "scheduled" | "recovered" | "manual" | "test";
+/**
+ * scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery;
+ * fetch: a polling endpoint's consumer acknowledged it (lib/polling).
+ */
+export type AttemptTrigger = "scheduled" | "recovered" | "manual" | "test" | "fetch";
 
 export interface AttemptRecord {
   tenantId: string;

@@ -220,7 +220,17 @@ function operationalEvents(
  */
 export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner: string): Promise<void> {
   if (!batch.length) return;
-  await withTransaction(async (client) => {
+  await withTransaction((client) => recordAttemptsIn(client, batch, leaseOwner));
+}
+
+/** recordAttempts in the caller's transaction (a polling endpoint's acknowledgement locks its deliveries first). */
+export async function recordAttemptsIn(
+  client: pg.PoolClient,
+  batch: readonly AttemptRecord[],
+  leaseOwner: string,
+): Promise<void> {
+  if (!batch.length) return;
+  {
     const { records: numbered, previousAttemptAt } = await numberAttempts(client, batch);
     // Skipped records move their delivery (to `skipped`) and nothing else.
     const records = numbered.filter((record) => !isSkipped(record));
@@ -258,5 +268,5 @@ export async function recordAttempts(batch: readonly AttemptRecord[], leaseOwner
     );
     await emitOperationalEvents(client, [...operationalEvents(records, changes, advanced), ...paused, ...incidents]);
     await upsertTenantStats(client, records);
-  });
+  }
 }

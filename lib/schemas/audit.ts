@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "endpoint.disabled",
   "endpoint.headers_replaced",
   "endpoint.secret_rotated",
+  "endpoint.polling_token_rotated",
   "endpoint.recovered",
   "endpoint.test_sent",
   "message.resent",

@@ -40,8 +40,13 @@ export const ZEndpointAuth = z.discriminatedUnion("type", [
 ]);
 export type TEndpointAuth = z.infer<typeof ZEndpointAuth>;
 
+export const ZEndpointType = z.enum(["webhook", "polling"]);
+
 export const ZCreateEndpoint = z.strictObject({
-  url: z.string().trim().min(1).max(LIMITS.urlMaxLength),
+  /** "polling": no URL; the consumer fetches its messages (GET /poll/{pollingToken}). */
+  type: ZEndpointType.default("webhook"),
+  /** Required for "webhook" endpoints; none for "polling" ones. */
+  url: z.string().trim().max(LIMITS.urlMaxLength).default(""),
   /** What people call it, shown before the URL in lists; blank or null for none. */
   name: z
     .string()
@@ -76,7 +81,7 @@ export const ZCreateEndpoint = z.strictObject({
 });
 export type TCreateEndpoint = z.input<typeof ZCreateEndpoint>;
 
-export const ZUpdateEndpoint = patchOf(ZCreateEndpoint.omit({ secret: true, disabled: true }));
+export const ZUpdateEndpoint = patchOf(ZCreateEndpoint.omit({ type: true, secret: true, disabled: true }));
 export type TUpdateEndpoint = z.input<typeof ZUpdateEndpoint>;
 
 export const ZListEndpointsQuery = zPageQuery("endpoint").extend({
@@ -112,6 +117,8 @@ export const ZEndpointSecretView = z.object({
 export const ZEndpointView = z.object({
   id: zId("endpoint"),
   tenantId: zId("tenant"),
+  type: ZEndpointType,
+  /** Empty for a polling endpoint. */
   url: z.string(),
   name: z.string().nullable(),
   description: z.string(),
@@ -132,6 +139,39 @@ export const ZEndpointView = z.object({
   lastSuccessAt: zTime.nullable(),
   createdAt: zTime,
   updatedAt: zTime,
+});
+
+/** The create answer: a polling endpoint's token is shown this once (rotate it to get a new one). */
+export const ZCreatedEndpointView = ZEndpointView.extend({ pollingToken: z.string().optional() });
+
+export const ZPollingTokenView = z.object({ pollingToken: z.string() });
+
+export const ZPollQuery = z.strictObject({
+  /** The previous answer's cursor: acknowledges everything handed out up to it. */
+  cursor: z
+    .string()
+    .regex(/^dlv_[0-9A-HJKMNP-TV-Z]{26}$/, "is not a cursor from a previous answer")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  /** Seconds to wait for a message when there is none (long poll); 0 answers at once. */
+  wait: z.coerce.number().int().min(0).max(30).default(0),
+});
+
+export const ZPollPage = z.object({
+  data: z.array(
+    z.object({
+      /** The message id (= webhook-id). */
+      id: zId("message"),
+      headers: z.object({
+        "webhook-id": z.string(),
+        "webhook-timestamp": z.string(),
+        "webhook-signature": z.string(),
+      }),
+      /** The exact envelope string the signature covers. */
+      body: z.string(),
+    }),
+  ),
+  cursor: z.string().nullable(),
 });
 
 export const ZRecoverEndpoint = z.strictObject({

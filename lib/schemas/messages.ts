@@ -117,7 +117,7 @@ export const ZAttemptView = z.object({
   deliveryId: zId("delivery"),
   number: z.number().int(),
   /** scheduled: on the retry schedule; recovered: the same after "recover" requeued the delivery; manual: a resend; test: a test event. */
-  trigger: z.enum(["scheduled", "recovered", "manual", "test"]),
+  trigger: z.enum(["scheduled", "recovered", "manual", "test", "fetch"]),
   url: z.string(),
   startedAt: zTime,
   durationMs: z.number().int().nullable(),

@@ -13,6 +13,8 @@ export const PATH_PARAMS = {
   key: zId("apiKey"),
   name: zEventTypeName,
   incident: zId("incident"),
+  /** Checked by lib/polling (an unknown or malformed token is a 401), only bounded here. */
+  pollingToken: z.string().min(1).max(200),
 } as const;
 
 export type PathParamName = keyof typeof PATH_PARAMS;
@@ -26,6 +28,7 @@ const WHAT: Record<PathParamName, string> = {
   key: "API key",
   name: "Event type",
   incident: "Incident",
+  pollingToken: "Polling token",
 };
 
 /** The first malformed parameter's resource name, or null when all are well-formed. */

@@ -120,6 +120,8 @@ export async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
 export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions): Promise<DeliveryTried> {
   let url = delivery.endpoint.url;
   try {
+    // A polling endpoint (lib/polling) has no URL: nothing may push to it (a resend of its delivery).
+    if (url === "") throw new Error("a polling endpoint is fetched, not sent to");
     const config = await endpointConfig(delivery.endpoint);
     url = config.url;
     const certificate = config.egress.clientCertificate?.leaf;

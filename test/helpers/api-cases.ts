@@ -13,7 +13,7 @@ import {
   type TenantWorld,
   type World,
 } from "./api-world";
-import { createApiKey, createTestEventType } from "./fixtures";
+import { createApiKey, createTestEndpoint, createTestEventType } from "./fixtures";
 
 export interface CaseRequest {
   params: Record<string, string>;
@@ -25,6 +25,11 @@ type CaseBuilder = (world: World, tenant: TenantWorld) => Promise<CaseRequest> |
 
 const t = (tenant: TenantWorld) => ({ tenant: tenant.id });
 const e = (tenant: TenantWorld) => ({ tenant: tenant.id, endpoint: tenant.endpointId });
+
+async function freshPollingEndpoint(tenantId: string): Promise<{ id: string; token: string }> {
+  const endpoint = await createTestEndpoint(tenantId, { type: "polling" });
+  return { id: endpoint.id, token: endpoint.pollingToken! };
+}
 
 export const CASES: Record<string, CaseBuilder> = {
   listTenants: () => ({ params: {} }),
@@ -132,6 +137,10 @@ export const CASES: Record<string, CaseBuilder> = {
   listTenantUsage: () => ({ params: {} }),
 
   getOpenApiDocument: () => ({ params: {} }),
+  pollMessages: async (_, tenant) => ({ params: { pollingToken: (await freshPollingEndpoint(tenant.id)).token } }),
+  rotatePollingToken: async (_, tenant) => ({
+    params: { ...t(tenant), endpoint: (await freshPollingEndpoint(tenant.id)).id },
+  }),
 };
 
 async function freshEventTypeName(): Promise<string> {
