@@ -44,7 +44,8 @@ export async function proxy(request: NextRequest) {
 }
 
 // Pages only: not the API (it answers JSON and authenticates itself; the publish path stays
-// lean), not Next's static files, not /portal/{tenant} (it sets its own, per tenant).
+// lean), not Next's static files, not /portal/{tenant} (it sets its own, per tenant), not the
+// public JWKS.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|portal/|docs/assets/|metrics).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|portal/|docs/assets/|metrics|\\.well-known/).*)"],
 };

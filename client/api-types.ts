@@ -399,7 +399,7 @@ export interface paths {
         put?: never;
         /**
          * Create an endpoint
-         * @description A `whsec_` signing secret is generated unless one is given; read it with the secret route.
+         * @description A `whsec_` signing secret (a `whsk_` key with `signatureScheme: "v1a"`) is generated unless one is given; read it (for v1a: its `whpk_` public key) with the secret route.
          *
          *     Role admin or owner in the tenant.
          */
@@ -1142,11 +1142,12 @@ export interface components {
             /** @default [] */
             eventTypes?: string[];
             secret?: string;
+            /** @enum {string} */
+            signatureScheme?: "v1" | "v1a";
             /** @default {} */
             headers?: {
                 [key: string]: string;
             };
-            /** @default null */
             auth?: ({
                 /** @constant */
                 type: "basic";
@@ -1165,6 +1166,14 @@ export interface components {
                 clientSecret: string;
                 scope?: string;
                 audience?: string;
+            } | {
+                /** @constant */
+                type: "jwt";
+                /** @enum {string} */
+                algorithm: "EdDSA" | "ES256" | "RS256" | "HS256";
+                secret?: string;
+                audience?: string;
+                header?: string;
             }) | null;
             /** @default null */
             rateLimit?: number | null;
@@ -1220,6 +1229,8 @@ export interface components {
             name?: string | null;
             description?: string;
             eventTypes?: string[];
+            /** @enum {string} */
+            signatureScheme?: "v1" | "v1a";
             headers?: {
                 [key: string]: string;
             };
@@ -1241,6 +1252,14 @@ export interface components {
                 clientSecret: string;
                 scope?: string;
                 audience?: string;
+            } | {
+                /** @constant */
+                type: "jwt";
+                /** @enum {string} */
+                algorithm: "EdDSA" | "ES256" | "RS256" | "HS256";
+                secret?: string;
+                audience?: string;
+                header?: string;
             }) | null;
             rateLimit?: number | null;
             maxConcurrency?: number | null;
@@ -1535,7 +1554,9 @@ export interface components {
             disabledReason: string | null;
             disabledAt: string | null;
             hasCustomHeaders: boolean;
-            authType: ("basic" | "bearer" | "oauth2") | null;
+            authType: ("basic" | "bearer" | "oauth2" | "jwt") | null;
+            /** @enum {string} */
+            signatureScheme: "v1" | "v1a";
             rateLimit: number | null;
             maxConcurrency: number | null;
             timeoutMs: number | null;
@@ -1586,7 +1607,10 @@ export interface components {
             updatedAt: string;
         };
         EndpointSecret: {
-            secret: string;
+            /** @enum {string} */
+            signatureScheme: "v1" | "v1a";
+            secret: string | null;
+            publicKey: string | null;
             previousSecretExpiresAt: string | null;
         };
         EndpointHeaders: {

@@ -53,6 +53,10 @@ export const ZEnv = z
     HOOKLINE_RESPONSE_BODY_LIMIT: positiveInt.default(4_096),
     /** How long a rotated-out signing secret keeps signing alongside the new one. */
     HOOKLINE_SECRET_OVERLAP_MS: positiveInt.default(24 * 3_600_000),
+    /** The `iss` of receiver JWTs; HOOKLINE_PUBLIC_URL when unset. */
+    HOOKLINE_JWT_ISSUER: z.string().min(1).optional(),
+    /** How long `npm run keys:rotate-jwt` keeps the old receiver-JWT keys published. */
+    HOOKLINE_JWT_KEY_GRACE_MS: positiveInt.default(24 * 3_600_000),
     /** Disable an endpoint that has had no success for this long and at least N failures. */
     HOOKLINE_AUTO_DISABLE_AFTER_MS: positiveInt.default(5 * 24 * 3_600_000),
     HOOKLINE_AUTO_DISABLE_MIN_FAILURES: positiveInt.default(3),
@@ -149,6 +153,7 @@ export const ZEnv = z
     ...env,
     HOOKLINE_DATA_DIR: path.resolve(env.HOOKLINE_DATA_DIR),
     HOOKLINE_PUBLIC_URL: env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    HOOKLINE_JWT_ISSUER: env.HOOKLINE_JWT_ISSUER ?? env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     HOOKLINE_ALLOW_PRIVATE_NETWORKS: env.HOOKLINE_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
   }));
 

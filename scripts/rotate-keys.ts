@@ -12,6 +12,8 @@ await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
   reloadEnv();
   const { rows, values } = await reencryptSecrets();
-  process.stdout.write(`re-encrypted ${values} value(s) in ${rows} endpoint(s) with the current key\n`);
+  process.stdout.write(
+    `re-encrypted ${values} value(s) in ${rows} row(s) with the current key (endpoints and receiver-JWT keys)\n`,
+  );
   await closeDb();
 });

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { HOOKLINE_VERSION } from "@/lib/version";
+import { ensureJwtKeys } from "@/lib/signing/jwt-keys";
 import { recordStopped } from "@/lib/workers/heartbeat";
 import { DeliveryWorker } from "./delivery-worker";
 import { startMetricsServer } from "./metrics-server";
@@ -89,6 +90,11 @@ watchParent(() => void shutdown("parent exited"));
 // The operational event types exist in every catalog, so tenants can subscribe to them.
 await ensureOperationalEventTypes().catch((error: unknown) =>
   log.warn({ err: error }, "could not add the operational event types to the catalog"),
+);
+// Receiver-JWT signing keys exist from the first start on (later rotations: npm run keys:rotate-jwt).
+await ensureJwtKeys().then(
+  (created) => created.length && log.info({ kids: created }, "generated the receiver-JWT signing keys"),
+  (error: unknown) => log.warn({ err: error }, "could not generate the receiver-JWT signing keys"),
 );
 // Restarted by `npm start` after a crash: what the dead worker held is due again now (not in up
 // to HOOKLINE_LEASE_MS). Best effort: if the database is away too, the leases still run out.

@@ -22,10 +22,28 @@ export interface ReencryptResult {
   values: number;
 }
 
+// The receiver-JWT private keys (lib/signing/jwt-keys.ts): a handful of rows, one statement each.
+async function reencryptJwtKeys(keys: Awaited<ReturnType<typeof encryptionKeys>>, currentPrefix: string) {
+  const { rows } = await pool().query<{ kid: string; private_jwk_enc: string }>(
+    "SELECT kid, private_jwk_enc FROM jwt_signing_keys WHERE private_jwk_enc NOT LIKE $1 || '%'",
+    [currentPrefix],
+  );
+  for (const row of rows) {
+    const value = encryptSecret(decryptSecret(row.private_jwk_enc, keys.all), keys.current);
+    await pool().query("UPDATE jwt_signing_keys SET private_jwk_enc = $2 WHERE kid = $1 AND private_jwk_enc = $3", [
+      row.kid,
+      value,
+      row.private_jwk_enc,
+    ]);
+  }
+  return rows.length;
+}
+
 export async function reencryptSecrets(batchSize = 500): Promise<ReencryptResult> {
   const keys = await encryptionKeys();
   const currentPrefix = `v1.${keyIdOf(keys.current)}.`;
-  const result: ReencryptResult = { rows: 0, values: 0 };
+  const jwtKeys = await reencryptJwtKeys(keys, currentPrefix);
+  const result: ReencryptResult = { rows: jwtKeys, values: jwtKeys };
   // Rows with any value not yet under the current key, walked by id.
   const stale = COLUMNS.map((column) => `(${column} IS NOT NULL AND ${column} NOT LIKE $1 || '%')`).join(" OR ");
   let after = "";

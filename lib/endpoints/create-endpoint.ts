@@ -8,12 +8,12 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { generatePollingToken } from "@/lib/polling/polling-token";
 import { ZCreateEndpoint, type TCreateEndpoint } from "@/lib/schemas/endpoints";
-import { generateSecret } from "@/lib/signing";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { checkEndpointUrl } from "./check-endpoint-url";
 import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
+import { resolveSigning } from "./signature-scheme";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
 /** A polling endpoint takes no URL; its token is made here and shown once, in the answer. */
@@ -25,7 +25,7 @@ function pollingEndpointToken(url: string) {
   return generatePollingToken();
 }
 
-/** Registers a receiver for a tenant. The signing secret is generated unless given. */
+/** Registers a receiver for a tenant. The signing secret (or v1a key) is generated unless given. */
 export async function createEndpoint(
   actor: Principal | null,
   tenantId: string,
@@ -36,8 +36,9 @@ export async function createEndpoint(
   const url = polling ? "" : checkEndpointUrl(data.url);
   await assertEventTypesExist(data.eventTypes);
   if (data.transformation) assertTransformationCompiles(data.transformation);
+  const { secret, signatureScheme } = resolveSigning(data.secret, data.signatureScheme);
   const sealed = {
-    secretEnc: await sealSecret(data.secret ?? generateSecret()),
+    secretEnc: await sealSecret(secret),
     headersEnc: Object.keys(data.headers).length ? await sealJson(data.headers) : null,
     authEnc: data.auth ? await sealJson(data.auth) : null,
     ...(await egressData(data)),
@@ -55,6 +56,7 @@ export async function createEndpoint(
         eventTypes: [...new Set(data.eventTypes)],
         ...sealed,
         authType: data.auth?.type ?? null,
+        signatureScheme,
         rateLimit: data.rateLimit,
         maxConcurrency: data.maxConcurrency,
         timeoutMs: data.timeoutMs,

@@ -9,19 +9,23 @@ import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { ZRotateEndpointSecret, type TRotateEndpointSecret } from "@/lib/schemas/endpoints";
-import { generateSecret } from "@/lib/signing";
 import { getEndpointOrThrow } from "./get-endpoint";
 import { overlapUntil } from "./secret-overlap";
+import { generateSecretFor, schemeOfSecret, verificationKeyOf } from "./signature-scheme";
 
 export interface EndpointSecretView {
-  secret: string;
+  signatureScheme: "v1" | "v1a";
+  /** v1 only; a v1a endpoint's whsk_ key is never shown. */
+  secret: string | null;
+  /** v1a only: the whpk_ key receivers verify with. */
+  publicKey: string | null;
   previousSecretExpiresAt: string | null;
 }
 
 export async function getEndpointSecret(tenantId: string, endpointId: string): Promise<EndpointSecretView> {
   const endpoint = await getEndpointOrThrow(tenantId, endpointId);
   return {
-    secret: await openSecret(endpoint.secretEnc),
+    ...verificationKeyOf(await openSecret(endpoint.secretEnc)),
     previousSecretExpiresAt: overlapUntil(endpoint.previousSecretExpiresAt),
   };
 }
@@ -33,19 +37,22 @@ export async function rotateEndpointSecret(
   input: TRotateEndpointSecret = {},
 ): Promise<EndpointSecretView> {
   const { secret: given } = ZRotateEndpointSecret.parse(input);
-  const secret = given ?? generateSecret();
+  // A given key's kind sets the scheme (whsk_: v1a); otherwise a new key of the current scheme.
+  const secret =
+    given ??
+    generateSecretFor((await getEndpointOrThrow(tenantId, endpointId)).signatureScheme === "v1a" ? "v1a" : "v1");
   const sealed = await sealSecret(secret);
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ previous_secret_expires_at: Date }>(
       `UPDATE endpoints
-        SET previous_secret_enc = secret_enc, secret_enc = $3,
+        SET previous_secret_enc = secret_enc, secret_enc = $3, signature_scheme = $5,
             previous_secret_expires_at = now() + make_interval(secs => $4 / 1000.0), updated_at = now()
       WHERE tenant_id = $1 AND id = $2
       RETURNING previous_secret_expires_at`,
-      [tenantId, endpointId, sealed, env().HOOKLINE_SECRET_OVERLAP_MS],
+      [tenantId, endpointId, sealed, env().HOOKLINE_SECRET_OVERLAP_MS, schemeOfSecret(secret)],
     );
     if (!rows[0]) throw notFound("Endpoint");
     await recordAuditEvent(client, actor, tenantId, "endpoint.secret_rotated", { type: "endpoint", id: endpointId });
-    return { secret, previousSecretExpiresAt: rows[0].previous_secret_expires_at.toISOString() };
+    return { ...verificationKeyOf(secret), previousSecretExpiresAt: rows[0].previous_secret_expires_at.toISOString() };
   });
 }

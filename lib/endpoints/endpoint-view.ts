@@ -24,6 +24,7 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     disabledAt: endpoint.disabledAt?.toISOString() ?? null,
     hasCustomHeaders: endpoint.headersEnc !== null,
     authType: (endpoint.authType as EndpointView["authType"]) ?? null,
+    signatureScheme: endpoint.signatureScheme === "v1a" ? "v1a" : "v1",
     rateLimit: endpoint.rateLimit,
     maxConcurrency: endpoint.maxConcurrency,
     timeoutMs: endpoint.timeoutMs,

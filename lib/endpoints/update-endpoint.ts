@@ -2,8 +2,9 @@ import "server-only";
 import { scheduleToMs } from "@/lib/queue/retry-schedule";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
-import { sealJson } from "@/lib/crypto";
+import { sealJson, sealSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,6 +15,7 @@ import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 import { getEndpointOrThrow } from "./get-endpoint";
+import { generateSecretFor } from "./signature-scheme";
 
 /** Changes what is given and leaves the rest; `auth: null` removes receiver authentication. */
 export async function updateEndpoint(
@@ -49,6 +51,14 @@ export async function updateEndpoint(
   if (patch.transformation !== undefined) {
     if (patch.transformation) assertTransformationCompiles(patch.transformation);
     data.transformation = patch.transformation ?? Prisma.DbNull;
+  }
+  // Another scheme is a rotation to a new key of that kind: the old key keeps signing next to it
+  // for the usual overlap (both signatures in one header), so receivers can switch unhurried.
+  if (patch.signatureScheme !== undefined && patch.signatureScheme !== current.signatureScheme) {
+    data.signatureScheme = patch.signatureScheme;
+    data.secretEnc = await sealSecret(generateSecretFor(patch.signatureScheme));
+    data.previousSecretEnc = current.secretEnc;
+    data.previousSecretExpiresAt = new Date(Date.now() + env().HOOKLINE_SECRET_OVERLAP_MS);
   }
   // Scoped by tenant in the write too; a concurrent delete becomes Prisma's P2025, i.e. 404.
   return db().$transaction(async (tx) => {

@@ -44,7 +44,8 @@ export const createEndpoint = defineOperation({
   path: `${TENANT}/endpoints`,
   tag: "Endpoints",
   summary: "Create an endpoint",
-  description: "A `whsec_` signing secret is generated unless one is given; read it with the secret route.",
+  description:
+    'A `whsec_` signing secret (a `whsk_` key with `signatureScheme: "v1a"`) is generated unless one is given; read it (for v1a: its `whpk_` public key) with the secret route.',
   access: "write",
   body: ZCreateEndpoint,
   cacheControl: "no-store",

@@ -2,15 +2,18 @@
 // (`npm run seed:demo`) and for trying Hookline without writing a receiver. It behaves like a
 // careful tenant's server: it verifies the Standard Webhooks signature with the endpoint's own
 // secret (through the `standardwebhooks` library, as a receiver would, not through our signer),
-// answers 401 when it does not match, and otherwise answers as its mode says:
+// answers 401 when it does not match (a v1a endpoint's signature is checked with its whpk_ public
+// key and crypto.verify, which the library cannot do), and otherwise answers as its mode says:
 //   ok    – 200 at once
 //   flaky – a random 5xx about a third of the time (exercises retries), 200 otherwise
 //   slow  – 200 after 1–3 s (fills the latency charts' upper percentiles)
 import "server-only";
+import { createPublicKey, verify } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { openSecret } from "@/lib/crypto";
 import { pool } from "@/lib/db";
 import { isId } from "@/lib/ids";
+import { publicKeyOf, SIGNING_KEY_PREFIX } from "@/lib/signing";
 import { PLAYGROUND_PATH_PREFIX } from "@/lib/ssrf";
 
 export const PLAYGROUND_MODES = ["ok", "flaky", "slow"] as const;
@@ -72,12 +75,25 @@ function verifies(secret: string, delivery: PlaygroundDelivery): boolean {
     "webhook-timestamp": delivery.headers.get("webhook-timestamp") ?? "",
     "webhook-signature": delivery.headers.get("webhook-signature") ?? "",
   };
+  if (secret.startsWith(SIGNING_KEY_PREFIX)) return v1aVerifies(publicKeyOf(secret), headers, delivery.body);
   try {
     new Webhook(secret).verify(delivery.body, headers);
     return true;
   } catch {
     return false;
   }
+}
+
+/** A receiver's v1a check: a fresh timestamp and any `v1a,` signature that the public key verifies. */
+function v1aVerifies(publicKey: string, headers: Record<string, string>, body: string): boolean {
+  const timestamp = Number(headers["webhook-timestamp"]);
+  if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > 300) return false;
+  const x = Buffer.from(publicKey.slice("whpk_".length), "base64").toString("base64url");
+  const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
+  const content = Buffer.from(`${headers["webhook-id"]}.${timestamp}.${body}`, "utf8");
+  return headers["webhook-signature"]!.split(" ")
+    .filter((signature) => signature.startsWith("v1a,"))
+    .some((signature) => verify(null, content, key, Buffer.from(signature.slice(4), "base64")));
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

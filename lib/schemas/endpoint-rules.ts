@@ -23,6 +23,9 @@ export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   "expect",
 ]);
 
+/** Algorithms of receiver JWTs: the first three sign with the instance's keys, HS256 with a shared secret. */
+export const JWT_ALGORITHMS = ["EdDSA", "ES256", "RS256", "HS256"] as const;
+
 /** An HTTP token (RFC 9110), at most 100 characters. */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 

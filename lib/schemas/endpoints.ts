@@ -3,8 +3,9 @@
 // because it depends on settings; here only the shape.
 import { z } from "zod";
 import { isValidSecret } from "@/lib/signing/generate-secret";
+import { isValidSigningKey } from "@/lib/signing/signing-key";
 import { patchOf, zEventTypeName, zId, zPageQuery, zTime, zTimeInput } from "./common";
-import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "./endpoint-rules";
+import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, JWT_ALGORITHMS, RESERVED_HEADERS } from "./endpoint-rules";
 import { ZAttemptResult, ZAttemptView } from "./messages";
 import { endpointEgressFields, endpointEgressView } from "./egress";
 import { endpointRoutingFields, endpointRoutingView } from "./routing";
@@ -37,10 +38,46 @@ export const ZEndpointAuth = z.discriminatedUnion("type", [
     scope: z.string().max(1_000).optional(),
     audience: z.string().max(1_000).optional(),
   }),
+  // A JWT minted per try (lib/sending/receiver-jwt.ts); asymmetric algorithms use the instance's
+  // keys published at /.well-known/jwks.json, HS256 a secret shared with the receiver.
+  z
+    .strictObject({
+      type: z.literal("jwt"),
+      algorithm: z.enum(JWT_ALGORITHMS),
+      /** HS256 only: the shared secret, at least 32 bytes. */
+      secret: z
+        .string()
+        .max(1_000)
+        .refine((secret) => Buffer.byteLength(secret) >= 32, "must be at least 32 bytes")
+        .optional(),
+      /** The `aud` claim; the endpoint's URL when not given. */
+      audience: z.string().min(1).max(1_000).optional(),
+      /** `authorization` (the default) carries `Bearer <jwt>`; another header carries the bare token. */
+      header: z
+        .string()
+        .regex(HEADER_NAME, "is not a valid header name")
+        .transform((name) => name.toLowerCase())
+        .refine(
+          (name) => name === "authorization" || !RESERVED_HEADERS.has(name),
+          "is set by Hookline and cannot carry the token",
+        )
+        .optional(),
+    })
+    .refine((auth) => (auth.algorithm === "HS256") === (auth.secret !== undefined), {
+      message: "a secret is required with HS256 and only with HS256",
+      path: ["secret"],
+    }),
 ]);
 export type TEndpointAuth = z.infer<typeof ZEndpointAuth>;
 
 export const ZEndpointType = z.enum(["webhook", "polling"]);
+
+/** v1: HMAC-SHA256 with a whsec_ secret. v1a: ed25519 with a whsk_ key; the receiver holds the whpk_ public key. */
+export const ZSignatureScheme = z.enum(["v1", "v1a"]);
+export type TSignatureScheme = z.infer<typeof ZSignatureScheme>;
+
+const SECRET_RULE = "must be whsec_ followed by 24 to 64 bytes, or whsk_ followed by 32 bytes, in base64";
+const zSigningSecret = z.string().refine((secret) => isValidSecret(secret) || isValidSigningKey(secret), SECRET_RULE);
 
 export const ZCreateEndpoint = z.strictObject({
   /** "polling": no URL; the consumer fetches its messages (GET /poll/{pollingToken}). */
@@ -58,8 +95,10 @@ export const ZCreateEndpoint = z.strictObject({
   description: z.string().max(LIMITS.descriptionMaxLength).default(""),
   /** Event types to receive; empty means every type. */
   eventTypes: z.array(zEventTypeName).max(LIMITS.eventTypesMax).default([]),
-  /** A `whsec_…` secret to use instead of a generated one (e.g. when moving from another provider). */
-  secret: z.string().refine(isValidSecret, "must be whsec_ followed by 24 to 64 bytes in base64").optional(),
+  /** A `whsec_…` secret (or, for v1a, a `whsk_…` key) to use instead of a generated one (e.g. when moving from another provider). */
+  secret: zSigningSecret.optional(),
+  /** How webhooks are signed; when left out, the given secret's kind decides (v1 without one). */
+  signatureScheme: ZSignatureScheme.optional(),
   headers: ZEndpointHeaders.default({}),
   auth: ZEndpointAuth.nullable().default(null),
   /** Requests per second; null for no limit. */
@@ -99,8 +138,8 @@ export const ZDisableEndpoint = z.strictObject({
 });
 
 export const ZRotateEndpointSecret = z.strictObject({
-  /** The new secret; generated when not given. */
-  secret: z.string().refine(isValidSecret, "must be whsec_ followed by 24 to 64 bytes in base64").optional(),
+  /** The new secret (whsec_, or whsk_ for v1a: its kind sets the scheme); generated for the current scheme when not given. */
+  secret: zSigningSecret.optional(),
 });
 export type TRotateEndpointSecret = z.input<typeof ZRotateEndpointSecret>;
 
@@ -109,7 +148,11 @@ export const ZReplaceEndpointHeaders = z.strictObject({ headers: ZEndpointHeader
 export const ZEndpointHeadersView = z.object({ headers: z.record(z.string(), z.string()) });
 
 export const ZEndpointSecretView = z.object({
-  secret: z.string(),
+  signatureScheme: ZSignatureScheme,
+  /** v1: the whsec_ secret the receiver verifies with. v1a: null (the whsk_ key stays with Hookline). */
+  secret: z.string().nullable(),
+  /** v1a: the whpk_ public key the receiver verifies with; null for v1. */
+  publicKey: z.string().nullable(),
   /** Until when the previous secret still signs alongside this one (null: no overlap). */
   previousSecretExpiresAt: zTime.nullable(),
 });
@@ -127,7 +170,8 @@ export const ZEndpointView = z.object({
   disabledReason: z.string().nullable(),
   disabledAt: zTime.nullable(),
   hasCustomHeaders: z.boolean(),
-  authType: z.enum(["basic", "bearer", "oauth2"]).nullable(),
+  authType: z.enum(["basic", "bearer", "oauth2", "jwt"]).nullable(),
+  signatureScheme: ZSignatureScheme,
   rateLimit: z.number().int().nullable(),
   maxConcurrency: z.number().int().nullable(),
   timeoutMs: z.number().int().nullable(),

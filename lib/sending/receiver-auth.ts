@@ -1,10 +1,12 @@
-// Receiver authentication (DESIGN.md "Endpoint"): Basic, a static Bearer token, or an OAuth2
+// Receiver authentication (DESIGN.md "Endpoint"): Basic, a static Bearer token, an OAuth2
 // client-credentials token fetched from the endpoint's token URL and cached until shortly
-// before it expires. The token request goes through the same SSRF-guarded agent.
+// before it expires (the token request goes through the same SSRF-guarded agent), or a JWT
+// minted for this one request (./receiver-jwt.ts).
 import "server-only";
 import { request as undiciRequest, type Dispatcher } from "undici";
 import { processState } from "@/lib/process-state";
 import type { TEndpointAuth } from "@/lib/schemas/endpoints";
+import { mintReceiverJwt, type ReceiverJwtInput } from "./receiver-jwt";
 
 interface CachedToken {
   value: string;
@@ -63,10 +65,16 @@ async function fetchToken(
   return { value: parsed.access_token, expiresAt: Date.now() + lifetimeMs - EARLY_MS };
 }
 
-/** The Authorization header value for a receiver, or null when it has no authentication. */
+/** The header that carries the credential: `authorization`, unless a JWT endpoint names another. */
+export function authHeaderName(auth: TEndpointAuth | null): string {
+  return auth?.type === "jwt" && auth.header ? auth.header : "authorization";
+}
+
+/** The credential header's value for one request, or null when the receiver has no authentication. */
 export async function authorizationFor(
   endpointId: string,
   auth: TEndpointAuth | null,
+  request: ReceiverJwtInput,
   dispatcher: Dispatcher,
   signal: AbortSignal,
   forceNew: boolean,
@@ -74,6 +82,10 @@ export async function authorizationFor(
   if (!auth) return null;
   if (auth.type === "basic") return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`;
   if (auth.type === "bearer") return `Bearer ${auth.token}`;
+  if (auth.type === "jwt") {
+    const token = await mintReceiverJwt(auth, request);
+    return authHeaderName(auth) === "authorization" ? `Bearer ${token}` : token;
+  }
   const cached = tokens.get(endpointId);
   if (!forceNew && cached && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`;
   const token = await fetchToken(auth, dispatcher, signal);

@@ -10,9 +10,10 @@ import { buildWebhookHeaders } from "@/lib/signing";
 import { HOOKLINE_VERSION } from "@/lib/version";
 import { classifyRequestError, type RequestErrorKind } from "./classify-request-error";
 import { maskRequestHeaders } from "./mask-headers";
-import { authorizationFor, forgetOAuthToken } from "./receiver-auth";
+import { authHeaderName, authorizationFor, forgetOAuthToken } from "./receiver-auth";
 
 export interface WebhookRequest {
+  tenantId: string;
   endpointId: string;
   url: string;
   messageId: string;
@@ -86,7 +87,14 @@ async function readCapped(body: Dispatcher.ResponseData["body"], limit: number):
 async function post(input: WebhookRequest, signal: AbortSignal, forceNewToken: boolean) {
   const timestamp = new Date();
   const signed = buildWebhookHeaders({ msgId: input.messageId, timestamp, body: input.body, secrets: input.secrets });
-  const authorization = await authorizationFor(input.endpointId, input.auth, input.dispatcher, signal, forceNewToken);
+  const authorization = await authorizationFor(
+    input.endpointId,
+    input.auth,
+    { tenantId: input.tenantId, url: input.url, body: input.body },
+    input.dispatcher,
+    signal,
+    forceNewToken,
+  );
   const headers: Record<string, string> = {
     ...input.headers,
     ...input.transformedHeaders,
@@ -94,7 +102,7 @@ async function post(input: WebhookRequest, signal: AbortSignal, forceNewToken: b
     "content-type": "application/json",
     "user-agent": `Hookline/${HOOKLINE_VERSION}`,
     ...signed,
-    ...(authorization ? { authorization } : {}),
+    ...(authorization ? { [authHeaderName(input.auth)]: authorization } : {}),
   };
   const response = await undiciRequest(input.url, {
     method: "POST",
@@ -120,7 +128,7 @@ export async function sendWebhook(input: WebhookRequest): Promise<WebhookRespons
     responseBody: null,
     errorKind: null,
     errorMessage: null,
-    requestHeaders: maskRequestHeaders(sentHeaders, Object.keys(input.headers)),
+    requestHeaders: maskRequestHeaders(sentHeaders, [...Object.keys(input.headers), authHeaderName(input.auth)]),
     retryAfter: null,
     abortHeader: null,
     cancelled: false,

@@ -134,6 +134,7 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
     if ("startedAt" in prepared) return { url, response: prepared, requestBody: null };
     const send = (trace: TraceContext | null) =>
       sendWebhook({
+        tenantId: delivery.tenantId,
         endpointId: delivery.endpoint.id,
         url,
         messageId: delivery.messageId,

@@ -17,3 +17,10 @@ export {
   SECRET_BYTES,
   SECRET_PREFIX,
 } from "./generate-secret";
+export {
+  generateSigningKey,
+  isValidSigningKey,
+  PUBLIC_KEY_PREFIX,
+  publicKeyOf,
+  SIGNING_KEY_PREFIX,
+} from "./signing-key";

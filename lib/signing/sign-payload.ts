@@ -6,6 +6,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { decodeSecret } from "./generate-secret";
+import { SIGNING_KEY_PREFIX, signV1a } from "./signing-key";
 
 export interface SignInput {
   /** `webhook-id`: the message id, stable across retries so that receivers can dedupe. */
@@ -34,10 +35,15 @@ function assertValidMsgId(msgId: string): void {
   }
 }
 
-/** One signature, `v1,<base64 HMAC-SHA256(key, "id.timestamp.body")>`. */
+/**
+ * One signature: `v1,<base64 HMAC-SHA256(key, "id.timestamp.body")>` for a `whsec_` secret, or
+ * `v1a,<base64 ed25519 signature>` for a `whsk_` key (./signing-key.ts). The key decides the
+ * scheme, so a rotation from one scheme to the other overlaps like any other.
+ */
 export function signPayload(input: SignInput & { secret: string }): string {
   assertValidMsgId(input.msgId);
   const signedContent = `${input.msgId}.${toUnixSeconds(input.timestamp)}.${input.body}`;
+  if (input.secret.startsWith(SIGNING_KEY_PREFIX)) return signV1a(input.secret, signedContent);
   const digest = createHmac("sha256", decodeSecret(input.secret)).update(signedContent, "utf8").digest("base64");
   return `v1,${digest}`;
 }

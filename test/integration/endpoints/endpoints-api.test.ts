@@ -78,7 +78,7 @@ describe("endpoints API", () => {
       for (const hidden of [secret, "t0ken", "payments"]) expect(text).not.toContain(hidden);
     }
     const revealed = await callRoute(secretRoute, { params: at(endpoint.id), key });
-    expect(revealed.body).toEqual({ secret, previousSecretExpiresAt: null });
+    expect(revealed.body).toEqual({ signatureScheme: "v1", secret, publicKey: null, previousSecretExpiresAt: null });
     expect(revealed.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -195,7 +195,9 @@ describe("endpoints API", () => {
     expect(signingSecrets(config)).toEqual([secret, old]);
     expect(signingSecrets(config, Date.now() + 25 * 3_600_000)).toEqual([secret]);
     expect((await callRoute(secretRoute, { params: at(endpoint.id), key })).body).toEqual({
+      signatureScheme: "v1",
       secret,
+      publicKey: null,
       previousSecretExpiresAt,
     });
 

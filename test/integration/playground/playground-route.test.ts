@@ -6,7 +6,7 @@ import * as route from "@/app/api/playground/[mode]/[endpoint]/route";
 import { rotateEndpointSecret } from "@/lib/endpoints/endpoint-secret";
 import { newId } from "@/lib/ids";
 import { createPlaygroundEndpoint, receivePlaygroundWebhook, type PlaygroundMode } from "@/lib/playground";
-import { buildWebhookHeaders } from "@/lib/signing";
+import { buildWebhookHeaders, generateSigningKey } from "@/lib/signing";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createTenant, endpointSecret } from "../../helpers/fixtures";
@@ -90,9 +90,20 @@ describe("POST /api/playground/:mode/:endpoint", () => {
     const tenantId = await createTenant("Rotating");
     const endpoint = await createPlaygroundEndpoint(tenantId, "ok", PUBLIC_URL);
     const oldSecret = await endpointSecret(endpoint.id);
-    const { secret: newSecret } = await rotateEndpointSecret(null, tenantId, endpoint.id);
+    const newSecret = (await rotateEndpointSecret(null, tenantId, endpoint.id)).secret!;
     expect((await post("ok", endpoint.id, signed(oldSecret))).status).toBe(200);
     expect((await post("ok", endpoint.id, signed(newSecret))).status).toBe(200);
+  });
+
+  it("should verify a v1a endpoint's ed25519 signature with its public key", async () => {
+    const tenantId = await createTenant("Asymmetric");
+    const endpoint = await createPlaygroundEndpoint(tenantId, "ok", PUBLIC_URL);
+    const signingKey = generateSigningKey();
+    await rotateEndpointSecret(null, tenantId, endpoint.id, { secret: signingKey });
+    expect((await post("ok", endpoint.id, signed(signingKey))).status).toBe(200);
+    expect((await post("ok", endpoint.id, signed(generateSigningKey()))).status).toBe(401);
+    const stale = signed(signingKey, { timestamp: new Date(Date.now() - 10 * 60_000) });
+    expect((await post("ok", endpoint.id, stale)).status).toBe(401);
   });
 
   it("should answer slowly in slow mode", async () => {
