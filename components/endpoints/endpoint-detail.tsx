@@ -56,6 +56,7 @@ export function EndpointDetail({
             overlapMs={secretOverlapMs}
             initialOverlapUntil={previousSecretExpiresAt}
             justCreated={justCreated}
+            signatureScheme={endpoint.signatureScheme}
           />
           {canWrite && (
             <SendTestEvent

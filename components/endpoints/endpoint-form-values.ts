@@ -1,8 +1,8 @@
 // The endpoint form's state, its checks in the browser (the limits of lib/schemas/endpoint-rules,
 // which the server applies too), the API body it becomes, and where the API's field errors
 // (`details[].path`) go in the form.
-import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, RESERVED_HEADERS } from "@/lib/schemas/endpoint-rules";
-import type { TCreateEndpoint, TEndpointAuth, TUpdateEndpoint } from "@/lib/schemas/endpoints";
+import { ENDPOINT_LIMITS as LIMITS, HEADER_NAME, JWT_ALGORITHMS, RESERVED_HEADERS } from "@/lib/schemas/endpoint-rules";
+import type { TCreateEndpoint, TEndpointAuth, TSignatureScheme, TUpdateEndpoint } from "@/lib/schemas/endpoints";
 import type { EndpointView } from "./use-endpoint";
 import {
   initialRoutingValues,
@@ -19,7 +19,8 @@ import {
   type PolicyFormValues,
 } from "@/components/policies/policy-form-values";
 
-export type AuthType = "none" | "basic" | "bearer" | "oauth2";
+export type AuthType = "none" | "basic" | "bearer" | "oauth2" | "jwt";
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 export interface HeaderRow {
   /** Stable identity of the row in the form (React key, error path); never sent. */
@@ -38,6 +39,10 @@ export interface AuthValues {
   clientSecret: string;
   scope: string;
   audience: string;
+  /** JWT: the algorithm ("" on an endpoint whose stored JWT settings are kept), HS256's secret, the header. */
+  algorithm: JwtAlgorithm | "";
+  secret: string;
+  header: string;
 }
 
 export interface EndpointFormValues {
@@ -54,6 +59,7 @@ export interface EndpointFormValues {
   routing: RoutingFormValues;
   /** Retry schedule and transformation. */
   policies: PolicyFormValues;
+  signatureScheme: TSignatureScheme;
 }
 
 /** Field errors by path: `url`, `eventTypes`, `headers.<row id>.name`, `auth.token`, `form`… */
@@ -72,6 +78,9 @@ const EMPTY_AUTH: AuthValues = {
   clientSecret: "",
   scope: "",
   audience: "",
+  algorithm: "",
+  secret: "",
+  header: "",
 };
 
 export function initialFormValues(endpoint?: EndpointView, headers: Record<string, string> = {}): EndpointFormValues {
@@ -88,6 +97,7 @@ export function initialFormValues(endpoint?: EndpointView, headers: Record<strin
     timeoutSeconds: endpoint?.timeoutMs ? String(endpoint.timeoutMs / 1_000) : "",
     routing: initialRoutingValues(endpoint),
     policies: initialPolicyValues(endpoint),
+    signatureScheme: endpoint?.signatureScheme ?? "v1",
   };
 }
 
@@ -103,6 +113,13 @@ const AUTH_FIELDS: Record<Exclude<AuthType, "none">, Array<{ key: keyof AuthValu
     { key: "clientSecret", required: true },
     { key: "scope", required: false },
     { key: "audience", required: false },
+  ],
+  // The HS256 secret is required with HS256 only (checked below).
+  jwt: [
+    { key: "algorithm", required: false },
+    { key: "secret", required: false },
+    { key: "audience", required: false },
+    { key: "header", required: false },
   ],
 };
 
@@ -171,6 +188,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
       if (required && !auth[key].trim()) errors[`auth.${key}`] = "Required.";
     if (auth.type === "oauth2" && auth.tokenUrl.trim() && !isHttpUrl(auth.tokenUrl.trim()))
       errors["auth.tokenUrl"] = "Enter a full http:// or https:// URL.";
+    if (auth.type === "jwt") checkJwtAuth(auth, errors);
   }
 
   checkInteger(errors, "rateLimit", values.rateLimit, LIMITS.rateLimit, "requests per second");
@@ -180,6 +198,15 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   validateRouting(values.routing, errors);
   validatePolicies(values.policies, errors);
   return errors;
+}
+
+function checkJwtAuth(auth: AuthValues, errors: FormErrors): void {
+  if ((auth.algorithm || "EdDSA") === "HS256" && new TextEncoder().encode(auth.secret).length < 32)
+    errors["auth.secret"] = "HS256 needs a shared secret of at least 32 bytes.";
+  const header = auth.header.trim().toLowerCase();
+  if (header && !HEADER_NAME.test(header)) errors["auth.header"] = "Use letters, digits and - only.";
+  else if (header && header !== "authorization" && RESERVED_HEADERS.has(header))
+    errors["auth.header"] = "Hookline sets this header itself.";
 }
 
 function authBody(auth: AuthValues): TEndpointAuth | null {
@@ -200,15 +227,29 @@ function authBody(auth: AuthValues): TEndpointAuth | null {
         scope: optional(auth.scope),
         audience: optional(auth.audience),
       };
+    case "jwt": {
+      const algorithm = auth.algorithm || "EdDSA";
+      return {
+        type: "jwt",
+        algorithm,
+        secret: algorithm === "HS256" ? auth.secret : undefined,
+        audience: optional(auth.audience),
+        header: optional(auth.header),
+      };
+    }
   }
 }
 
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
-/** The POST or PATCH body. `auth` is left out when stored credentials are kept as they are. */
+/**
+ * The POST or PATCH body. `auth` is left out when stored credentials are kept as they are, and
+ * `signatureScheme` unless it differs from the stored one (a change rotates the signing key).
+ */
 export function toEndpointBody(
   values: EndpointFormValues,
   storedAuthType: AuthType | null = null,
+  storedScheme: TSignatureScheme | null = null,
 ): TCreateEndpoint & TUpdateEndpoint {
   const timeoutSeconds = numberOrNull(values.timeoutSeconds);
   const body: TCreateEndpoint & TUpdateEndpoint = {
@@ -228,6 +269,7 @@ export function toEndpointBody(
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
   if (!unchanged) body.auth = authBody(values.auth);
+  if (values.signatureScheme !== (storedScheme ?? "v1")) body.signatureScheme = values.signatureScheme;
   return body;
 }
 

@@ -26,6 +26,7 @@ import { ReceiverAuthFields } from "./receiver-auth-fields";
 import { RoutingFields } from "./routing-fields";
 import { RetryScheduleField } from "@/components/policies/retry-schedule-field";
 import { TransformationFields } from "@/components/policies/transformation-fields";
+import { SignatureSchemeField } from "./signature-scheme-field";
 import { useSaveEndpoint } from "./use-endpoint";
 
 interface Props {
@@ -71,7 +72,7 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       setAttempt((count) => count + 1);
       return;
     }
-    save.mutate(toEndpointBody(values, storedAuthType), {
+    save.mutate(toEndpointBody(values, storedAuthType, endpoint?.signatureScheme ?? null), {
       onSuccess: (saved) => {
         // `?created=1`: the new endpoint's page confirms it beside its signing secret.
         router.push(endpoint ? detailPath(saved.id) : `${detailPath(saved.id)}?created=1`);
@@ -246,13 +247,20 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
         <HeaderRows rows={values.headers} errors={errors} onChange={(rows) => set("headers", rows)} />
       </Card>
 
-      <Card title="Receiver authentication">
-        <ReceiverAuthFields
-          auth={values.auth}
-          storedType={storedAuthType}
-          errors={errors}
-          onChange={(auth) => set("auth", auth)}
-        />
+      <Card title="Signature and receiver authentication">
+        <div className="space-y-4">
+          <SignatureSchemeField
+            value={values.signatureScheme}
+            stored={endpoint?.signatureScheme ?? null}
+            onChange={(scheme) => set("signatureScheme", scheme)}
+          />
+          <ReceiverAuthFields
+            auth={values.auth}
+            storedType={storedAuthType}
+            errors={errors}
+            onChange={(auth) => set("auth", auth)}
+          />
+        </div>
       </Card>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

@@ -23,7 +23,12 @@ function CertificateExpiry({ notAfter }: { notAfter: string }) {
 
 const PROXY_LABELS = { default: "Server default", none: "None (direct)" } as const;
 
-const AUTH_LABELS = { basic: "HTTP Basic", bearer: "Bearer token", oauth2: "OAuth2 client credentials" } as const;
+const AUTH_LABELS = {
+  basic: "HTTP Basic",
+  bearer: "Bearer token",
+  oauth2: "OAuth2 client credentials",
+  jwt: "JWT (signed per request)",
+} as const;
 
 export function EndpointSettingsCard({ endpoint }: { endpoint: EndpointView }) {
   const rows: Array<[string, React.ReactNode]> = [
@@ -53,6 +58,7 @@ export function EndpointSettingsCard({ endpoint }: { endpoint: EndpointView }) {
         : "None",
     ],
     ["Authentication", endpoint.authType ? AUTH_LABELS[endpoint.authType] : "Signature only"],
+    ["Signature", endpoint.signatureScheme === "v1a" ? "v1a (Ed25519, public key)" : "v1 (HMAC, shared secret)"],
     ["Custom headers", endpoint.hasCustomHeaders ? "Yes (encrypted)" : "None"],
     [
       "Client certificate",

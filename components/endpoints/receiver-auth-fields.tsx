@@ -1,15 +1,25 @@
 "use client";
 // How the receiver knows a request is really from us, besides the signature: HTTP Basic, a
-// static Bearer token, or an OAuth2 token fetched with the client-credentials grant. Stored
-// encrypted and never shown again, so on an existing endpoint blank fields keep what is stored.
+// static Bearer token, an OAuth2 token fetched with the client-credentials grant, or a JWT
+// minted per request. Stored encrypted and never shown again, so on an existing endpoint blank
+// fields keep what is stored.
 import { SelectField, TextField } from "@/components/ui/field";
-import type { AuthType, AuthValues, FormErrors } from "./endpoint-form-values";
+import { JWT_ALGORITHMS } from "@/lib/schemas/endpoint-rules";
+import type { AuthType, AuthValues, FormErrors, JwtAlgorithm } from "./endpoint-form-values";
 
 const LABELS: Record<AuthType, string> = {
   none: "None (signature only)",
   basic: "HTTP Basic",
   bearer: "Bearer token",
   oauth2: "OAuth2 client credentials",
+  jwt: "JWT (signed per request)",
+};
+
+const ALGORITHM_LABELS: Record<JwtAlgorithm, string> = {
+  EdDSA: "EdDSA (Ed25519) – public keys at /.well-known/jwks.json",
+  ES256: "ES256 (P-256) – public keys at /.well-known/jwks.json",
+  RS256: "RS256 (RSA) – public keys at /.well-known/jwks.json",
+  HS256: "HS256 – a secret shared with the receiver",
 };
 
 const HINTS: Record<AuthType, string> = {
@@ -18,6 +28,7 @@ const HINTS: Record<AuthType, string> = {
   bearer: "Sent as Authorization: Bearer … with every request.",
   oauth2:
     "Hookline fetches a token from your token URL (client credentials grant), caches it, and sends it as Authorization: Bearer ….",
+  jwt: "A fresh JWT for every request (valid 5 minutes, bound to the body by its body_sha256 claim), sent as Authorization: Bearer …; gateways verify it from the JWKS URL.",
 };
 
 export function ReceiverAuthFields({
@@ -130,6 +141,54 @@ export function ReceiverAuthFields({
             onChange={set("audience")}
             error={errors["auth.audience"]}
             autoComplete="off"
+          />
+        </div>
+      )}
+      {auth.type === "jwt" && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            <SelectField
+              label="Algorithm"
+              value={auth.algorithm || (keeping ? "" : "EdDSA")}
+              onChange={(event) => onChange({ ...auth, algorithm: event.target.value as JwtAlgorithm | "" })}
+            >
+              {keeping && <option value="">Unchanged</option>}
+              {JWT_ALGORITHMS.map((algorithm) => (
+                <option key={algorithm} value={algorithm}>
+                  {ALGORITHM_LABELS[algorithm]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          {auth.algorithm === "HS256" && (
+            <div className="sm:col-span-2">
+              <TextField
+                label="Shared secret (at least 32 bytes)"
+                type="password"
+                value={auth.secret}
+                onChange={set("secret")}
+                error={errors["auth.secret"]}
+                autoComplete="new-password"
+              />
+            </div>
+          )}
+          <TextField
+            label="Audience (optional)"
+            value={auth.audience}
+            onChange={set("audience")}
+            error={errors["auth.audience"]}
+            autoComplete="off"
+            placeholder={placeholder ?? "The endpoint URL"}
+          />
+          <TextField
+            label="Header (optional)"
+            value={auth.header}
+            onChange={set("header")}
+            error={errors["auth.header"]}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={placeholder ?? "authorization"}
+            hint="Another header carries the bare token."
           />
         </div>
       )}

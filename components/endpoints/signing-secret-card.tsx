@@ -1,7 +1,8 @@
 "use client";
 // The endpoint's signing secret: hidden until asked for, copyable, and rotatable. A rotation
 // keeps the old secret signing alongside the new one for the overlap the server is configured
-// with (HOOKLINE_SECRET_OVERLAP_MS); the dialog says until when, before anything changes.
+// with (HOOKLINE_SECRET_OVERLAP_MS); the dialog says until when, before anything changes. A v1a
+// endpoint shows its whpk_ public key instead (nothing to hide: it verifies, it cannot sign).
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,22 @@ import { inOverlap } from "@/lib/endpoints/secret-overlap";
 import { useEndpointActions, useEndpointSecret } from "./use-endpoint";
 
 const MASK = "whsec_" + "•".repeat(32);
+
+const TEXT = {
+  v1: {
+    title: "Signing secret",
+    description: "Receivers verify the webhook-signature header with it, using any Standard Webhooks library.",
+    label: "Signing secret",
+    key: "secret",
+  },
+  v1a: {
+    title: "Signing public key",
+    description:
+      "Signed with Ed25519 (v1a). Receivers verify with this whpk_ public key; Hookline keeps the private key, so a receiver's copy cannot forge a webhook.",
+    label: "Public key",
+    key: "key",
+  },
+} as const;
 
 function describeDuration(ms: number): string {
   const hours = ms / 3_600_000;
@@ -28,6 +45,7 @@ export function SigningSecretCard({
   overlapMs,
   initialOverlapUntil,
   justCreated = false,
+  signatureScheme = "v1",
 }: {
   tenantId: string;
   endpointId: string;
@@ -35,25 +53,26 @@ export function SigningSecretCard({
   overlapMs: number;
   initialOverlapUntil: string | null;
   justCreated?: boolean;
+  signatureScheme?: "v1" | "v1a";
 }) {
   // Right after creation the secret is what the user needs next: shown, with its Copy button.
-  const [revealed, setRevealed] = useState(justCreated && canWrite);
+  // A public key is shown at once.
+  const [revealed, setRevealed] = useState((justCreated || signatureScheme === "v1a") && canWrite);
   const [confirming, setConfirming] = useState(false);
   const [rotateAt, setRotateAt] = useState(0);
   const secret = useEndpointSecret(tenantId, endpointId, revealed && canWrite);
   const { rotate } = useEndpointActions(tenantId, endpointId);
   const overlapUntil = secret.data ? secret.data.previousSecretExpiresAt : initialOverlapUntil;
   const now = useNow();
+  const text = TEXT[secret.data?.signatureScheme ?? signatureScheme];
+  const shown = secret.data ? (secret.data.publicKey ?? secret.data.secret) : null;
   // The confirmation is for this visit only: a reload or a shared link does not repeat it.
   useEffect(() => {
     if (justCreated) window.history.replaceState(null, "", window.location.pathname);
   }, [justCreated]);
 
   return (
-    <Card
-      title="Signing secret"
-      description="Receivers verify the webhook-signature header with it, using any Standard Webhooks library."
-    >
+    <Card title={text.title} description={text.description}>
       {!canWrite ? (
         <p className="text-sm text-slate-600">
           Only admins and owners of this tenant can reveal or rotate the signing secret.
@@ -65,14 +84,14 @@ export function SigningSecretCard({
               role="status"
               className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
             >
-              Endpoint created. Copy its signing secret into your receiver&apos;s configuration.
+              Endpoint created. Copy its {text.label.toLowerCase()} into your receiver&apos;s configuration.
             </p>
           )}
           <code
-            aria-label="Signing secret"
+            aria-label={text.label}
             className="block break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200"
           >
-            {revealed && secret.data ? secret.data.secret : MASK}
+            {revealed && shown ? shown : MASK}
           </code>
           {secret.isError && <p className="text-sm text-red-600">Could not load the secret.</p>}
           <div className="flex flex-wrap gap-2">
@@ -85,7 +104,7 @@ export function SigningSecretCard({
             >
               {revealed ? "Hide" : "Reveal"}
             </Button>
-            {revealed && secret.data && <CopyButton value={secret.data.secret} label="Copy secret" />}
+            {revealed && shown && <CopyButton value={shown} label={`Copy ${text.key}`} />}
             <Button
               variant="secondary"
               size="sm"
@@ -99,7 +118,7 @@ export function SigningSecretCard({
           </div>
           {overlapUntil && (now === null || inOverlap(overlapUntil, now)) && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" role="status">
-              Rotated recently: the previous secret also signs every webhook until{" "}
+              Rotated recently: the previous {text.key} also signs every webhook until{" "}
               <Time value={overlapUntil} mode="both" />.
             </p>
           )}
@@ -108,8 +127,8 @@ export function SigningSecretCard({
       {confirming && (
         <ConfirmDialog
           open
-          title="Rotate the signing secret?"
-          confirmLabel="Rotate secret"
+          title={`Rotate the signing ${text.key}?`}
+          confirmLabel={`Rotate ${text.key}`}
           busy={rotate.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={() =>
@@ -121,11 +140,12 @@ export function SigningSecretCard({
             })
           }
         >
-          <p>A new secret signs every webhook from now on.</p>
+          <p>A new {text.key} signs every webhook from now on.</p>
           <p className="mt-2">
-            The current secret keeps signing too, for {describeDuration(overlapMs)}: until about{" "}
+            The current {text.key} keeps signing too, for {describeDuration(overlapMs)}: until about{" "}
             <strong className="text-slate-900">{formatDateTime(new Date(rotateAt + overlapMs))}</strong>. Each webhook
-            carries both signatures until then, so you can switch your receiver to the new secret without missing one.
+            carries both signatures until then, so you can switch your receiver to the new {text.key} without missing
+            one.
           </p>
         </ConfirmDialog>
       )}
