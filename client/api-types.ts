@@ -2994,7 +2994,9 @@ export interface operations {
                         disabledReason: string | null;
                         disabledAt: string | null;
                         hasCustomHeaders: boolean;
-                        authType: ("basic" | "bearer" | "oauth2") | null;
+                        authType: ("basic" | "bearer" | "oauth2" | "jwt") | null;
+                        /** @enum {string} */
+                        signatureScheme: "v1" | "v1a";
                         rateLimit: number | null;
                         maxConcurrency: number | null;
                         timeoutMs: number | null;
