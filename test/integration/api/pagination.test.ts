@@ -5,7 +5,8 @@ process.env.HOOKLINE_API_RATE_LIMIT = "0";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit";
-import { pool } from "@/lib/db";
+import { db, pool } from "@/lib/db";
+import { newId } from "@/lib/ids";
 import { publishMessages } from "@/lib/messages/publish-messages";
 import { OPERATIONS } from "@/lib/openapi";
 import { CASES } from "../../helpers/api-cases";
@@ -38,6 +39,23 @@ const SEED: Record<string, (world: World) => Promise<void>> = {
   listMessages: (world) => times(5, () => publishMessages(world.a.id, [{ eventType: world.eventType, payload: {} }])),
   listAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 2)),
   listEndpointAttempts: (world) => times(5, () => recordAttempt(world.a.id, world.a.messageId, world.a.endpointId, 3)),
+  listIncidents: async (world) => {
+    for (const status of [500, 502, 503, 504, 429]) {
+      const now = new Date();
+      await db().incident.create({
+        data: {
+          id: newId("incident"),
+          tenantId: world.a.id,
+          endpointId: world.a.endpointId,
+          kind: "failure",
+          cause: unique(`http_${status}_`),
+          firstSeenAt: now,
+          lastSeenAt: now,
+          openedAt: now,
+        },
+      });
+    }
+  },
   listAuditEvents: (world) =>
     times(5, () =>
       recordAuditEvent(
