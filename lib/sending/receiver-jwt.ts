@@ -8,6 +8,7 @@ import { SignJWT } from "jose";
 import { env } from "@/lib/env";
 import type { TEndpointAuth } from "@/lib/schemas/endpoints";
 import { currentJwtKey } from "@/lib/signing/jwt-keys";
+import { processState } from "@/lib/process-state";
 
 export const RECEIVER_JWT_LIFETIME_S = 300;
 
@@ -58,15 +59,17 @@ export function receiverJwtClaims(
 
 // HS256 keys are the secret's bytes; their kid names the secret without revealing it (a hash
 // prefix of a ≥ 32-byte secret), so a receiver sees when an endpoint's secret changed.
-const hmacKeys = new Map<string, { kid: string; key: Uint8Array }>();
+const hmacKeys = () =>
+  processState("receiver-jwt.hmac-keys", () => new Map<string, { kid: string; key: Uint8Array }>());
 
 function hmacKey(secret: string) {
-  let entry = hmacKeys.get(secret);
+  const cache = hmacKeys();
+  let entry = cache.get(secret);
   if (!entry) {
-    if (hmacKeys.size >= 10_000) hmacKeys.clear();
+    if (cache.size >= 10_000) cache.clear();
     const kid = `hs256-${createHash("sha256").update(`hookline-jwt-kid:${secret}`).digest("base64url").slice(0, 16)}`;
     entry = { kid, key: new TextEncoder().encode(secret) };
-    hmacKeys.set(secret, entry);
+    cache.set(secret, entry);
   }
   return entry;
 }

@@ -6,6 +6,7 @@
 // worker signs every try.
 import "server-only";
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { processState } from "@/lib/process-state";
 
 export const SIGNING_KEY_PREFIX = "whsk_";
 export const PUBLIC_KEY_PREFIX = "whpk_";
@@ -15,11 +16,12 @@ const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "he
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAX_CACHED = 10_000;
 
-const keys = new Map<string, KeyObject>();
+const keys = () => processState("signing-key.v1a-private-keys", () => new Map<string, KeyObject>());
 
 /** The private key inside a `whsk_…` key; throws a RangeError (never echoing the key) if malformed. */
 function privateKeyOf(signingKey: string): KeyObject {
-  const cached = keys.get(signingKey);
+  const cache = keys();
+  const cached = cache.get(signingKey);
   if (cached) return cached;
   const encoded = signingKey.startsWith(SIGNING_KEY_PREFIX) ? signingKey.slice(SIGNING_KEY_PREFIX.length) : "";
   const seed = STRICT_BASE64.test(encoded) ? Buffer.from(encoded, "base64") : Buffer.alloc(0);
@@ -27,8 +29,8 @@ function privateKeyOf(signingKey: string): KeyObject {
     throw new RangeError(`Signing keys must be ${SIGNING_KEY_PREFIX} followed by 32 bytes in base64`);
   }
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: "der", type: "pkcs8" });
-  if (keys.size >= MAX_CACHED) keys.clear();
-  keys.set(signingKey, key);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(signingKey, key);
   return key;
 }
 
