@@ -18,6 +18,13 @@ import {
   validatePolicies,
   type PolicyFormValues,
 } from "@/components/policies/policy-form-values";
+import {
+  egressBody,
+  egressErrorFromApi,
+  initialEgressValues,
+  validateEgress,
+  type EgressFormValues,
+} from "./egress-form-values";
 
 export type AuthType = "none" | "basic" | "bearer" | "oauth2" | "jwt";
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
@@ -60,6 +67,8 @@ export interface EndpointFormValues {
   /** Retry schedule and transformation. */
   policies: PolicyFormValues;
   signatureScheme: TSignatureScheme;
+  /** Client certificate, private CA, proxy, trace context. */
+  egress: EgressFormValues;
 }
 
 /** Field errors by path: `url`, `eventTypes`, `headers.<row id>.name`, `auth.token`, `form`… */
@@ -98,6 +107,7 @@ export function initialFormValues(endpoint?: EndpointView, headers: Record<strin
     routing: initialRoutingValues(endpoint),
     policies: initialPolicyValues(endpoint),
     signatureScheme: endpoint?.signatureScheme ?? "v1",
+    egress: initialEgressValues(endpoint),
   };
 }
 
@@ -197,6 +207,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
   validateRouting(values.routing, errors);
   validatePolicies(values.policies, errors);
+  validateEgress(values.egress, errors);
   return errors;
 }
 
@@ -243,13 +254,14 @@ function authBody(auth: AuthValues): TEndpointAuth | null {
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /**
- * The POST or PATCH body. `auth` is left out when stored credentials are kept as they are, and
+ * The POST or PATCH body (`stored`: the endpoint being edited). `auth` is left out when stored credentials are kept as they are, and
  * `signatureScheme` unless it differs from the stored one (a change rotates the signing key).
  */
 export function toEndpointBody(
   values: EndpointFormValues,
   storedAuthType: AuthType | null = null,
   storedScheme: TSignatureScheme | null = null,
+  stored?: EndpointView,
 ): TCreateEndpoint & TUpdateEndpoint {
   const timeoutSeconds = numberOrNull(values.timeoutSeconds);
   const body: TCreateEndpoint & TUpdateEndpoint = {
@@ -265,6 +277,7 @@ export function toEndpointBody(
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
     ...routingBody(values.routing),
     ...policyBody(values.policies),
+    ...egressBody(values.egress, stored),
   };
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
@@ -302,6 +315,7 @@ export function formErrorsFromApi(
     } else if (head === "auth" && rest.length) errors[`auth.${rest[0]}`] = message;
     else if (routingErrorFromApi(path, message, errors)) continue;
     else if (policyErrorFromApi(path, message, values.policies, errors)) continue;
+    else if (egressErrorFromApi(path, message, errors)) continue;
     else if (head && known.has(head)) errors[head] = message;
     else errors.form = errors.form ? `${errors.form} ${message}` : message;
   }

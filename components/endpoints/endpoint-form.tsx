@@ -27,6 +27,7 @@ import { RoutingFields } from "./routing-fields";
 import { RetryScheduleField } from "@/components/policies/retry-schedule-field";
 import { TransformationFields } from "@/components/policies/transformation-fields";
 import { SignatureSchemeField } from "./signature-scheme-field";
+import { EgressFields } from "./egress-fields";
 import { useSaveEndpoint } from "./use-endpoint";
 
 interface Props {
@@ -72,7 +73,7 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       setAttempt((count) => count + 1);
       return;
     }
-    save.mutate(toEndpointBody(values, storedAuthType, endpoint?.signatureScheme ?? null), {
+    save.mutate(toEndpointBody(values, storedAuthType, endpoint?.signatureScheme ?? null, endpoint), {
       onSuccess: (saved) => {
         // `?created=1`: the new endpoint's page confirms it beside its signing secret.
         router.push(endpoint ? detailPath(saved.id) : `${detailPath(saved.id)}?created=1`);
@@ -261,6 +262,30 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
             onChange={(auth) => set("auth", auth)}
           />
         </div>
+      </Card>
+
+      <Card
+        title="Egress"
+        description="How requests leave: a client certificate for mTLS, a private CA, the proxy, and trace context."
+      >
+        <EgressFields
+          values={values.egress}
+          stored={{
+            clientCertificate: endpoint?.clientCertificate ?? null,
+            caCertificate: endpoint?.caCertificate ?? null,
+          }}
+          errors={errors}
+          onChange={(egress) => {
+            setValues((current) => ({ ...current, egress }));
+            setErrors((current) =>
+              Object.fromEntries(
+                Object.entries(current).filter(
+                  ([path]) => !/^(clientCertificate\.|caCertificate$|proxyUrl$)/.test(path),
+                ),
+              ),
+            );
+          }}
+        />
       </Card>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

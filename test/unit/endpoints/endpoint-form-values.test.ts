@@ -10,7 +10,9 @@ import {
   validateEndpointForm,
   type EndpointFormValues,
 } from "@/components/endpoints/endpoint-form-values";
-import { ZCreateEndpoint } from "@/lib/schemas/endpoints";
+import { initialEgressValues, type EgressFormValues } from "@/components/endpoints/egress-form-values";
+import type { EndpointView } from "@/components/endpoints/use-endpoint";
+import { ZCreateEndpoint, ZUpdateEndpoint } from "@/lib/schemas/endpoints";
 
 const valid = (patch: Partial<EndpointFormValues> = {}): EndpointFormValues => ({
   ...initialFormValues(),
@@ -97,6 +99,7 @@ describe("endpoint form", () => {
       fifoOnFailure: "skip",
       retrySchedule: null,
       transformation: null,
+      traceContext: true,
     });
     expect(ZCreateEndpoint.safeParse(body).success).toBe(true);
     // A blank name is sent as null: on an edit, that clears the stored one.
@@ -127,5 +130,115 @@ describe("endpoint form", () => {
       form: "odd",
     });
     expect(formErrorsFromApi({}, values, "The request is not valid.")).toEqual({ form: "The request is not valid." });
+  });
+
+  describe("egress", () => {
+    const PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    const KEY = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----";
+    const details = {
+      subject: "CN=hookline",
+      issuer: "CN=hookline",
+      fingerprint: "AB:CD",
+      notBefore: "2026-01-01T00:00:00.000Z",
+      notAfter: "2027-01-01T00:00:00.000Z",
+    };
+    const stored = (patch: Partial<EndpointView> = {}) =>
+      ({
+        clientCertificate: details,
+        caCertificate: details,
+        proxyMode: "custom",
+        proxyUrl: "http://****@proxy.example.com:3128/",
+        traceContext: true,
+        ...patch,
+      }) as EndpointView;
+    const egress = (patch: Partial<EgressFormValues>, endpoint?: EndpointView) =>
+      valid({ egress: { ...initialEgressValues(endpoint), ...patch } });
+    const egressOf = (body: ReturnType<typeof toEndpointBody>) => ({
+      clientCertificate: body.clientCertificate,
+      caCertificate: body.caCertificate,
+      proxyUrl: body.proxyUrl,
+      traceContext: body.traceContext,
+    });
+
+    it("should start a new endpoint on the server's proxy with trace context, and send nothing else", () => {
+      const body = toEndpointBody(valid());
+      expect(egressOf(body)).toEqual({ traceContext: true });
+      expect(body).not.toHaveProperty("proxyUrl");
+      expect(body).not.toHaveProperty("clientCertificate");
+    });
+
+    it("should map the proxy choice to absent, null or the URL on create", () => {
+      const create = (patch: Partial<EgressFormValues>) => egressOf(toEndpointBody(egress(patch)));
+      expect(create({ proxy: "none", traceContext: false })).toEqual({ proxyUrl: null, traceContext: false });
+      expect(create({ proxy: "custom", proxyUrl: " http://u:p@proxy.example.com:3128 " }).proxyUrl).toBe(
+        "http://u:p@proxy.example.com:3128",
+      );
+      expect(create({ proxy: "default", proxyUrl: "http://left.over:1" }).proxyUrl).toBeUndefined();
+      const body = toEndpointBody(egress({ certificate: ` ${PEM}\n`, privateKey: KEY, caCertificate: PEM }));
+      expect(egressOf(body)).toEqual({
+        clientCertificate: { certificate: PEM, privateKey: KEY },
+        caCertificate: PEM,
+        traceContext: true,
+      });
+      expect(ZCreateEndpoint.safeParse(body).success).toBe(true);
+    });
+
+    it('should keep what is stored unless replaced or removed, and send "default" to go back to the server\'s proxy', () => {
+      const endpoint = stored();
+      const edit = (patch: Partial<EgressFormValues>) => toEndpointBody(egress(patch, endpoint), null, null, endpoint);
+      // Nothing touched: the stored certificate, CA and own proxy (with its masked credentials) stay.
+      expect(egressOf(edit({}))).toEqual({ traceContext: true });
+      expect(egressOf(edit({ certificate: PEM, privateKey: KEY }))).toEqual({
+        clientCertificate: { certificate: PEM, privateKey: KEY },
+        traceContext: true,
+      });
+      expect(egressOf(edit({ certificateAction: "remove", caAction: "remove" }))).toEqual({
+        clientCertificate: null,
+        caCertificate: null,
+        traceContext: true,
+      });
+      expect(edit({ proxy: "default" }).proxyUrl).toBe("default");
+      expect(edit({ proxy: "none" }).proxyUrl).toBeNull();
+      expect(edit({ proxyUrl: "http://other.example.com:8080" }).proxyUrl).toBe("http://other.example.com:8080");
+      expect(ZUpdateEndpoint.safeParse(edit({ proxy: "default", certificateAction: "remove" })).success).toBe(true);
+      // An endpoint already on the server's proxy: choosing it again sends nothing.
+      const onDefault = stored({ proxyMode: "default", proxyUrl: null, clientCertificate: null });
+      const body = toEndpointBody(egress({ certificateAction: "remove" }, onDefault), null, null, onDefault);
+      expect(egressOf(body)).toEqual({ traceContext: true });
+    });
+
+    it("should refuse half a certificate and an own proxy without a URL", () => {
+      expect(validateEndpointForm(egress({ certificate: PEM }))).toEqual({
+        "clientCertificate.privateKey": "Add the certificate's private key too.",
+      });
+      expect(Object.keys(validateEndpointForm(egress({ privateKey: KEY })))).toEqual(["clientCertificate.certificate"]);
+      expect(Object.keys(validateEndpointForm(egress({ proxy: "custom", proxyUrl: " " })))).toEqual(["proxyUrl"]);
+      expect(Object.keys(validateEndpointForm(egress({ proxy: "custom", proxyUrl: "socks5://p:1" })))).toEqual([
+        "proxyUrl",
+      ]);
+      expect(Object.keys(validateEndpointForm(egress({ caCertificate: "x".repeat(64 * 1024 + 1) })))).toEqual([
+        "caCertificate",
+      ]);
+    });
+
+    it("should put the API's certificate and proxy errors next to their fields", () => {
+      expect(
+        formErrorsFromApi(
+          {
+            "clientCertificate.privateKey": "does not belong to the certificate",
+            "clientCertificate.certificate": "is not a PEM certificate (BEGIN CERTIFICATE)",
+            caCertificate: "certificate 1 of the PEM could not be parsed",
+            proxyUrl: "must have no path or query",
+          },
+          valid(),
+          "fallback",
+        ),
+      ).toEqual({
+        "clientCertificate.privateKey": "The private key does not belong to the certificate.",
+        "clientCertificate.certificate": "The certificate is not a PEM certificate (BEGIN CERTIFICATE).",
+        caCertificate: "certificate 1 of the PEM could not be parsed",
+        proxyUrl: "The proxy URL must have no path or query.",
+      });
+    });
   });
 });
