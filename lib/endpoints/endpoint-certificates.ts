@@ -9,7 +9,8 @@ import type { TCertificateDetails, TClientCertificate } from "@/lib/schemas/egre
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 function invalid(path: string, code: string, message: string): AppError {
-  return new AppError("validation_failed", message, [{ path, message, code }]);
+  // The error's own message names the field (it is shown on its own, e.g. as a toast); the detail's is bare.
+  return new AppError("validation_failed", `${path} ${message}`, [{ path, message, code }]);
 }
 
 /** Every certificate of a PEM bundle, in order; throws a 422 naming `path` when there is none or one is bad. */
