@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { LinkButton } from "@/components/ui/link-button";
 import type { EndpointView } from "./use-endpoint";
 import { useEndpoint, useEndpointActions } from "./use-endpoint";
+import { endpointAddress } from "./endpoint-name";
 
 export function EndpointActions({ tenantId, initialEndpoint }: { tenantId: string; initialEndpoint: EndpointView }) {
   const router = useRouter();
@@ -64,7 +65,7 @@ export function EndpointActions({ tenantId, initialEndpoint }: { tenantId: strin
             })
           }
         >
-          <p className="break-all font-mono text-slate-900">{endpoint.url}</p>
+          <p className="break-all font-mono text-slate-900">{endpointAddress(endpoint)}</p>
           <p className="mt-2">
             Its deliveries and their attempt logs are deleted with it; the messages themselves stay. This cannot be
             undone.

@@ -11,6 +11,7 @@ import { EndpointStatusCallout } from "./endpoint-status-callout";
 import { RecentAttempts } from "./recent-attempts";
 import { RecoverFailed } from "./recover-failed";
 import { SendTestEvent } from "./send-test-event";
+import { PollingCard } from "./polling-card";
 import { SigningSecretCard } from "./signing-secret-card";
 import { useEndpoint } from "./use-endpoint";
 
@@ -49,6 +50,9 @@ export function EndpointDetail({
           <RecentAttempts tenantId={tenantId} endpointId={endpoint.id} />
         </div>
         <div className="min-w-0 space-y-6">
+          {endpoint.type === "polling" && (
+            <PollingCard tenantId={tenantId} endpointId={endpoint.id} canWrite={canWrite} />
+          )}
           <SigningSecretCard
             tenantId={tenantId}
             endpointId={endpoint.id}
@@ -58,7 +62,7 @@ export function EndpointDetail({
             justCreated={justCreated}
             signatureScheme={endpoint.signatureScheme}
           />
-          {canWrite && (
+          {canWrite && endpoint.type === "webhook" && (
             <SendTestEvent
               tenantId={tenantId}
               endpointId={endpoint.id}

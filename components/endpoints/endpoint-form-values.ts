@@ -53,6 +53,8 @@ export interface AuthValues {
 }
 
 export interface EndpointFormValues {
+  /** "polling": no URL, nor the settings only a push uses (receiver auth, rate, concurrency, timeout). */
+  type: "webhook" | "polling";
   url: string;
   name: string;
   description: string;
@@ -94,6 +96,7 @@ const EMPTY_AUTH: AuthValues = {
 
 export function initialFormValues(endpoint?: EndpointView, headers: Record<string, string> = {}): EndpointFormValues {
   return {
+    type: endpoint?.type ?? "webhook",
     url: endpoint?.url ?? "",
     name: endpoint?.name ?? "",
     description: endpoint?.description ?? "",
@@ -167,7 +170,9 @@ function checkInteger(
 export function validateEndpointForm(values: EndpointFormValues, storedAuthType: AuthType | null = null): FormErrors {
   const errors: FormErrors = {};
   const url = values.url.trim();
-  if (!url) errors.url = "Enter the URL that should receive the webhooks.";
+  if (values.type === "polling") {
+    // No URL to check.
+  } else if (!url) errors.url = "Enter the URL that should receive the webhooks.";
   else if (url.length > LIMITS.urlMaxLength) errors.url = `Use at most ${LIMITS.urlMaxLength} characters.`;
   else if (!isHttpUrl(url)) errors.url = "Enter a full http:// or https:// URL, like https://example.com/webhooks.";
   if (values.name.trim().length > LIMITS.nameMaxLength) errors.name = `Use at most ${LIMITS.nameMaxLength} characters.`;
@@ -193,7 +198,7 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
   }
 
   const { auth } = values;
-  if (auth.type !== "none" && !keepsStoredAuth(auth, storedAuthType)) {
+  if (values.type === "webhook" && auth.type !== "none" && !keepsStoredAuth(auth, storedAuthType)) {
     for (const { key, required } of AUTH_FIELDS[auth.type])
       if (required && !auth[key].trim()) errors[`auth.${key}`] = "Required.";
     if (auth.type === "oauth2" && auth.tokenUrl.trim() && !isHttpUrl(auth.tokenUrl.trim()))
@@ -201,10 +206,12 @@ export function validateEndpointForm(values: EndpointFormValues, storedAuthType:
     if (auth.type === "jwt") checkJwtAuth(auth, errors);
   }
 
-  checkInteger(errors, "rateLimit", values.rateLimit, LIMITS.rateLimit, "requests per second");
-  checkInteger(errors, "maxConcurrency", values.maxConcurrency, LIMITS.maxConcurrency, "requests");
-  const seconds = { min: LIMITS.timeoutMs.min / 1_000, max: LIMITS.timeoutMs.max / 1_000 };
-  checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
+  if (values.type === "webhook") {
+    checkInteger(errors, "rateLimit", values.rateLimit, LIMITS.rateLimit, "requests per second");
+    checkInteger(errors, "maxConcurrency", values.maxConcurrency, LIMITS.maxConcurrency, "requests");
+    const seconds = { min: LIMITS.timeoutMs.min / 1_000, max: LIMITS.timeoutMs.max / 1_000 };
+    checkInteger(errors, "timeoutMs", values.timeoutSeconds, seconds, "seconds");
+  }
   validateRouting(values.routing, errors);
   validatePolicies(values.policies, errors);
   validateEgress(values.egress, errors);
@@ -263,17 +270,18 @@ export function toEndpointBody(
   storedScheme: TSignatureScheme | null = null,
   stored?: EndpointView,
 ): TCreateEndpoint & TUpdateEndpoint {
-  const timeoutSeconds = numberOrNull(values.timeoutSeconds);
+  const polling = values.type === "polling";
+  const timeoutSeconds = polling ? null : numberOrNull(values.timeoutSeconds);
   const body: TCreateEndpoint & TUpdateEndpoint = {
-    url: values.url.trim(),
+    url: polling ? "" : values.url.trim(),
     name: values.name.trim() || null,
     description: values.description.trim(),
     eventTypes: values.allEventTypes ? [] : values.eventTypes,
     headers: Object.fromEntries(
       values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value]),
     ),
-    rateLimit: numberOrNull(values.rateLimit),
-    maxConcurrency: numberOrNull(values.maxConcurrency),
+    rateLimit: polling ? null : numberOrNull(values.rateLimit),
+    maxConcurrency: polling ? null : numberOrNull(values.maxConcurrency),
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
     ...routingBody(values.routing),
     ...policyBody(values.policies),
@@ -281,7 +289,9 @@ export function toEndpointBody(
   };
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);
-  if (!unchanged) body.auth = authBody(values.auth);
+  if (polling) {
+    if (storedAuthType !== null) body.auth = null;
+  } else if (!unchanged) body.auth = authBody(values.auth);
   if (values.signatureScheme !== (storedScheme ?? "v1")) body.signatureScheme = values.signatureScheme;
   return body;
 }

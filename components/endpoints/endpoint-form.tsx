@@ -1,7 +1,8 @@
 "use client";
 // Create or edit an endpoint. Checked in the browser first (the same limits as the server),
 // then by the API, whose field errors land next to their fields; focus moves to the first field
-// in error, so a keyboard user lands where the problem is.
+// in error, so a keyboard user lands where the problem is. A polling endpoint (chosen at creation
+// only) hides what only a push uses: URL, rate and timeout, transformation, custom headers, receiver auth, egress.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -20,7 +21,9 @@ import {
   type EndpointFormValues,
   type FormErrors,
 } from "./endpoint-form-values";
+import { DeliveryTypeField } from "./delivery-type-field";
 import { EventTypePicker } from "./event-type-picker";
+import { handOffPollingToken } from "./polling-token-handoff";
 import { HeaderRows } from "./header-rows";
 import { ReceiverAuthFields } from "./receiver-auth-fields";
 import { RoutingFields } from "./routing-fields";
@@ -47,6 +50,7 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
   const hydrated = useHydrated();
   const storedAuthType = endpoint?.authType ?? null;
   const detailPath = (id: string) => `/t/${tenantId}/endpoints/${id}`;
+  const polling = values.type === "polling";
 
   // After each failed submit, the first field in error takes the focus.
   useEffect(() => {
@@ -73,8 +77,12 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       setAttempt((count) => count + 1);
       return;
     }
-    save.mutate(toEndpointBody(values, storedAuthType, endpoint?.signatureScheme ?? null, endpoint), {
+    const body = toEndpointBody(values, storedAuthType, endpoint?.signatureScheme ?? null, endpoint);
+    save.mutate(endpoint ? body : { ...body, type: values.type }, {
       onSuccess: (saved) => {
+        // A polling endpoint's token is in this answer only: in memory to its page, never in the URL.
+        if ("pollingToken" in saved && typeof saved.pollingToken === "string")
+          handOffPollingToken(saved.id, saved.pollingToken);
         // `?created=1`: the new endpoint's page confirms it beside its signing secret.
         router.push(endpoint ? detailPath(saved.id) : `${detailPath(saved.id)}?created=1`);
         router.refresh();
@@ -99,23 +107,30 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       )}
       <Card
         title="Destination"
-        description="Hookline sends a POST request with a JSON body and Standard Webhooks signature headers to this URL."
+        description={
+          polling
+            ? "The receiver fetches its messages with the polling token shown once this endpoint is created; each carries the JSON body and Standard Webhooks signature headers."
+            : "Hookline sends a POST request with a JSON body and Standard Webhooks signature headers to this URL."
+        }
       >
         <div className="space-y-4">
-          <TextField
-            label="Endpoint URL"
-            name="url"
-            type="url"
-            inputMode="url"
-            autoComplete="url"
-            spellCheck={false}
-            required
-            placeholder="https://example.com/webhooks"
-            value={values.url}
-            maxLength={LIMITS.urlMaxLength}
-            onChange={(event) => set("url", event.target.value)}
-            error={errors.url}
-          />
+          {!endpoint && <DeliveryTypeField value={values.type} onChange={(type) => set("type", type)} />}
+          {!polling && (
+            <TextField
+              label="Endpoint URL"
+              name="url"
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellCheck={false}
+              required
+              placeholder="https://example.com/webhooks"
+              value={values.url}
+              maxLength={LIMITS.urlMaxLength}
+              onChange={(event) => set("url", event.target.value)}
+              error={errors.url}
+            />
+          )}
           <TextField
             label="Name (optional)"
             name="name"
@@ -168,6 +183,7 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       </Card>
 
       <Card
+        className={polling ? "hidden" : undefined}
         title="Delivery"
         description="Protect your receiver: limit the request rate and how many requests are in flight at once."
       >
@@ -224,6 +240,7 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       </Card>
 
       <Card
+        className={polling ? "hidden" : undefined}
         title="Transformation"
         description="Reshape the body for this receiver (a Slack message, another vendor's format) with a JSONata expression."
       >
@@ -242,29 +259,33 @@ export function EndpointForm({ tenantId, endpoint, headers }: Props) {
       </Card>
 
       <Card
+        className={polling ? "hidden" : undefined}
         title="Custom headers"
         description="Sent with every request. Values are stored encrypted and masked in the attempt log."
       >
         <HeaderRows rows={values.headers} errors={errors} onChange={(rows) => set("headers", rows)} />
       </Card>
 
-      <Card title="Signature and receiver authentication">
+      <Card title={polling ? "Signature" : "Signature and receiver authentication"}>
         <div className="space-y-4">
           <SignatureSchemeField
             value={values.signatureScheme}
             stored={endpoint?.signatureScheme ?? null}
             onChange={(scheme) => set("signatureScheme", scheme)}
           />
-          <ReceiverAuthFields
-            auth={values.auth}
-            storedType={storedAuthType}
-            errors={errors}
-            onChange={(auth) => set("auth", auth)}
-          />
+          {!polling && (
+            <ReceiverAuthFields
+              auth={values.auth}
+              storedType={storedAuthType}
+              errors={errors}
+              onChange={(auth) => set("auth", auth)}
+            />
+          )}
         </div>
       </Card>
 
       <Card
+        className={polling ? "hidden" : undefined}
         title="Egress"
         description="How requests leave: a client certificate for mTLS, a private CA, the proxy, and trace context."
       >

@@ -31,7 +31,17 @@ export function EndpointUrl({ url, className }: { url: string; className?: strin
   );
 }
 
-/** What a person reads for an endpoint: its name, else its URL. */
-export function endpointTitle(endpoint: { name: string | null; url: string }): string {
-  return endpoint.name ?? endpoint.url;
+/** Where an endpoint's messages go: its URL, or "Polling" for one whose receiver fetches them (no URL). */
+export function endpointAddress(endpoint: { type?: string; url: string }): string {
+  return endpoint.type === "polling" ? "Polling" : endpoint.url;
+}
+
+/** What a person reads for an endpoint: its name, else its URL (or "Polling"). */
+export function endpointTitle(endpoint: { name: string | null; type?: string; url: string }): string {
+  return endpoint.name ?? endpointAddress(endpoint);
+}
+
+/** A breadcrumb's label: the name, else the URL's host (or "Polling"). */
+export function endpointCrumb(endpoint: { name: string | null; type?: string; url: string }): string {
+  return endpoint.name ?? (endpoint.type === "polling" ? "Polling" : urlParts(endpoint.url).host);
 }

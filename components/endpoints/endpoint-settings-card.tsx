@@ -32,6 +32,7 @@ const AUTH_LABELS = {
 
 export function EndpointSettingsCard({ endpoint }: { endpoint: EndpointView }) {
   const rows: Array<[string, React.ReactNode]> = [
+    ["Delivery", endpoint.type === "polling" ? "Polling (the receiver fetches)" : "Push to the URL"],
     [
       "Event types",
       endpoint.eventTypes.length === 0 ? (

@@ -13,7 +13,7 @@ import { formatCount, formatMs, formatRate } from "@/components/stats/format";
 import type { ListPage } from "@/client/browser-api";
 import type { EndpointView } from "./use-endpoint";
 import { AttemptOutcome } from "./attempt-outcome";
-import { EndpointUrl } from "./endpoint-name";
+import { endpointAddress, EndpointUrl } from "./endpoint-name";
 import { EndpointStateBadge, rateTone } from "./endpoint-state";
 import { useEndpointHealth, useEndpoints, type EndpointHealth } from "./use-endpoints";
 import { BacklogCell } from "@/components/incidents/backlog-cell";
@@ -60,18 +60,21 @@ function LastDelivery({ health }: { health: EndpointHealth | undefined }) {
 
 /** The endpoint's name (or URL) linking to its page, then its host and path, then what it is for. */
 function EndpointCell({ tenantId, endpoint }: { tenantId: string; endpoint: EndpointView }) {
+  const address = endpointAddress(endpoint);
+  const where =
+    endpoint.type === "polling" ? <span className="block truncate">Polling</span> : <EndpointUrl url={endpoint.url} />;
   return (
     <div className="min-w-0 max-w-[22rem]">
       <Link
         href={`/t/${tenantId}/endpoints/${endpoint.id}`}
         // The whole URL for screen readers (and the tests), which the screen shortens.
-        aria-label={endpoint.name ? `${endpoint.name} (${endpoint.url})` : endpoint.url}
+        aria-label={endpoint.name ? `${endpoint.name} (${address})` : address}
         className="block truncate text-sm font-medium text-brand-700 hover:underline"
-        title={endpoint.url}
+        title={address}
       >
-        {endpoint.name ?? <EndpointUrl url={endpoint.url} />}
+        {endpoint.name ?? where}
       </Link>
-      {endpoint.name && <EndpointUrl url={endpoint.url} className="text-xs text-slate-600" />}
+      {endpoint.name && <span className="block text-xs text-slate-600">{where}</span>}
       <p className="truncate text-xs font-normal text-slate-500">{endpoint.description || subscribedTypes(endpoint)}</p>
     </div>
   );

@@ -4,6 +4,7 @@ import { EndpointActions } from "@/components/endpoints/endpoint-actions";
 import { EndpointDetail } from "@/components/endpoints/endpoint-detail";
 import { LiveEndpointBadge } from "@/components/endpoints/live-endpoint-badge";
 import { endpointKeys } from "@/components/endpoints/endpoint-keys";
+import { endpointAddress, endpointCrumb } from "@/components/endpoints/endpoint-name";
 import { Prefetched } from "@/components/stats/prefetched";
 import { statsQueryFor } from "@/components/stats/time-ranges";
 import { LoadingBlock } from "@/components/ui/loading-block";
@@ -58,8 +59,8 @@ export default async function EndpointPage({
             {endpoint.name ? (
               <span className="truncate">{endpoint.name}</span>
             ) : (
-              <span className="truncate font-mono text-xl" title={endpoint.url}>
-                {endpoint.url}
+              <span className="truncate font-mono text-xl" title={endpointAddress(endpoint)}>
+                {endpointAddress(endpoint)}
               </span>
             )}
             <LiveEndpointBadge tenantId={tenantId} initialEndpoint={endpoint} />
@@ -68,7 +69,7 @@ export default async function EndpointPage({
         description={
           endpoint.name ? (
             <>
-              <span className="block break-all font-mono text-slate-700">{endpoint.url}</span>
+              <span className="block break-all font-mono text-slate-700">{endpointAddress(endpoint)}</span>
               {endpoint.description}
             </>
           ) : (
@@ -78,7 +79,7 @@ export default async function EndpointPage({
         crumbs={tenantCrumbs(
           tenantId,
           { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
-          { label: endpoint.name ?? new URL(endpoint.url).host },
+          { label: endpointCrumb(endpoint) },
         )}
         actions={canWrite ? <EndpointActions tenantId={tenantId} initialEndpoint={endpoint} /> : undefined}
       />

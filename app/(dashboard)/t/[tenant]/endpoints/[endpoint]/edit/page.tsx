@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { endpointAddress, endpointCrumb } from "@/components/endpoints/endpoint-name";
 import { PageHeader, tenantCrumbs } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/page-access";
 import { getEndpointHeaders, toEndpointView } from "@/lib/endpoints";
@@ -16,11 +17,11 @@ export default async function EditEndpointPage({ params }: { params: Promise<{ t
     <div className="max-w-3xl">
       <PageHeader
         title="Edit endpoint"
-        description={<span className="break-all font-mono">{endpoint.url}</span>}
+        description={<span className="break-all font-mono">{endpointAddress(endpoint)}</span>}
         crumbs={tenantCrumbs(
           tenantId,
           { label: "Endpoints", href: `/t/${tenantId}/endpoints` },
-          { label: endpoint.name ?? new URL(endpoint.url).host, href: `/t/${tenantId}/endpoints/${endpointId}` },
+          { label: endpointCrumb(endpoint), href: `/t/${tenantId}/endpoints/${endpointId}` },
           { label: "Edit" },
         )}
       />
