@@ -106,6 +106,24 @@ describe("endpoint form", () => {
     expect(toEndpointBody(valid({ name: "  " })).name).toBeNull();
   });
 
+  it("should send a polling endpoint without a URL or the settings only a push uses", () => {
+    const values = valid({
+      type: "polling",
+      url: "left over from the webhook choice",
+      rateLimit: "0",
+      timeoutSeconds: "abc",
+      auth: { ...valid().auth, type: "bearer", token: "" },
+    });
+    // Hidden fields are not checked: nothing in them blocks the submit.
+    expect(validateEndpointForm(values)).toEqual({});
+    const body = toEndpointBody(values);
+    expect(body).toMatchObject({ url: "", rateLimit: null, maxConcurrency: null, timeoutMs: null });
+    expect(body).not.toHaveProperty("auth");
+    expect(ZCreateEndpoint.safeParse({ ...body, type: "polling" }).success).toBe(true);
+    // Editing a polling endpoint that somehow holds credentials removes them.
+    expect(toEndpointBody(values, "bearer").auth).toBeNull();
+  });
+
   it("should keep stored credentials when their fields stay blank, and remove them on None", () => {
     const stored = valid({ auth: { ...valid().auth, type: "bearer" } });
     expect(validateEndpointForm(stored, "bearer")).toEqual({});
