@@ -1,6 +1,7 @@
 "use client";
 // Endpoints that need someone: failing ones (enabled, latest attempts failed), disabled ones and
 // ones whose client certificate expires within 14 days, each with its reason and latest attempt.
+import { endpointAddress, endpointTitle } from "@/components/endpoints/endpoint-name";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -92,9 +93,9 @@ export function AttentionList({ tenantId }: { tenantId: string }) {
                     <Link
                       href={`/t/${tenantId}/endpoints/${endpoint.id}`}
                       className="truncate font-mono font-medium text-brand-700 hover:underline"
-                      title={endpoint.url}
+                      title={endpointAddress(endpoint)}
                     >
-                      {endpoint.name ?? endpoint.url}
+                      {endpointTitle(endpoint)}
                     </Link>
                   </div>
                   <p className="mt-1 text-slate-600">{reasonOf(endpoint)}</p>
