@@ -1,6 +1,7 @@
 // Polling endpoints in the dashboard: created through the form (no URL), the token shown once on
 // the endpoint's page, a published message fetched from the poll URL with signature headers that
 // verify, and a rotation in the page after which the old token is refused and the new one works.
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import {
@@ -60,6 +61,10 @@ test("should create a polling endpoint in the form, show its token once, serve s
   await expectNoHorizontalOverflow(page);
   await page.getByRole("heading", { name: "Polling", exact: true }).scrollIntoViewIfNeeded();
   await saveScreenshotFromTop(page, testInfo, "polling-endpoint");
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Polling", exact: true }) });
+  await card.screenshot({
+    path: path.join(testInfo.project.outputDir, "screenshots", `polling-card-${testInfo.project.name}.png`),
+  });
 
   // A published message waits for the receiver, signed with the endpoint's secret.
   const { secret } = await api<{ secret: string }>("GET", `/api/v1/tenants/${tenantId}/endpoints/${endpointId}/secret`);
