@@ -10,7 +10,7 @@ const CHOICES = [
   {
     value: "polling",
     label: "Polling (the receiver fetches)",
-    hint: "For receivers that cannot take inbound requests, such as a laptop: they fetch with a token, e.g. with hookline listen.",
+    hint: "For receivers that cannot take inbound requests, such as a laptop: they fetch their messages, e.g. with hookline listen.",
   },
 ] as const;
 
