@@ -57,6 +57,7 @@ const PAGES: Record<string, Record<Visitor, Outcome>> = {
   "/t/[tenant]/endpoints/new": TENANT_WRITE,
   "/t/[tenant]/endpoints/[endpoint]": TENANT_READ,
   "/t/[tenant]/endpoints/[endpoint]/edit": TENANT_WRITE,
+  "/t/[tenant]/incidents": TENANT_READ,
   "/t/[tenant]/messages": TENANT_READ,
   "/t/[tenant]/messages/[message]": TENANT_READ,
   "/t/[tenant]/event-types": TENANT_READ,
