@@ -1,7 +1,7 @@
 "use client";
 // A polling endpoint's poll URL and its `hookline listen` command. The token is stored hashed, so
 // it shows only right after creation (handed over by the form) or a rotation; otherwise masked.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, unwrap } from "@/client/browser-api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useMutationWithToast } from "@/components/ui/use-mutation-with-toast";
 import { endpointParams } from "./endpoint-keys";
-import { takePollingToken } from "./polling-token-handoff";
+import { forgetPollingToken, peekPollingToken } from "./polling-token-handoff";
 
 const MASK = "hlpoll_" + "•".repeat(24);
 
@@ -24,7 +24,12 @@ export function PollingCard({
   canWrite: boolean;
 }) {
   // Handed over by the form right after creation (a client-side navigation: no server render to match).
-  const [token, setToken] = useState<string | null>(() => takePollingToken(endpointId));
+  // Read in the render, forgotten after the commit: a render thrown away before it commits must not
+  // lose the only copy.
+  const [token, setToken] = useState<string | null>(() => peekPollingToken(endpointId));
+  useEffect(() => {
+    forgetPollingToken(endpointId);
+  }, [endpointId]);
   const [confirming, setConfirming] = useState(false);
   const hydrated = useHydrated();
   const origin = hydrated ? window.location.origin : "";
