@@ -62,6 +62,14 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
       target: { op: ">=", value: 0.8 },
       note: `first ${Math.round(first)}/s, last ${Math.round(last)}/s`,
     },
+    {
+      bench: "8 footprint",
+      name: `worker peak RSS (${big.deliveries.toLocaleString("en-US")}-delivery backlog)`,
+      value: growth.workerPeakRssBytes / 2 ** 20,
+      unit: "MB",
+      target: { op: "<", value: 200 },
+      note: `worker CPU ${growth.workerCpuSecondsPer1000.toFixed(3)} s/1,000; PostgreSQL ${growth.postgresCpuMsPerDelivery.toFixed(3)} CPU ms/delivery`,
+    },
   );
 
   details.scale = Object.fromEntries(

@@ -54,6 +54,15 @@ export async function deliveryThroughput(ctx: BenchContext): Promise<BenchOutcom
         name: `worker CPU per 1,000 deliveries (${label})`,
         value: result.workerCpuSecondsPer1000,
         unit: "CPU s",
+        target: { op: "<=", value: 0.15 },
+      },
+      {
+        bench: "8 footprint",
+        name: `PostgreSQL CPU per delivery (${label})`,
+        value: result.postgresCpuMsPerDelivery,
+        unit: "CPU ms",
+        target: { op: "<=", value: 0.1 },
+        note: "all of the server's processes, from /proc",
       },
       {
         bench: "8 footprint",

@@ -8,7 +8,7 @@ import pg from "pg";
 import { generateSecret } from "../lib/signing/generate-secret";
 import { endpointUrls } from "./delivery-throughput";
 import { CONCURRENCY, EVENT_TYPE, PAYLOAD, type BenchContext } from "./lib/context";
-import { busyShare, cpuTimes, footprint, ROOT, samplePeakRss, sleep, waitFor } from "./lib/harness";
+import { busyShare, cpuTimes, footprint, postgresCpuSeconds, ROOT, samplePeakRss, sleep, waitFor } from "./lib/harness";
 import type { BenchOutcome } from "./lib/report";
 
 const TABLES = `
@@ -70,13 +70,16 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     });
     await sleep(500);
     await ctx.receiver.reset();
+    // As for Hookline's drains: the jobs are made due in a transaction whose commit is the start.
+    await client.query(
+      `BEGIN; UPDATE graphile_worker._private_jobs SET run_at = now(); SELECT pg_notify('jobs:insert', '{"count":${CONCURRENCY}}')`,
+    );
     const cpuBefore = footprint(child.pid!).cpuSeconds;
+    const postgresBefore = postgresCpuSeconds(ctx.postgres.pid());
     const rss = samplePeakRss(child.pid!);
     const machineBefore = cpuTimes();
     const started = performance.now();
-    await client.query(
-      `UPDATE graphile_worker._private_jobs SET run_at = now(); SELECT pg_notify('jobs:insert', '{"count":${CONCURRENCY}}')`,
-    );
+    await client.query("COMMIT");
     await waitFor(
       async () => (await ctx.receiver.received()) >= total,
       "graphile-worker to send every delivery",
@@ -94,6 +97,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     const seconds = (performance.now() - started) / 1000;
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
     const cpuPer1000 = ((footprint(child.pid!).cpuSeconds - cpuBefore) / total) * 1000;
+    const postgresMsPerDelivery = ((postgresCpuSeconds(ctx.postgres.pid()) - postgresBefore) / total) * 1000;
     const peakRss = rss.stop();
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM peer_deliveries WHERE status = 'succeeded'`,
@@ -109,7 +113,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
           name: `graphile-worker 0.17.3, ${messages.toLocaleString("en-US")} msgs × 10 endpoints`,
           value: rate,
           unit: "deliveries/s",
-          note: `${seconds.toFixed(1)} s; CPU ${cpuPer1000.toFixed(2)} s/1,000; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
+          note: `${seconds.toFixed(1)} s; CPU ${cpuPer1000.toFixed(2)} s/1,000; PostgreSQL ${postgresMsPerDelivery.toFixed(3)} CPU ms/delivery; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
         },
         {
           bench: "3 peer baseline",
@@ -124,6 +128,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
         seconds,
         deliveriesPerSecond: rate,
         workerCpuSecondsPer1000: cpuPer1000,
+        postgresCpuMsPerDelivery: postgresMsPerDelivery,
         peakRssBytes: peakRss,
         machineCpuBusy,
         settings: { concurrency: CONCURRENCY, localQueueSize: 256, completeJobBatchDelay: 250, pollInterval: 1_000 },

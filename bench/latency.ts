@@ -1,9 +1,9 @@
 // (4) Latency under steady load: publish over HTTP (the typed client) at a fixed rate — open
 // loop, so a slow answer does not slow the schedule — with one worker running, and measure
 // publish → received: the receiver's arrival time minus the message's creation time (the
-// envelope's `timestamp`; one machine, one clock). 500 msg/s as single publishes; 2,000 msg/s
-// as batches of 10 (200 requests/s), since single publishes at that rate measure the web
-// process's ceiling (5) rather than delivery latency. The load comes from an undici Pool (64
+// envelope's `timestamp`; one machine, one clock). 500 msg/s as single publishes; 1,000 and
+// 2,000 msg/s as batches of 10 (100 and 200 requests/s), since single publishes at those rates
+// measure the web process's ceiling (5) rather than delivery latency. The load comes from an undici Pool (64
 // keep-alive connections), the leanest HTTP client Node has: the publisher shares the machine
 // with what it measures, and a heavier client (fetch) took CPU the system under test then lacked.
 import { Pool } from "undici";
@@ -106,12 +106,21 @@ export async function latency(ctx: BenchContext): Promise<BenchOutcome> {
     await waitFor(async () => (await ctx.receiver.received()) >= 50, "the warm-up messages", 60_000);
     const seconds = ctx.quick ? 5 : 60;
     // Quick runs keep only the 500 msg/s phase.
-    const plan = [{ rate: 500, batch: 1, seconds }, ...(ctx.quick ? [] : [{ rate: 2_000, batch: 10, seconds }])];
+    const plan = [
+      { rate: 500, batch: 1, seconds },
+      ...(ctx.quick
+        ? []
+        : [
+            { rate: 1_000, batch: 10, seconds },
+            { rate: 2_000, batch: 10, seconds },
+          ]),
+    ];
     for (const phase of plan) {
       ctx.log(`  steady load: ${phase.rate} msg/s for ${phase.seconds} s`);
       const result = await steadyLoad(ctx, world, phase);
       phases.push(result);
       const label = `${phase.rate.toLocaleString("en-US")} msg/s${phase.batch > 1 ? ` (batches of ${phase.batch})` : ""}`;
+      // p50 < 20 ms and p99 < 100 ms at 500 msg/s (issue 7); p99 < 100 ms at 1,000 msg/s (issue 21).
       const isTarget = phase.rate === 500;
       rows.push(
         {
@@ -128,7 +137,7 @@ export async function latency(ctx: BenchContext): Promise<BenchOutcome> {
           name: `${label}: p99`,
           value: result.latencyMs.p99,
           unit: "ms",
-          target: isTarget ? { op: "<", value: 100 } : undefined,
+          target: phase.rate <= 1_000 ? { op: "<", value: 100 } : undefined,
         },
         {
           bench: "4 latency",

@@ -24,6 +24,8 @@ export interface EmbeddedPostgresOptions {
   ephemeral?: boolean;
   /** Put the server in its own process group, so a terminal's Ctrl-C does not reach it. */
   detached?: boolean;
+  /** More server settings, `name=value` each (passed as `-c`). */
+  settings?: readonly string[];
 }
 
 export interface EmbeddedPostgres {
@@ -213,6 +215,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     "-c",
     "max_connections=200",
     ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ...(options.settings ?? []).flatMap((setting) => ["-c", setting]),
   ];
   const child: ChildProcess = spawn(bin.postgres, ["-D", dataDir, "-p", String(port), ...settings], {
     ...user,

@@ -38,6 +38,13 @@ export interface PostgresServer {
 
 export const MIGRATED_TEMPLATE = "bench_migrated";
 
+/**
+ * BENCH_PG_STATEMENTS=1: the server loads pg_stat_statements and every drain reports the
+ * statements that took its time (datasets.ts). Off by default: the extension's own bookkeeping
+ * would be counted in PostgreSQL's CPU per delivery.
+ */
+export const statementStats = () => process.env.BENCH_PG_STATEMENTS === "1";
+
 export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
   chmodSync(dir, 0o755);
@@ -45,6 +52,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     dataDir: path.join(dir, "pg"),
     ephemeral: true,
     database: MIGRATED_TEMPLATE,
+    settings: statementStats()
+      ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "track_io_timing=off"]
+      : [],
   });
   await migrate(server.url);
   const urlOf = (name: string) => {
@@ -61,6 +71,11 @@ export async function startPostgres(): Promise<PostgresServer> {
       await client.end();
     }
   };
+  if (statementStats()) {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").finally(() => client.end());
+  }
   return {
     adminUrl: server.adminUrl,
     async createDatabase(name, template = MIGRATED_TEMPLATE) {
@@ -277,14 +292,19 @@ export interface Footprint {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function readStat(pid: number): { ppid: number; cpuSeconds: number; rssBytes: number } | undefined {
+function readStat(
+  pid: number,
+): { ppid: number; cpuSeconds: number; exitedChildrenCpuSeconds: number; rssBytes: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const rssPages = Number(fields[21]);
     return {
       ppid: Number(fields[1]),
+      // utime + stime
       cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      // cutime + cstime: children that exited and were waited for
+      exitedChildrenCpuSeconds: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
       rssBytes: rssPages * 4096,
     };
   } catch {
@@ -294,7 +314,7 @@ function readStat(pid: number): { ppid: number; cpuSeconds: number; rssBytes: nu
 
 /** RSS and CPU time of a process and all its descendants (Linux /proc). */
 export function footprint(rootPid: number): Footprint {
-  const stats = new Map<number, { ppid: number; cpuSeconds: number; rssBytes: number }>();
+  const stats = new Map<number, NonNullable<ReturnType<typeof readStat>>>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(Number(entry));
@@ -313,6 +333,15 @@ export function footprint(rootPid: number): Footprint {
       cpuSeconds += stat.cpuSeconds;
     }
   return { rssBytes, cpuSeconds };
+}
+
+/**
+ * CPU seconds of a PostgreSQL server so far: the postmaster and every process it runs (backends,
+ * autovacuum, WAL writer, checkpointer), plus those that have exited (the postmaster's children
+ * time), so a backend that ends between two readings still counts.
+ */
+export function postgresCpuSeconds(postmasterPid: number): number {
+  return footprint(postmasterPid).cpuSeconds + (readStat(postmasterPid)?.exitedChildrenCpuSeconds ?? 0);
 }
 
 /** Samples a process tree's peak RSS until stopped. */

@@ -2,8 +2,8 @@
 // (docs/BENCHMARKS.md). A row's target is shown beside its figure and judged, never asserted.
 
 export interface Target {
-  /** The figure must be at least (`>=`) or below (`<`) this value. */
-  op: ">=" | "<";
+  /** The figure must be at least (`>=`), at most (`<=`) or below (`<`) this value. */
+  op: ">=" | "<=" | "<";
   value: number;
 }
 
@@ -48,13 +48,14 @@ export function summarize(samples: readonly number[]): {
 
 export function met(row: Row): boolean | undefined {
   if (!row.target || row.value === null || Number.isNaN(row.value)) return undefined;
-  return row.target.op === ">=" ? row.value >= row.target.value : row.value < row.target.value;
+  if (row.target.op === ">=") return row.value >= row.target.value;
+  return row.target.op === "<=" ? row.value <= row.target.value : row.value < row.target.value;
 }
 
 function formatNumber(value: number | null, unit: string): string {
   if (value === null || Number.isNaN(value)) return "—";
   if (unit === "×" || unit === "%") return `${value.toFixed(unit === "%" ? 1 : 2)} ${unit}`;
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 || value === 0 ? 2 : 3;
   return `${value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 }
 
