@@ -277,15 +277,16 @@ export function toEndpointBody(
     name: values.name.trim() || null,
     description: values.description.trim(),
     eventTypes: values.allEventTypes ? [] : values.eventTypes,
-    headers: Object.fromEntries(
-      values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value]),
-    ),
+    headers: polling
+      ? {}
+      : Object.fromEntries(values.headers.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value])),
     rateLimit: polling ? null : numberOrNull(values.rateLimit),
     maxConcurrency: polling ? null : numberOrNull(values.maxConcurrency),
     timeoutMs: timeoutSeconds === null ? null : timeoutSeconds * 1_000,
     ...routingBody(values.routing),
     ...policyBody(values.policies),
-    ...egressBody(values.egress, stored),
+    // What the hidden push-only cards hold (typed before choosing polling) is not sent: the API refuses it.
+    ...(polling ? { transformation: null } : egressBody(values.egress, stored)),
   };
   const unchanged =
     keepsStoredAuth(values.auth, storedAuthType) || (values.auth.type === "none" && storedAuthType === null);

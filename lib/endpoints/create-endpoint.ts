@@ -4,24 +4,21 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import { sealJson, sealSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { generatePollingToken } from "@/lib/polling/polling-token";
 import { ZCreateEndpoint, type TCreateEndpoint } from "@/lib/schemas/endpoints";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
 import { checkEndpointUrl } from "./check-endpoint-url";
+import { refusePushOnlyFields, type PushOnlyFields } from "./polling-fields";
 import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { resolveSigning } from "./signature-scheme";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 
-/** A polling endpoint takes no URL; its token is made here and shown once, in the answer. */
-function pollingEndpointToken(url: string) {
-  if (url !== "") {
-    const message = "A polling endpoint has no URL: its consumer fetches the messages.";
-    throw new AppError("validation_failed", message, [{ path: "url", message }]);
-  }
+/** A polling endpoint takes none of a push's settings; its token is made here and shown once, in the answer. */
+function pollingEndpointToken(data: PushOnlyFields) {
+  refusePushOnlyFields(data);
   return generatePollingToken();
 }
 
@@ -32,7 +29,7 @@ export async function createEndpoint(
   input: TCreateEndpoint,
 ): Promise<EndpointView & { pollingToken?: string }> {
   const data = ZCreateEndpoint.parse(input);
-  const polling = data.type === "polling" ? pollingEndpointToken(data.url) : null;
+  const polling = data.type === "polling" ? pollingEndpointToken(data) : null;
   const url = polling ? "" : checkEndpointUrl(data.url);
   await assertEventTypesExist(data.eventTypes);
   if (data.transformation) assertTransformationCompiles(data.transformation);

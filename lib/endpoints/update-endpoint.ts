@@ -5,7 +5,6 @@ import type { Principal } from "@/lib/auth/principal";
 import { sealJson, sealSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { assertEventTypesExist } from "@/lib/event-types/assert-event-types-exist";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertTransformationCompiles } from "@/lib/transformations/check-transformation";
@@ -14,6 +13,7 @@ import { checkEndpointUrl } from "./check-endpoint-url";
 import { egressData } from "./endpoint-egress";
 import { routingData } from "./endpoint-routing";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
+import { refusePushOnlyFields } from "./polling-fields";
 import { getEndpointOrThrow } from "./get-endpoint";
 import { generateSecretFor } from "./signature-scheme";
 
@@ -26,11 +26,8 @@ export async function updateEndpoint(
 ): Promise<EndpointView> {
   const patch = ZUpdateEndpoint.parse(input);
   const current = await getEndpointOrThrow(tenantId, endpointId);
+  if (current.type === "polling") refusePushOnlyFields(patch);
   const data: Prisma.EndpointUpdateInput = { ...routingData(patch), ...(await egressData(patch)) };
-  if (patch.url !== undefined && current.type === "polling" && patch.url !== "") {
-    const message = "A polling endpoint has no URL: its consumer fetches the messages.";
-    throw new AppError("validation_failed", message, [{ path: "url", message }]);
-  }
   if (patch.url !== undefined && current.type !== "polling") data.url = checkEndpointUrl(patch.url);
   if (patch.eventTypes !== undefined) {
     await assertEventTypesExist(patch.eventTypes);

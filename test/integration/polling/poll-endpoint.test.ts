@@ -9,6 +9,7 @@ import { publishMessages } from "@/lib/messages/publish-messages";
 import { rotatePollingToken, stopPollListener, waitingPolls, type PollPage } from "@/lib/polling";
 import { GET as poll } from "@/app/api/v1/poll/[pollingToken]/route";
 import { POST as createEndpointRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/route";
+import { PATCH as updateEndpointRoute } from "@/app/api/v1/tenants/[tenant]/endpoints/[endpoint]/route";
 import { callRoute } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import {
@@ -20,6 +21,10 @@ import {
 } from "../../helpers/fixtures";
 import { startReceiver, type Receiver } from "../../helpers/receiver";
 import { eventually, startTestWorker } from "../../helpers/worker";
+
+interface ErrorBody {
+  error: { code: string; details: unknown };
+}
 
 describe("polling endpoints", () => {
   const databaseUrl = useTestDatabase();
@@ -192,5 +197,49 @@ describe("polling endpoints", () => {
     const row = await db().endpoint.findUniqueOrThrow({ where: { id: (created.body as { id: string }).id } });
     expect(row.pollingTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain((created.body as { pollingToken: string }).pollingToken);
+  });
+  it("should refuse the settings only a push uses on a polling endpoint, named field by field, storing nothing", async () => {
+    const key = await createApiKey({ tenantId });
+    const before = await db().endpoint.count({ where: { tenantId } });
+    const refused = await callRoute(createEndpointRoute, {
+      params: { tenant: tenantId },
+      key,
+      body: {
+        type: "polling",
+        headers: { "X-Team": "payments" },
+        timeoutMs: 5_000,
+        transformation: { language: "jsonata", expression: "data" },
+        proxyUrl: "http://127.0.0.1:3128",
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ error: { code: "validation_failed" } });
+    expect((refused.body as ErrorBody).error.details).toEqual([
+      { path: "headers", message: expect.stringContaining("not used by a polling endpoint") },
+      { path: "timeoutMs", message: expect.stringContaining("not used by a polling endpoint") },
+      { path: "transformation", message: expect.stringContaining("not used by a polling endpoint") },
+      { path: "proxyUrl", message: expect.stringContaining("not used by a polling endpoint") },
+    ]);
+    expect(await db().endpoint.count({ where: { tenantId } })).toBe(before);
+
+    // "None" values pass: what the dashboard's form sends for a polling endpoint.
+    const created = await callRoute(createEndpointRoute, {
+      params: { tenant: tenantId },
+      key,
+      body: { type: "polling", headers: {}, timeoutMs: null, transformation: null, proxyUrl: null },
+    });
+    expect(created.status).toBe(201);
+    const endpoint = (created.body as { id: string }).id;
+    const update = (body: Record<string, unknown>) =>
+      callRoute(updateEndpointRoute, { params: { tenant: tenantId, endpoint }, key, body, method: "PATCH" });
+    const refusedUpdate = await update({ name: "laptop", rateLimit: 10 });
+    expect(refusedUpdate.status).toBe(422);
+    expect((refusedUpdate.body as ErrorBody).error.details).toEqual([
+      { path: "rateLimit", message: expect.stringContaining("not used by a polling endpoint") },
+    ]);
+    expect((await db().endpoint.findUniqueOrThrow({ where: { id: endpoint } })).name).toBeNull();
+    const renamed = await update({ name: "laptop", rateLimit: null, url: "" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "laptop", type: "polling" });
   });
 });

@@ -124,6 +124,23 @@ describe("endpoint form", () => {
     expect(toEndpointBody(values, "bearer").auth).toBeNull();
   });
 
+  it("should leave out what the hidden push-only cards still hold when polling is chosen", () => {
+    const values = valid({
+      type: "polling",
+      headers: [newHeaderRow("X-Team", "payments")],
+      policies: { ...valid().policies, transform: true, expression: "{ 'id': data.id }" },
+      egress: { ...initialEgressValues(), caCertificate: "-----BEGIN CERTIFICATE-----", proxy: "custom" },
+    });
+    const body = toEndpointBody(values);
+    expect(body).toMatchObject({ headers: {}, transformation: null });
+    expect(body).not.toHaveProperty("caCertificate");
+    expect(body).not.toHaveProperty("proxyUrl");
+    // The same values for a webhook endpoint send all of it.
+    const pushed = toEndpointBody({ ...values, type: "webhook" });
+    expect(pushed).toMatchObject({ headers: { "X-Team": "payments" }, caCertificate: expect.any(String) });
+    expect(pushed.transformation).not.toBeNull();
+  });
+
   it("should keep stored credentials when their fields stay blank, and remove them on None", () => {
     const stored = valid({ auth: { ...valid().auth, type: "bearer" } });
     expect(validateEndpointForm(stored, "bearer")).toEqual({});
