@@ -1,8 +1,12 @@
 // (7) Queries at scale: the dashboard's API calls against a generated tenant of 1,000,000
-// messages and ~3,000,000 attempts over 30 days (plus 3 noise tenants of 30,000 messages). Each call is the one lib/
-// function its route handler calls, with the query parsed by the route's own zod schema, timed
-// in this process (Prisma and pg included, HTTP not). Every SQL statement a call makes is
-// captured and kept with its EXPLAIN (ANALYZE, BUFFERS) in the results file.
+// messages and ~3,000,000 attempts over 30 days (plus 3 noise tenants of 30,000 messages), or,
+// with `--scale 10m`, 10,000,000 messages and ~30,000,000 attempts plus 100 small tenants. Each
+// call is the one lib/ function its route handler calls, with the query parsed by the route's own
+// zod schema, timed in this process (Prisma and pg included, HTTP not). Every SQL statement a call
+// makes is captured and kept with its EXPLAIN (ANALYZE, BUFFERS) in the results file, with the
+// data set's size on disk (database and per table).
+import { statfsSync } from "node:fs";
+import os from "node:os";
 import pg from "pg";
 import { EVENT_TYPE, type BenchContext } from "./lib/context";
 import { generateScaleData, type ScaleTenant } from "./lib/generate-scale-data";
@@ -37,9 +41,55 @@ function installCapture(): () => void {
   };
 }
 
+const GB = 2 ** 30;
+/**
+ * Disk a generated message takes with its 2 deliveries, ~3 attempts, labels and indexes: measured
+ * at --scale 1m (6.6 GB for 1,500,000 messages, 0.7 GB of it endpoint stats), rounded up for the
+ * load's temporary files.
+ */
+const BYTES_PER_MESSAGE = 4_200;
+/** Free disk a --scale run leaves to everyone else on the machine, or it does not start. */
+const SPARE_BYTES = 15 * GB;
+
+/** The data set: the big tenant's messages, and the small tenants beside it. */
+function shape(ctx: BenchContext): {
+  bigMessages: number;
+  small: Array<{ messages: number; endpoints: number }>;
+  statsEvery: number;
+  smallStatsEvery: number;
+} {
+  if (ctx.scale)
+    return {
+      bigMessages: ctx.scale,
+      small: Array.from({ length: 100 }, () => ({ messages: 5_000, endpoints: 2 })),
+      statsEvery: 1,
+      smallStatsEvery: 10, // a small tenant sends a message every ~9 minutes
+    };
+  const noise = ctx.quick ? 2_000 : 30_000;
+  const every = ctx.quick ? 10 : 1;
+  return {
+    bigMessages: ctx.quick ? 20_000 : 1_000_000,
+    small: Array.from({ length: 3 }, () => ({ messages: noise, endpoints: 2 })),
+    statsEvery: every,
+    smallStatsEvery: every,
+  };
+}
+
 export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
-  const bigMessages = ctx.quick ? 20_000 : 1_000_000;
-  const noiseMessages = ctx.quick ? 2_000 : 30_000;
+  const { bigMessages, small, statsEvery, smallStatsEvery } = shape(ctx);
+  const totalMessages = bigMessages + small.reduce((sum, tenant) => sum + tenant.messages, 0);
+  if (ctx.scale) {
+    const disk = statfsSync(os.tmpdir());
+    const free = disk.bavail * disk.bsize;
+    const needed = totalMessages * BYTES_PER_MESSAGE;
+    ctx.log(
+      `  ${os.tmpdir()}: ${(free / GB).toFixed(1)} GB free; the data set needs about ${(needed / GB).toFixed(1)} GB, and ${SPARE_BYTES / GB} GB stay free`,
+    );
+    if (free - needed < SPARE_BYTES)
+      throw new Error(
+        `not enough disk in ${os.tmpdir()}: ${(free / GB).toFixed(1)} GB free, about ${(needed / GB).toFixed(1)} GB needed plus ${SPARE_BYTES / GB} GB to spare (TMPDIR picks another disk)`,
+      );
+  }
   const url = await ctx.postgres.createDatabase("queries");
   await switchDatabase(url);
   const { db } = await import("../lib/db");
@@ -48,42 +98,35 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
   const eventTypes = ["a", "b", "c", "d", "e", "f", "g", "h"].map((letter) => `${EVENT_TYPE}.${letter}`);
   for (const name of eventTypes) await createEventType({ name });
   const tenants: ScaleTenant[] = [];
-  for (const [index, messages, endpointCount] of [
-    [0, bigMessages, 10],
-    [1, noiseMessages, 2],
-    [2, noiseMessages, 2],
-    [3, noiseMessages, 2],
-  ] as const) {
+  const specs = [
+    { messages: bigMessages, endpoints: 10, statsEveryMinutes: statsEvery, labels: true },
+    ...small.map((tenant) => ({ ...tenant, statsEveryMinutes: smallStatsEvery, labels: false })),
+  ];
+  for (const [index, { messages, endpoints: endpointCount, statsEveryMinutes, labels }] of specs.entries()) {
     const tenant = await db().tenant.create({
-      data: { id: `tnt_01BENCHQ${index}${"0".repeat(17)}`, name: `bench ${index}` },
+      data: { id: `tnt_01BENCHQ${String(index).padStart(3, "0")}${"0".repeat(15)}`, name: `bench ${index}` },
     });
     const endpointIds: string[] = [];
     for (let endpoint = 0; endpoint < endpointCount; endpoint++)
       endpointIds.push(
         (await createEndpoint(null, tenant.id, { url: `${ctx.receiver.url}/q${index}/${endpoint}` })).id,
       );
-    tenants.push({ id: tenant.id, endpointIds, messages });
+    tenants.push({ id: tenant.id, endpointIds, messages, statsEveryMinutes, labels });
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const generationStarted = performance.now();
   ctx.log(
-    `  generating ${bigMessages.toLocaleString("en-US")} + 3 × ${noiseMessages.toLocaleString("en-US")} messages`,
+    `  generating ${bigMessages.toLocaleString("en-US")} + ${small.length} × ${small[0]!.messages.toLocaleString("en-US")} messages`,
   );
-  const counts = await generateScaleData(client, tenants, eventTypes, ctx.quick ? 10 : 1);
-  const generationSeconds = (performance.now() - generationStarted) / 1000;
-  ctx.log(`  generated ${JSON.stringify(counts)} in ${generationSeconds.toFixed(0)} s`);
-  const big = tenants[0]!;
   // Channels and tags of the big tenant's messages (message_labels, what publishing writes):
   // every message in one of 20 channels (5 % each), every 1,000th tagged "rare" (0.1 %).
-  await client.query(
-    `INSERT INTO message_labels (tenant_id, kind, value, message_id)
-     SELECT tenant_id, 'channel', 'ch-' || (abs(hashtext(id)) % 20), id FROM messages WHERE tenant_id = $1
-     UNION ALL
-     SELECT tenant_id, 'tag', 'rare', id FROM messages WHERE tenant_id = $1 AND abs(hashtext(id)) % 1000 = 7`,
-    [big.id],
-  );
-  await client.query(`ANALYZE message_labels`);
+  const { counts, phases } = await generateScaleData(client, tenants, eventTypes, { log: ctx.log });
+  const generationSeconds = (performance.now() - generationStarted) / 1000;
+  ctx.log(`  generated ${JSON.stringify(counts)} in ${generationSeconds.toFixed(0)} s (${JSON.stringify(phases)})`);
+  const sizes = await dataSize(client);
+  ctx.log(`  on disk: ${JSON.stringify(sizes)}`);
+  const big = tenants[0]!;
   await client.query(
     `UPDATE endpoints SET failing_since = now() - interval '1 hour', failures_since_success = 5 WHERE id = $1`,
     [big.endpointIds[3]],
@@ -191,14 +234,61 @@ export async function queries(ctx: BenchContext): Promise<BenchOutcome> {
     restore();
     await client.end();
     await switchDatabase(ctx.postgres.adminUrl);
-    await ctx.postgres.dropDatabase("queries");
+    if (!process.env.BENCH_HOLD) await ctx.postgres.dropDatabase("queries");
   }
-  rows.unshift({
-    bench: "7 queries at scale",
-    name: "data set generated (SQL generate_series)",
-    value: generationSeconds,
-    unit: "s",
-    note: `${counts.messages.toLocaleString("en-US")} messages, ${counts.deliveries.toLocaleString("en-US")} deliveries, ${counts.attempts.toLocaleString("en-US")} attempts, ${counts.endpointStats.toLocaleString("en-US")} stats rows; big tenant ${bigMessages.toLocaleString("en-US")} msgs${ctx.quick ? "; stats rows every 10 minutes" : ""}`,
-  });
-  return { rows, details: { counts, generationSeconds, explain: explained } };
+  const n = (value: number) => value.toLocaleString("en-US");
+  rows.unshift(
+    {
+      bench: "7 queries at scale",
+      name: "data set generated (SQL generate_series)",
+      value: generationSeconds,
+      unit: "s",
+      note: `${n(counts.messages)} messages, ${n(counts.deliveries)} deliveries, ${n(counts.attempts)} attempts, ${n(counts.endpointStats)} stats rows; big tenant ${n(bigMessages)} msgs, ${small.length} small tenants${ctx.quick ? "; stats rows every 10 minutes" : ""}; rows ${phases.rows.toFixed(0)} s, indexes ${phases.indexes.toFixed(0)} s, VACUUM ANALYZE ${phases.vacuum.toFixed(0)} s`,
+    },
+    {
+      bench: "7 queries at scale",
+      name: "data set on disk (pg_database_size)",
+      value: sizes.database / 2 ** 20,
+      unit: "MB",
+      note: ["messages", "deliveries", "attempts", "message_labels", "endpoint_stats"]
+        .map((table) => `${table} ${(sizes.tables[table]!.total / 2 ** 20).toFixed(0)} MB`)
+        .join(", "),
+    },
+  );
+  return { rows, details: { counts, generationSeconds, phases, sizes, explain: explained } };
+}
+
+interface TableSize {
+  /** Bytes: heap (with TOAST), indexes, both; summed over partitions when the table has them. */
+  table: number;
+  indexes: number;
+  total: number;
+  rows: number;
+}
+
+/** pg_database_size and, for every table of the schema, its size on disk and row estimate. */
+async function dataSize(client: pg.Client): Promise<{ database: number; tables: Record<string, TableSize> }> {
+  const { rows } = await client.query<{ name: string; table: string; indexes: string; total: string; rows: string }>(
+    `SELECT c.relname AS name,
+            sum(pg_table_size(p.relid)) AS table, sum(pg_indexes_size(p.relid)) AS indexes,
+            sum(pg_total_relation_size(p.relid)) AS total, sum(greatest(pc.reltuples, 0))::bigint AS rows
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace AND s.nspname = 'public'
+       CROSS JOIN LATERAL (SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf
+                           UNION SELECT c.oid WHERE c.relkind = 'r') p
+       JOIN pg_class pc ON pc.oid = p.relid
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+      GROUP BY c.relname ORDER BY 4 DESC`,
+  );
+  const { rows: database } = await client.query<{ size: string }>(
+    `SELECT pg_database_size(current_database()) AS size`,
+  );
+  return {
+    database: Number(database[0]!.size),
+    tables: Object.fromEntries(
+      rows.map((row) => [
+        row.name,
+        { table: Number(row.table), indexes: Number(row.indexes), total: Number(row.total), rows: Number(row.rows) },
+      ]),
+    ),
+  };
 }

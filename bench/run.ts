@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,soak]
+// npm run bench -- --scale 10m   (queries at scale only, with a 10M-message tenant: see docs/BENCHMARKS.md)
 // Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
 // prints the table (targets beside the figures, judged, never asserted) and writes
 // bench/results/<timestamp>.json (every figure, EXPLAIN plans, machine, load average) and a
@@ -10,10 +11,27 @@ import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" }, scale: { type: "string" } },
   allowPositionals: false,
 });
 const quick = values.quick!;
+
+/** `--scale 10m` (or 1m, 500k…): the message count of the queries-at-scale big tenant. */
+function parseScale(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)([km])$/i.exec(text.trim());
+  const count = match ? Math.round(Number(match[1]) * (match[2]!.toLowerCase() === "m" ? 1e6 : 1e3)) : NaN;
+  if (!(count >= 10_000 && count <= 100_000_000)) {
+    process.stderr.write(`--scale ${text}: expected a message count from 10k to 100m, such as 1m or 10m\n`);
+    process.exit(2);
+  }
+  if (quick) {
+    process.stderr.write("--scale and --quick do not go together\n");
+    process.exit(2);
+  }
+  return count;
+}
+const scale = parseScale(values.scale);
 
 // Settings for this process's lib/ calls and, inherited, for every worker and web process.
 Object.assign(process.env, {
@@ -54,13 +72,15 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
 ];
 /** Long runs that only `--only` asks for (the soak: 20 minutes). */
 const OPT_IN = new Set(["soak"]);
-const only = values.only?.split(",").map((name) => name.trim());
+/** A --scale run measures the queries at scale alone unless --only names more. */
+const only = values.only?.split(",").map((name) => name.trim()) ?? (scale ? ["queries"] : undefined);
 const startedAt = new Date();
 const clock = performance.now();
 const log = (line: string) =>
   process.stdout.write(`[bench ${((performance.now() - clock) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 const loadBefore = loadAverage();
-log(`${quick ? "quick" : "full"} run; load average ${loadBefore.join(", ")} on ${machine().cpus} CPUs`);
+const mode = quick ? "quick" : scale ? `--scale ${values.scale}` : "full";
+log(`${mode} run; load average ${loadBefore.join(", ")} on ${machine().cpus} CPUs`);
 
 // The web benchmarks need a production build in .next-bench. A full run builds it when the
 // sources changed; a quick run builds it only when there is none (a fresh clone), and otherwise
@@ -81,10 +101,30 @@ if (needsWeb) {
   log(`web: ${webNote}`);
 }
 
-const postgres = await startPostgres();
+// A --scale run loads tens of GB: with wal_level=minimal the generator's one transaction, which
+// starts with TRUNCATE, writes its rows without WAL; index builds get room; checkpoints are rare.
+const postgres = await startPostgres(
+  scale
+    ? [
+        "wal_level=minimal",
+        "max_wal_senders=0",
+        "max_wal_size=4GB",
+        "checkpoint_timeout=30min",
+        "max_parallel_maintenance_workers=2",
+      ]
+    : [],
+);
+// Ctrl-C or a kill: stop the server and remove its data directory (tens of GB at --scale 10m).
+const started: { receiver?: Awaited<ReturnType<typeof startReceiverProcess>> } = {};
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    log(`${signal}: stopping PostgreSQL and removing ${postgres.dir}`);
+    void Promise.allSettled([started.receiver?.stop(), postgres.stop()]).then(() => process.exit(130));
+  });
 const receiver = await startReceiverProcess(1_000);
+started.receiver = receiver;
 process.env.DATABASE_URL = postgres.adminUrl;
-const ctx: BenchContext = { quick, postgres, receiver, reference: {}, webAvailable, log };
+const ctx: BenchContext = { quick, scale, postgres, receiver, reference: {}, webAvailable, log };
 const rows: Row[] = [];
 const details: Record<string, unknown> = {};
 try {
@@ -111,7 +151,32 @@ try {
       value: webRss / 2 ** 20,
       unit: "MB",
     });
+  const loadAfter = loadAverage();
+  const seconds = (performance.now() - clock) / 1000;
+  const table = textTable(rows);
+  process.stdout.write(`\n${table}\n\n`);
+  const verdicts = rows.map(met).filter((verdict) => verdict !== undefined);
+  log(
+    `${mode} run finished in ${(seconds / 60).toFixed(1)} min; targets met ${verdicts.filter(Boolean).length}/${verdicts.length}; load average before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}`,
+  );
+
+  const stamp = startedAt.toISOString().replaceAll(":", "-");
+  const resultsDir = path.join(ROOT, "bench/results");
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${stamp}${quick ? "-quick" : scale ? `-scale-${values.scale}` : ""}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt, quick, scale, seconds, machine: machine(), loadAverage: { before: loadBefore, after: loadAfter }, web: webNote, reference: ctx.reference, rows, details }, null, 2)}\n`,
+  );
+  writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
+  log(`results: ${path.relative(ROOT, file)} (table as Markdown beside it)`);
 } finally {
+  if (process.env.BENCH_HOLD) {
+    // Development: keep the server and the generated data to re-measure a query against them.
+    // Set only by hand; without it, the run always removes the data directory.
+    log(`BENCH_HOLD: PostgreSQL stays up at ${postgres.adminUrl.replace(/\/postgres$/, "/queries")} until Ctrl-C`);
+    await new Promise(() => undefined);
+  }
   const { closeDb } = await import("../lib/db");
   await switchDatabase(postgres.adminUrl);
   await closeDb();
@@ -119,23 +184,4 @@ try {
   await postgres.stop();
 }
 
-const loadAfter = loadAverage();
-const seconds = (performance.now() - clock) / 1000;
-const table = textTable(rows);
-process.stdout.write(`\n${table}\n\n`);
-const verdicts = rows.map(met).filter((verdict) => verdict !== undefined);
-log(
-  `${quick ? "quick" : "full"} run finished in ${(seconds / 60).toFixed(1)} min; targets met ${verdicts.filter(Boolean).length}/${verdicts.length}; load average before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}`,
-);
-
-const stamp = startedAt.toISOString().replaceAll(":", "-");
-const resultsDir = path.join(ROOT, "bench/results");
-mkdirSync(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `${stamp}${quick ? "-quick" : ""}.json`);
-writeFileSync(
-  file,
-  `${JSON.stringify({ startedAt, quick, seconds, machine: machine(), loadAverage: { before: loadBefore, after: loadAfter }, web: webNote, reference: ctx.reference, rows, details }, null, 2)}\n`,
-);
-writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
-log(`results: ${path.relative(ROOT, file)} (table as Markdown beside it)`);
 process.exit(0);

@@ -4,6 +4,8 @@ import type { PostgresServer, Receiver } from "./harness";
 
 export interface BenchContext {
   quick: boolean;
+  /** `--scale 10m`: the queries-at-scale big tenant's message count (and 100 small tenants). */
+  scale?: number;
   postgres: PostgresServer;
   receiver: Receiver;
   /** Figures measured earlier in this run, by key (e.g. "rawCeiling"). */

@@ -28,6 +28,8 @@ export async function waitFor(
 
 export interface PostgresServer {
   adminUrl: string;
+  /** The temporary directory that holds the cluster; `stop` removes it. */
+  dir: string;
   /** A new database, cloned from `template` (default: the migrated schema). */
   createDatabase(name: string, template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
@@ -45,16 +47,23 @@ export const MIGRATED_TEMPLATE = "bench_migrated";
  */
 export const statementStats = () => process.env.BENCH_PG_STATEMENTS === "1";
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `settings`: more server settings (`name=value`), e.g. the bulk-load ones of a --scale run. */
+export async function startPostgres(settings: string[] = []): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
   chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dir, "pg"),
     ephemeral: true,
     database: MIGRATED_TEMPLATE,
-    settings: statementStats()
-      ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "track_io_timing=off"]
-      : [],
+    settings: [
+      ...(statementStats()
+        ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "track_io_timing=off"]
+        : []),
+      ...settings,
+    ],
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   await migrate(server.url);
   const urlOf = (name: string) => {
@@ -78,6 +87,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   return {
     adminUrl: server.adminUrl,
+    dir,
     async createDatabase(name, template = MIGRATED_TEMPLATE) {
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
