@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,soak]
+// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,tracing,soak]
 // npm run bench -- --scale 10m   (queries at scale only, with a 10M-message tenant: see docs/BENCHMARKS.md)
 // Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
 // prints the table (targets beside the figures, judged, never asserted) and writes
@@ -68,6 +68,7 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
   ["queries", "7 queries at scale", async () => (await import("./queries")).queries],
   ["routing", "10 routing", async () => (await import("./routing")).routing],
   ["transform", "11 transformations", async () => (await import("./transformations")).transformations],
+  ["tracing", "12 tracing", async () => (await import("./tracing")).tracing],
   ["soak", "9 soak", async () => (await import("./soak")).soak],
 ];
 /** Long runs that only `--only` asks for (the soak: 20 minutes). */
