@@ -29,7 +29,7 @@ export function forgetOAuthToken(endpointId: string): void {
 async function fetchToken(
   auth: Extract<TEndpointAuth, { type: "oauth2" }>,
   dispatcher: Dispatcher,
-  signal: AbortSignal,
+  signal: Dispatcher.RequestOptions["signal"],
 ): Promise<CachedToken> {
   const form = new URLSearchParams({ grant_type: "client_credentials" });
   if (auth.scope) form.set("scope", auth.scope);
@@ -76,7 +76,7 @@ export async function authorizationFor(
   auth: TEndpointAuth | null,
   request: ReceiverJwtInput,
   dispatcher: Dispatcher,
-  signal: AbortSignal,
+  signal: Dispatcher.RequestOptions["signal"],
   forceNew: boolean,
 ): Promise<string | null> {
   if (!auth) return null;
