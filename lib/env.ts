@@ -100,6 +100,10 @@ export const ZEnv = z
     HOOKLINE_STATS_RETENTION_DAYS: positiveInt.default(400),
     /** How often a worker runs the retention purge (one worker at a time). */
     HOOKLINE_RETENTION_INTERVAL_MS: positiveInt.default(60_000),
+    /** Days per partition of messages, deliveries and attempts (lib/database/partitions.ts). */
+    HOOKLINE_PARTITION_DAYS: positiveInt.max(31).default(1),
+    /** How far ahead of today the worker's maintenance keeps those partitions created. */
+    HOOKLINE_PARTITIONS_AHEAD_DAYS: positiveInt.max(366).default(3),
     /** Port of the worker's own /metrics (Prometheus); unset: no metrics server in the worker. */
     HOOKLINE_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Bearer token required by /metrics on web and worker; unset: open. */

@@ -3,7 +3,9 @@
 // endpoint), forget old idempotency keys, count the messages of every hour
 // that has closed (once per hour and whenever a round was cut short, one worker at a time), once a
 // minute sample every endpoint's backlog and evaluate the health alerts (one worker at a time), and
-// (every retention interval, one worker at a time) purge data past its retention. Every task is a single idempotent
+// (every retention interval, one worker at a time) purge data past its retention; once a minute
+// (one worker at a time) keep the time partitions of messages, deliveries and attempts created
+// ahead and their default partitions drained (lib/database/partitions.ts). Every task is a single idempotent
 // statement (or bounded batch), so every worker runs them all and nothing needs a leader.
 import type { Logger } from "pino";
 import { announceExpiringCertificates } from "@/lib/endpoints/announce-expiring-certificates";
@@ -15,6 +17,8 @@ import { purgeExpiredData } from "@/lib/retention/purge-expired-data";
 import { recordHeartbeat, type WorkerIdentity } from "@/lib/workers/heartbeat";
 import { sampleBacklog } from "@/lib/backlog/sample-backlog";
 import { alertSettingsFromEnv, evaluateHealthAlerts, type AlertSettings } from "@/lib/incidents/evaluate-health-alerts";
+import { ensurePartitions } from "@/lib/database/partitions";
+import { env } from "@/lib/env";
 
 export interface MaintenanceOptions {
   worker: WorkerIdentity;
@@ -26,6 +30,8 @@ export interface MaintenanceOptions {
   retentionIntervalMs: number;
   /** Health alert thresholds; default: HOOKLINE_ALERT_*. */
   alerts?: AlertSettings;
+  /** Partition size and how far ahead partitions exist; default: HOOKLINE_PARTITION_DAYS, HOOKLINE_PARTITIONS_AHEAD_DAYS. */
+  partitions?: { days: number; aheadDays: number };
   inFlight: () => number;
   log: Logger;
 }
@@ -38,6 +44,8 @@ export class Maintenance {
   private lastPurge = 0;
   /** The minute (ms) whose backlog sample and alert round this process last ran. */
   private lastHealthMinute = 0;
+  /** The minute (ms) this process last looked after the partitions. */
+  private lastPartitionMinute = 0;
   /** Closed hours before this (ms) have all been counted, as far as this process knows. */
   private messageCountsDoneUntil = 0;
 
@@ -101,6 +109,18 @@ export class Maintenance {
       await task("health alerts", async () => {
         const alerts = await evaluateHealthAlerts(this.options.alerts ?? alertSettingsFromEnv());
         if (alerts && alerts.opened + alerts.resolved > 0) log.info(alerts, "health alerts changed");
+      });
+    }
+    if (minute > this.lastPartitionMinute) {
+      await task("partitions", async () => {
+        const settings = this.options.partitions ?? {
+          days: env().HOOKLINE_PARTITION_DAYS,
+          aheadDays: env().HOOKLINE_PARTITIONS_AHEAD_DAYS,
+        };
+        const partitions = await ensurePartitions({ partitionDays: settings.days, aheadDays: settings.aheadDays });
+        // Another worker holding the lock did it (or is at it): done for this minute either way.
+        this.lastPartitionMinute = minute;
+        if (partitions.created.length) log.info(partitions, "created time partitions");
       });
     }
     if (Date.now() - this.lastPurge >= this.options.retentionIntervalMs) {

@@ -109,16 +109,20 @@ function assertSameRequest(
   );
 }
 
-/** `trace`: the publish request's W3C trace context (lib/tracing), stored with every message of it. */
+/**
+ * `trace`: the publish request's W3C trace context (lib/tracing), stored with every message of it.
+ * `now`: the publish's time, which its ids encode (default: the clock; tests publish at a
+ * partition boundary with it).
+ */
 export async function publishMessages(
   tenantId: string,
   inputs: readonly TPublishMessage[],
-  options: { trace?: TraceContext | null } = {},
+  options: { trace?: TraceContext | null; now?: Date } = {},
 ): Promise<PublishedMessage[]> {
   const { messages: prepared, endpoints } = await prepareMessages(tenantId, inputs, (index) =>
     inputs.length > 1 ? `messages.${index}.` : "",
   );
-  const now = Date.now();
+  const now = options.now?.getTime() ?? Date.now();
   const createdAt = new Date(now);
   const trace = options.trace ?? null;
   const messages = prepared.map((message) => ({ ...message, id: newId("message", now), trace }));

@@ -35,7 +35,7 @@ describe("delivering messages", () => {
   }
 
   const deliveryOf = (messageId: string, endpointId: string) =>
-    db().delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } });
+    db().delivery.findFirstOrThrow({ where: { messageId, endpointId } });
 
   const attemptsOf = (messageId: string, endpointId: string) =>
     db().attempt.findMany({ where: { messageId, endpointId }, orderBy: { number: "asc" } });

@@ -43,7 +43,7 @@ describe("manual delivery operations", () => {
   }
 
   const delivery = (messageId: string, endpointId: string) =>
-    db().delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } });
+    db().delivery.findFirstOrThrow({ where: { messageId, endpointId } });
   const settledAs = (status: string, messageId: string, endpointId: string) =>
     eventually(
       async () => ((await delivery(messageId, endpointId)).status === status ? true : undefined),

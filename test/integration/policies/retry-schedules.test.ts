@@ -31,7 +31,7 @@ describe("retry schedules", () => {
   afterAll(() => receiver.close());
 
   const deliveryOf = (messageId: string, endpointId: string) =>
-    db().delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } });
+    db().delivery.findFirstOrThrow({ where: { messageId, endpointId } });
 
   async function publish(eventType: string) {
     const [message] = await publishMessages(tenantId, [{ eventType, payload: { id: "o_1" } }]);

@@ -51,8 +51,8 @@ describe("transformations", () => {
   async function settled(messageId: string, endpointId: string) {
     return eventually(
       async () => {
-        const row = await db().delivery.findUniqueOrThrow({
-          where: { messageId_endpointId: { messageId, endpointId } },
+        const row = await db().delivery.findFirstOrThrow({
+          where: { messageId, endpointId },
         });
         return ["succeeded", "failed", "skipped"].includes(row.status) ? row : undefined;
       },
