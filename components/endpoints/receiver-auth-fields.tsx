@@ -3,6 +3,7 @@
 // static Bearer token, an OAuth2 token fetched with the client-credentials grant, or a JWT
 // minted per request. Stored encrypted and never shown again, so on an existing endpoint blank
 // fields keep what is stored.
+import type { ComponentProps } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { JWT_ALGORITHMS } from "@/lib/schemas/endpoint-rules";
 import type { AuthType, AuthValues, FormErrors, JwtAlgorithm } from "./endpoint-form-values";
@@ -31,6 +32,10 @@ const HINTS: Record<AuthType, string> = {
   jwt: "A fresh JWT for every request (valid 5 minutes, bound to the body by its body_sha256 claim), sent as Authorization: Bearer …; gateways verify it from the JWKS URL.",
 };
 
+type TextKey = Exclude<keyof AuthValues, "type" | "algorithm">;
+/** Fields whose value is a credential: masked, and never offered by the browser's autofill. */
+const SECRET_KEYS = new Set<TextKey>(["password", "token", "clientSecret", "secret"]);
+
 export function ReceiverAuthFields({
   auth,
   storedType,
@@ -42,10 +47,23 @@ export function ReceiverAuthFields({
   errors: FormErrors;
   onChange: (auth: AuthValues) => void;
 }) {
-  const set = (key: keyof AuthValues) => (event: { target: { value: string } }) =>
-    onChange({ ...auth, [key]: event.target.value });
   const keeping = storedType !== null && storedType === auth.type;
   const placeholder = keeping ? "unchanged" : undefined;
+  /** A credential's text field: its value, change handler and API error wired by key; secrets masked. */
+  const field = (
+    key: TextKey,
+    label: string,
+    props: Omit<ComponentProps<typeof TextField>, "label" | "value" | "onChange" | "error"> = {},
+  ) => (
+    <TextField
+      label={label}
+      value={auth[key]}
+      onChange={(event) => onChange({ ...auth, [key]: event.target.value })}
+      error={errors[`auth.${key}`]}
+      {...(SECRET_KEYS.has(key) ? { type: "password", autoComplete: "new-password" } : { autoComplete: "off" })}
+      {...props}
+    />
+  );
   return (
     <div className="space-y-4">
       <SelectField
@@ -68,80 +86,25 @@ export function ReceiverAuthFields({
       )}
       {auth.type === "basic" && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Username"
-            value={auth.username}
-            onChange={set("username")}
-            error={errors["auth.username"]}
-            autoComplete="off"
-            placeholder={placeholder}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            value={auth.password}
-            onChange={set("password")}
-            error={errors["auth.password"]}
-            autoComplete="new-password"
-            placeholder={placeholder}
-          />
+          {field("username", "Username", { placeholder })}
+          {field("password", "Password", { placeholder })}
         </div>
       )}
-      {auth.type === "bearer" && (
-        <TextField
-          label="Token"
-          type="password"
-          value={auth.token}
-          onChange={set("token")}
-          error={errors["auth.token"]}
-          autoComplete="off"
-          placeholder={placeholder}
-        />
-      )}
+      {auth.type === "bearer" && field("token", "Token", { placeholder, autoComplete: "off" })}
       {auth.type === "oauth2" && (
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
-            <TextField
-              label="Token URL"
-              type="url"
-              inputMode="url"
-              value={auth.tokenUrl}
-              onChange={set("tokenUrl")}
-              error={errors["auth.tokenUrl"]}
-              placeholder={placeholder ?? "https://auth.example.com/oauth/token"}
-            />
+            {field("tokenUrl", "Token URL", {
+              type: "url",
+              inputMode: "url",
+              autoComplete: undefined,
+              placeholder: placeholder ?? "https://auth.example.com/oauth/token",
+            })}
           </div>
-          <TextField
-            label="Client ID"
-            value={auth.clientId}
-            onChange={set("clientId")}
-            error={errors["auth.clientId"]}
-            autoComplete="off"
-            placeholder={placeholder}
-          />
-          <TextField
-            label="Client secret"
-            type="password"
-            value={auth.clientSecret}
-            onChange={set("clientSecret")}
-            error={errors["auth.clientSecret"]}
-            autoComplete="new-password"
-            placeholder={placeholder}
-          />
-          <TextField
-            label="Scope (optional)"
-            value={auth.scope}
-            onChange={set("scope")}
-            error={errors["auth.scope"]}
-            autoComplete="off"
-          />
-          <TextField
-            label="Audience (optional)"
-            value={auth.audience}
-            onChange={set("audience")}
-            error={errors["auth.audience"]}
-            autoComplete="off"
-          />
+          {field("clientId", "Client ID", { placeholder })}
+          {field("clientSecret", "Client secret", { placeholder })}
+          {field("scope", "Scope (optional)")}
+          {field("audience", "Audience (optional)")}
         </div>
       )}
       {auth.type === "jwt" && (
@@ -161,35 +124,14 @@ export function ReceiverAuthFields({
             </SelectField>
           </div>
           {auth.algorithm === "HS256" && (
-            <div className="sm:col-span-2">
-              <TextField
-                label="Shared secret (at least 32 bytes)"
-                type="password"
-                value={auth.secret}
-                onChange={set("secret")}
-                error={errors["auth.secret"]}
-                autoComplete="new-password"
-              />
-            </div>
+            <div className="sm:col-span-2">{field("secret", "Shared secret (at least 32 bytes)")}</div>
           )}
-          <TextField
-            label="Audience (optional)"
-            value={auth.audience}
-            onChange={set("audience")}
-            error={errors["auth.audience"]}
-            autoComplete="off"
-            placeholder={placeholder ?? "The endpoint URL"}
-          />
-          <TextField
-            label="Header (optional)"
-            value={auth.header}
-            onChange={set("header")}
-            error={errors["auth.header"]}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={placeholder ?? "authorization"}
-            hint="Another header carries the bare token."
-          />
+          {field("audience", "Audience (optional)", { placeholder: placeholder ?? "The endpoint URL" })}
+          {field("header", "Header (optional)", {
+            spellCheck: false,
+            placeholder: placeholder ?? "authorization",
+            hint: "Another header carries the bare token.",
+          })}
         </div>
       )}
     </div>
