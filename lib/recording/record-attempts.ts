@@ -25,40 +25,84 @@ const clean = (text: string | null) => (text === null ? null : text.replaceAll("
 const cleanJson = (value: Record<string, string> | null) => (value === null ? null : clean(JSON.stringify(value)));
 
 /**
- * Counts the batch's tries on their deliveries (attempt_count) and returns the records numbered
- * from the database: the delivery's count before, plus the record's place among the batch's tries
- * of it. Not from what the sender read when it claimed the row: a worker that stalled past its
- * lease still records the try it made, after the new owner recorded its own with that number.
- * Locks the batch's deliveries in id order, first, so concurrent batches cannot deadlock.
+ * Counts the batch's tries on their deliveries (attempt_count), moves the scheduled and test
+ * tries' deliveries to their planned state, releasing their leases, and returns the records
+ * numbered from the database: the delivery's count before, plus the record's place among the
+ * batch's tries of it. Not from what the sender read when it claimed the row: a worker that
+ * stalled past its lease still records the try it made, after the new owner recorded its own
+ * with that number; such a try (its delivery no longer `sending` under `leaseOwner`) moves
+ * nothing and is not among the `advanced` ids. One UPDATE of each delivery row for both (one new
+ * row version and its index entries, not two). Locks the batch's deliveries in id order, first,
+ * so concurrent batches cannot deadlock; `locked` holds each row as it was before this statement.
  */
-async function numberAttempts(
+async function numberAndAdvance(
   client: pg.PoolClient,
-  records: readonly AttemptRecord[],
-): Promise<{ records: AttemptRecord[]; previousAttemptAt: Map<string, Date | null> }> {
+  batch: readonly AttemptRecord[],
+  leaseOwner: string,
+): Promise<{ records: AttemptRecord[]; previousAttemptAt: Map<string, Date | null>; advanced: Set<string> }> {
   const tries = new Map<string, number>();
-  // A skipped record is no try, but its delivery is locked here too (it moves later): one lock order.
-  for (const record of records)
+  // The delivery's planned state: the batch's last record of it with one (a manual resend has none).
+  const planned = new Map<string, AttemptRecord>();
+  // A skipped record is no try, but its delivery is locked here too (it moves to `skipped`): one lock order.
+  for (const record of batch) {
     tries.set(record.deliveryId, (tries.get(record.deliveryId) ?? 0) + (isSkipped(record) ? 0 : 1));
+    if (record.next !== null) planned.set(record.deliveryId, record);
+  }
   const ids = [...tries.keys()].sort();
-  const { rows } = await client.query<{ id: string; before: number; previous_attempt_at: Date | null }>({
-    name: "hookline_count_attempts",
+  const plans = ids.map((id) => planned.get(id));
+  const { rows } = await client.query<{
+    id: string;
+    before: number;
+    previous_attempt_at: Date | null;
+    advanced: boolean;
+  }>({
+    name: "hookline_number_and_advance",
     text: `WITH locked AS MATERIALIZED (
-             SELECT id FROM deliveries WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE
+             SELECT id, attempt_count, last_attempt_at, status = 'sending' AND lease_owner = $9 AS leased
+               FROM deliveries WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE
+           ), v AS (
+             SELECT v.*, v.planned AND locked.leased AS advance, locked.attempt_count AS before, locked.last_attempt_at AS previous_attempt_at
+               FROM unnest($1::text[], $2::int[], $3::bool[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::timestamptz[])
+                 AS v(id, tries, planned, status, next_attempt_at, status_code, last_error, attempted_at)
+               JOIN locked ON locked.id = v.id
            )
-           UPDATE deliveries d SET attempt_count = d.attempt_count + v.tries
-             FROM unnest($1::text[], $2::int[]) AS v(id, tries) JOIN locked ON locked.id = v.id
+           UPDATE deliveries d
+              SET attempt_count = d.attempt_count + v.tries,
+                  status = CASE WHEN v.advance THEN v.status::"DeliveryStatus" ELSE d.status END,
+                  next_attempt_at = CASE WHEN v.advance THEN v.next_attempt_at ELSE d.next_attempt_at END,
+                  scheduled_tries = CASE WHEN v.advance THEN d.scheduled_tries + 1 ELSE d.scheduled_tries END,
+                  lease_owner = CASE WHEN v.advance THEN NULL ELSE d.lease_owner END,
+                  lease_until = CASE WHEN v.advance THEN NULL ELSE d.lease_until END,
+                  last_status_code = CASE WHEN v.advance THEN v.status_code ELSE d.last_status_code END,
+                  last_error = CASE WHEN v.advance THEN v.last_error ELSE d.last_error END,
+                  last_attempt_at = CASE WHEN v.advance THEN v.attempted_at ELSE d.last_attempt_at END
+             FROM v
             WHERE d.id = v.id
-           RETURNING d.id, d.attempt_count - v.tries AS before, d.last_attempt_at AS previous_attempt_at`,
-    values: [ids, ids.map((id) => tries.get(id)!)],
+           RETURNING d.id, v.before, v.previous_attempt_at, v.advance AS advanced`,
+    values: [
+      ids,
+      ids.map((id) => tries.get(id)!),
+      plans.map((record) => record !== undefined),
+      plans.map((record) => record?.next!.status ?? null),
+      plans.map((record) => record?.next!.nextAttemptAt ?? null),
+      plans.map((record) => record?.response.status ?? null),
+      plans.map((record) => clean(record?.next!.lastError ?? null)),
+      plans.map((record) => record?.response.startedAt ?? null),
+      leaseOwner,
+    ],
   });
   const counted = new Map(rows.map((row) => [row.id, row.before]));
-  const numbered = records.map((record) => {
+  const numbered = batch.map((record) => {
     const before = counted.get(record.deliveryId);
     if (before === undefined || isSkipped(record)) return record; // gone (its attempt is not stored), or no try
     counted.set(record.deliveryId, before + 1);
     return { ...record, number: before + 1 };
   });
-  return { records: numbered, previousAttemptAt: new Map(rows.map((row) => [row.id, row.previous_attempt_at])) };
+  return {
+    records: numbered,
+    previousAttemptAt: new Map(rows.map((row) => [row.id, row.previous_attempt_at])),
+    advanced: new Set(rows.filter((row) => row.advanced).map((row) => row.id)),
+  };
 }
 
 /** Returns the attempts' ids, in the order of `records`. */
@@ -99,40 +143,6 @@ async function insertAttempts(client: pg.PoolClient, records: readonly AttemptRe
     ],
   });
   return ids;
-}
-
-/**
- * Scheduled and test tries: the leased delivery moves to its planned state and is released.
- * Returns the ids it moved (a delivery whose lease this sender lost is not among them).
- */
-async function advanceDeliveries(
-  client: pg.PoolClient,
-  records: readonly AttemptRecord[],
-  leaseOwner: string,
-): Promise<Set<string>> {
-  if (!records.length) return new Set();
-  const { rows } = await client.query<{ id: string }>({
-    name: "hookline_advance_deliveries",
-    text: `UPDATE deliveries d
-              SET status = v.status::"DeliveryStatus", next_attempt_at = v.next_attempt_at,
-                  scheduled_tries = d.scheduled_tries + 1,
-                  lease_owner = NULL, lease_until = NULL,
-                  last_status_code = v.status_code, last_error = v.last_error, last_attempt_at = v.attempted_at
-             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::timestamptz[])
-               AS v(id, status, next_attempt_at, status_code, last_error, attempted_at)
-            WHERE d.id = v.id AND d.status = 'sending' AND d.lease_owner = $7
-           RETURNING d.id`,
-    values: [
-      records.map((record) => record.deliveryId),
-      records.map((record) => record.next!.status),
-      records.map((record) => record.next!.nextAttemptAt),
-      records.map((record) => record.response.status),
-      records.map((record) => clean(record.next!.lastError)),
-      records.map((record) => record.response.startedAt),
-      leaseOwner,
-    ],
-  });
-  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -231,15 +241,10 @@ export async function recordAttemptsIn(
 ): Promise<void> {
   if (!batch.length) return;
   {
-    const { records: numbered, previousAttemptAt } = await numberAttempts(client, batch);
+    const { records: numbered, previousAttemptAt, advanced } = await numberAndAdvance(client, batch, leaseOwner);
     // Skipped records move their delivery (to `skipped`) and nothing else.
     const records = numbered.filter((record) => !isSkipped(record));
     const attemptIds = records.length ? await insertAttempts(client, records) : [];
-    const advanced = await advanceDeliveries(
-      client,
-      numbered.filter((record) => record.next !== null),
-      leaseOwner,
-    );
     await noteManualTries(
       client,
       records.filter((record) => record.next === null),
