@@ -116,9 +116,14 @@ const postgres = await startPostgres(
     : [],
 );
 // Ctrl-C or a kill: stop the server and remove its data directory (tens of GB at --scale 10m).
-const started: { receiver?: Awaited<ReturnType<typeof startReceiverProcess>> } = {};
+// The run's own flow then stops where it is (no results file), and its clients' errors on the
+// closing connections are expected, not a reason to exit before the directory is gone.
+const started: { receiver?: Awaited<ReturnType<typeof startReceiverProcess>>; stopping?: string } = {};
+const parkIfStopping = () => (started.stopping ? new Promise<never>(() => undefined) : undefined);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, () => {
+    started.stopping = signal;
+    process.on("uncaughtException", () => undefined);
     log(`${signal}: stopping PostgreSQL and removing ${postgres.dir}`);
     void Promise.allSettled([started.receiver?.stop(), postgres.stop()]).then(() => process.exit(130));
   });
@@ -138,6 +143,7 @@ try {
       rows.push(...outcome.rows);
       details[key] = { seconds: (performance.now() - benchStarted) / 1000, ...outcome.details };
     } catch (error) {
+      await parkIfStopping();
       log(`${title} failed: ${(error as Error).stack ?? String(error)}`);
       rows.push({ bench: title, name: "failed", value: null, unit: "", note: (error as Error).message.slice(0, 120) });
       details[key] = { error: String(error) };
