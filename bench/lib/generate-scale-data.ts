@@ -14,7 +14,12 @@
 // with wal_level=minimal (the --scale runs) PostgreSQL then writes no WAL for them. A big
 // tenant is written a day at a time (one statement writes a day's messages, deliveries,
 // attempts and labels from one generate_series), so memory stays bounded and progress shows.
+// The partitioned tables (messages, deliveries, attempts) get a partition for every day of the
+// range first, as the workers' maintenance would have created them day after day.
 import type pg from "pg";
+import { listPartitions, PARTITIONED_TABLES, partitionName, slotStart } from "../../lib/database/partitions";
+import { env } from "../../lib/env";
+import { idFloorAt } from "../../lib/ids";
 import { closedHoursEnd, hoursBetween, storeMessageCounts } from "../../lib/stats/store-message-counts";
 import { BUCKET_COUNT } from "../../lib/stats/bucket-index";
 import { HISTOGRAM_SUM } from "../../lib/stats/histogram-sql";
@@ -143,6 +148,29 @@ async function writeMessages(
   );
 }
 
+/**
+ * The partitions of every slot from `from`'s to `to`'s that no range partition covers yet
+ * (HOOKLINE_PARTITION_DAYS each, named and bounded as lib/database/partitions.ts does).
+ */
+async function createPartitions(client: pg.Client, from: Date, to: Date): Promise<number> {
+  const days = env().HOOKLINE_PARTITION_DAYS;
+  let created = 0;
+  for (const { table, kind } of PARTITIONED_TABLES) {
+    const existing = (await listPartitions(client, table)).filter((partition) => partition.from && partition.to);
+    for (let slot = slotStart(from.getTime(), days); slot <= to.getTime(); slot += days * DAY_MS) {
+      const start = new Date(slot);
+      const end = new Date(slot + days * DAY_MS);
+      if (existing.some((partition) => partition.from! < end && partition.to! > start)) continue;
+      await client.query(
+        `CREATE TABLE ${client.escapeIdentifier(partitionName(table, start))} PARTITION OF ${client.escapeIdentifier(table)}
+           FOR VALUES FROM (${client.escapeLiteral(idFloorAt(kind, start))}) TO (${client.escapeLiteral(idFloorAt(kind, end))})`,
+      );
+      created++;
+    }
+  }
+  return created;
+}
+
 export interface GenerateOptions {
   now?: Date;
   /** Progress lines (a big tenant's days, index builds). */
@@ -168,6 +196,8 @@ export async function generateScaleData(
   await client.query("BEGIN");
   try {
     for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+    const partitions = await createPartitions(client, from, now);
+    if (partitions) log(`  ${partitions} partitions created`);
     await client.query(`TRUNCATE ${TABLES.join(", ")}`);
     let offset = 0; // keeps every generated id unique across tenants
     let written = 0;
