@@ -6,9 +6,11 @@
 //    remembering where the user was going; a portal session that has run out goes back to its
 //    portal page, which says the link expired. The API authenticates itself
 //    (lib/api/with-auth.ts) and pages check tenant access themselves (lib/auth/page-access.ts).
+// It also tells the root layout whether the request is a portal session's (PORTAL_SESSION_HEADER):
+// a portal wears its operator's theme, not the user's dark-mode choice.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { portalClaimsOf } from "@/lib/auth/portal-claims";
+import { PORTAL_SESSION_HEADER, portalClaimsOf } from "@/lib/auth/portal-claims";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 
@@ -38,6 +40,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(PORTAL_SESSION_HEADER, portal ? "1" : "0");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;

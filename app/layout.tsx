@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { PORTAL_SESSION_HEADER } from "@/lib/auth/portal-claims";
+import { themeScript } from "@/lib/theme/theme-script";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -14,9 +17,22 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const requestHeaders = await headers();
+  // The theme script sets <html>'s `dark` class before the first paint (lib/theme/theme-script.ts),
+  // hence suppressHydrationWarning here, on <html> only. A portal session wears the theme its
+  // operator chose (lib/portal/portal-theme-css.ts), not the browser's: no script there.
+  const portal = requestHeaders.get(PORTAL_SESSION_HEADER) === "1";
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {!portal && (
+          <script
+            nonce={requestHeaders.get("x-nonce") ?? undefined}
+            dangerouslySetInnerHTML={{ __html: themeScript() }}
+          />
+        )}
+      </head>
       <body className="min-h-screen font-sans">
         <Providers>{children}</Providers>
       </body>

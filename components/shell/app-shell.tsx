@@ -1,5 +1,5 @@
 "use client";
-// The dashboard frame: a top bar with the tenant switcher and the user menu, a side navigation
+// The dashboard frame: a top bar with the tenant switcher, the theme menu and sign-out, a side navigation
 // (the tenant's sections, and the operator's pages for operators) that folds into a menu button
 // on a phone.
 import Link from "next/link";
@@ -9,6 +9,7 @@ import { useState, type ReactNode } from "react";
 import type { Schemas } from "@/client/browser-api";
 import { focusRing } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 export type ShellTenant = Pick<Schemas["Tenant"], "id" | "name">;
 
@@ -67,7 +68,7 @@ export function AppShell({
 
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-surface/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
           <button
             type="button"
@@ -95,7 +96,7 @@ export function AppShell({
               <span className="sr-only">Tenant</span>
               <select
                 className={cn(
-                  "w-full max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm sm:max-w-xs",
+                  "w-full max-w-[12rem] truncate rounded-md border border-slate-300 bg-surface py-1.5 pl-2 pr-7 text-sm sm:max-w-xs",
                   focusRing,
                 )}
                 value={tenantId ?? ""}
@@ -119,13 +120,14 @@ export function AppShell({
               </select>
             </label>
           )}
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-3">
             <Link href="/docs" className="hidden text-sm text-slate-600 hover:text-slate-900 sm:inline">
               API docs
             </Link>
             <span className="hidden max-w-[14rem] truncate text-sm text-slate-500 md:inline" title={user.email}>
               {user.name ?? user.email}
             </span>
+            <ThemeToggle />
             <button
               type="button"
               onClick={() => void signOut({ callbackUrl: "/sign-in" })}
@@ -146,7 +148,7 @@ export function AppShell({
           className={cn(
             "w-56 shrink-0 py-6",
             menuOpen
-              ? "fixed inset-x-0 top-14 z-20 block w-auto border-b border-slate-200 bg-white px-4 shadow-lg"
+              ? "fixed inset-x-0 top-14 z-20 block w-auto border-b border-slate-200 bg-surface px-4 shadow-lg"
               : "hidden lg:block",
           )}
         >

@@ -17,6 +17,12 @@ export const ZPortalClaims = z.object({
 });
 export type TPortalClaims = z.infer<typeof ZPortalClaims>;
 
+/**
+ * Set by proxy.ts on every page request ("1" for a portal session, "0" otherwise; a client's own
+ * value is overwritten): the root layout leaves a portal's theme to its operator.
+ */
+export const PORTAL_SESSION_HEADER = "x-hookline-portal-session";
+
 export type PortalPrincipal = Extract<Principal, { kind: "portal" }> & { claims: TPortalClaims };
 
 /** The portal session in a decoded JWT, or null (none, malformed or over). */

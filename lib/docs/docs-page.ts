@@ -2,12 +2,15 @@
 // itself, so it works offline and loads nothing from a CDN. Swagger UI renders OpenAPI 3.1,
 // including the `webhooks` section. Its online validator badge would call validator.swagger.io,
 // so it is switched off (validatorUrl: null). Its assets' URLs carry the package version and are
-// served as immutable; the spec is preloaded while the script downloads.
+// served as immutable; the spec is preloaded while the script downloads. It follows the
+// dashboard's theme (lib/theme/theme-script.ts): Swagger UI's own dark stylesheet applies under
+// <html class="dark-mode">.
 import "server-only";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getAbsoluteFSPath } from "swagger-ui-dist";
+import { themeScript } from "@/lib/theme/theme-script";
 
 /** The files the page loads, and their content types; nothing else is served from the package. */
 const ASSETS: Record<string, string> = {
@@ -32,7 +35,7 @@ export async function readDocsAsset(
   return { body: await readFile(path.join(getAbsoluteFSPath(), file)), contentType };
 }
 
-/** `nonce`: the page's CSP nonce (proxy.ts), which its two scripts must carry. */
+/** `nonce`: the page's CSP nonce (proxy.ts), which its three scripts must carry. */
 export function docsPageHtml(specUrl: string, nonce = ""): string {
   const nonceAttribute = /^[A-Za-z0-9+/=]+$/.test(nonce) ? ` nonce="${nonce}"` : "";
   const config = JSON.stringify({
@@ -49,6 +52,7 @@ export function docsPageHtml(specUrl: string, nonce = ""): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Hookline API</title>
+  <script${nonceAttribute}>${themeScript(["dark", "dark-mode"])}</script>
   <link rel="stylesheet" href="${assetUrl("swagger-ui.css")}">
   <link rel="preload" href="${specUrl}" as="fetch" crossorigin="anonymous">
   <style>body { margin: 0 } .topbar { display: none }</style>
