@@ -45,14 +45,14 @@ export default function HomePage() {
         </Link>
         <Link
           href="/api/health"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          className="rounded-md border border-slate-300 bg-surface px-4 py-2 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           System health
         </Link>
       </div>
       <ul className="mt-14 grid gap-4 sm:grid-cols-3">
         {features.map((feature) => (
-          <li key={feature.title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <li key={feature.title} className="rounded-lg border border-slate-200 bg-surface p-5 shadow-sm">
             <h2 className="font-semibold">{feature.title}</h2>
             <p className="mt-2 text-sm text-slate-600">{feature.text}</p>
           </li>

@@ -13,7 +13,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         </span>
         Hookline
       </Link>
-      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
+      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-surface p-6 shadow-sm sm:p-8">
+        {children}
+      </div>
     </main>
   );
 }

@@ -112,7 +112,7 @@ export function RegisterForm({ firstUser, inviteToken, inviteEmail, callbackUrl 
         Already registered?{" "}
         <Link
           href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
-          className="font-medium text-brand-600 hover:underline"
+          className="font-medium text-brand-700 hover:underline"
         >
           Sign in
         </Link>

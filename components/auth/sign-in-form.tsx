@@ -66,7 +66,7 @@ export function SignInForm({ callbackUrl, email: initialEmail = "", registration
           No account yet?{" "}
           <Link
             href={`/register${callbackUrl !== "/t" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
-            className="font-medium text-brand-600 hover:underline"
+            className="font-medium text-brand-700 hover:underline"
           >
             Register
           </Link>

@@ -234,7 +234,7 @@ export function EgressFields({
             onChange={(event) => set({ proxyUrl: event.target.value })}
           />
         )}
-        {values.proxy !== "custom" && errors.proxyUrl && <p className="text-sm text-red-600">{errors.proxyUrl}</p>}
+        {values.proxy !== "custom" && errors.proxyUrl && <p className="text-sm text-danger">{errors.proxyUrl}</p>}
       </div>
 
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">

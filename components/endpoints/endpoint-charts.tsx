@@ -23,7 +23,7 @@ export function EndpointCharts({ tenantId, endpointId }: { tenantId: string; end
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
-      {stats.isError && <p className="text-sm text-red-600">Could not load the statistics.</p>}
+      {stats.isError && <p className="text-sm text-danger">Could not load the statistics.</p>}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <DeliveryTotalsTiles totals={totals} latency="p50" />
       </div>

@@ -128,7 +128,7 @@ export function EndpointsList({
           <Spinner label="Loading endpoints" />
         </div>
       ) : rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
+        <p className="rounded-lg border border-dashed border-slate-300 bg-surface px-4 py-6 text-center text-sm text-slate-600">
           No {filter} endpoints.
         </p>
       ) : (

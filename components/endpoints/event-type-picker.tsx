@@ -101,7 +101,7 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
               onChange={(event) => setSearch(event.target.value)}
               placeholder="Search event types…"
               className={cn(
-                "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400",
+                "block w-full rounded-md border border-slate-300 bg-surface px-3 py-2 text-sm shadow-sm placeholder:text-slate-400",
                 focusRing,
               )}
             />
@@ -111,7 +111,7 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
               <Spinner className="h-4 w-4" /> Loading the catalog…
             </div>
           ) : catalog.isError ? (
-            <p className="text-sm text-red-600">Could not load the event-type catalog.</p>
+            <p className="text-sm text-danger">Could not load the event-type catalog.</p>
           ) : (catalog.data ?? []).length === 0 ? (
             <p className="text-sm text-slate-600">
               The catalog has no event types yet: an operator defines them. Until then, receive all types.
@@ -120,7 +120,7 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
             <>
               <ul
                 aria-label="Event types in the catalog"
-                className="max-h-64 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white"
+                className="max-h-64 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-surface"
               >
                 {matches.map((entry) => (
                   <li key={entry.name}>
@@ -149,7 +149,7 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
           )}
           <ul
             aria-label="Hookline's operational events"
-            className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white"
+            className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-surface"
           >
             <li className="px-3 py-2 text-xs font-medium text-slate-600">
               Hookline&apos;s operational events (about your endpoints, sent by Hookline itself)
@@ -174,7 +174,7 @@ export function EventTypePicker({ all, selected, error, onChange }: Props) {
         </div>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       )}

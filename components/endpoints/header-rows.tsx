@@ -7,7 +7,7 @@ import { ENDPOINT_LIMITS } from "@/lib/schemas/endpoint-rules";
 import { newHeaderRow, type FormErrors, type HeaderRow } from "./endpoint-form-values";
 
 const input = cn(
-  "block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
+  "block w-full rounded-md border bg-surface px-3 py-2 font-mono text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
   focusRing,
 );
 
@@ -53,7 +53,7 @@ export function HeaderRows({
                     className={cn(input, nameError ? "border-red-500" : "border-slate-300")}
                   />
                   {nameError && (
-                    <p id={`${row.id}-name-error`} className="mt-1 text-sm text-red-600">
+                    <p id={`${row.id}-name-error`} className="mt-1 text-sm text-danger">
                       {nameError}
                     </p>
                   )}
@@ -72,7 +72,7 @@ export function HeaderRows({
                     className={cn(input, valueError ? "border-red-500" : "border-slate-300")}
                   />
                   {valueError && (
-                    <p id={`${row.id}-value-error`} className="mt-1 text-sm text-red-600">
+                    <p id={`${row.id}-value-error`} className="mt-1 text-sm text-danger">
                       {valueError}
                     </p>
                   )}
@@ -89,7 +89,7 @@ export function HeaderRows({
           })}
         </ul>
       )}
-      {errors.headers && <p className="text-sm text-red-600">{errors.headers}</p>}
+      {errors.headers && <p className="text-sm text-danger">{errors.headers}</p>}
       <Button
         variant="secondary"
         size="sm"

@@ -22,7 +22,7 @@ export function RecentAttempts({ tenantId, endpointId }: { tenantId: string; end
           <Spinner label="Loading attempts" />
         </div>
       ) : attempts.isError ? (
-        <p className="text-sm text-red-600">Could not load the attempts.</p>
+        <p className="text-sm text-danger">Could not load the attempts.</p>
       ) : rows.length === 0 ? (
         <p className="text-sm text-slate-600">
           No attempts yet. Publish a message of a subscribed type, or send a test event, and its delivery shows up here.

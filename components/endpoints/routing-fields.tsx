@@ -71,7 +71,7 @@ export function RoutingFields({
           </span>
         </div>
         {test.error && !filterError && (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-danger">
             {test.error.message}
           </p>
         )}
@@ -151,7 +151,7 @@ function FilterTestPanel({ result }: { result: FilterTestResult }) {
                   <Time value={message.createdAt} />
                 </span>
               </summary>
-              <pre className="mt-1 max-h-48 overflow-auto rounded bg-white p-2 text-xs">
+              <pre className="mt-1 max-h-48 overflow-auto rounded bg-surface p-2 text-xs">
                 {JSON.stringify(message.payload, null, 2)}
               </pre>
             </details>

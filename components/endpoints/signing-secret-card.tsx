@@ -93,7 +93,7 @@ export function SigningSecretCard({
           >
             {revealed && shown ? shown : MASK}
           </code>
-          {secret.isError && <p className="text-sm text-red-600">Could not load the secret.</p>}
+          {secret.isError && <p className="text-sm text-danger">Could not load the secret.</p>}
           <div className="flex flex-wrap gap-2">
             <Button
               variant="secondary"

@@ -22,7 +22,7 @@ export function EventTypeCard({
       <details
         open={open}
         className={cn(
-          "group rounded-lg border border-slate-200 bg-white shadow-sm",
+          "group rounded-lg border border-slate-200 bg-surface shadow-sm",
           eventType.archived && "bg-slate-50",
         )}
       >

@@ -45,7 +45,7 @@ export function SchemaFields({ schema, name }: { schema: object | null; name: st
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
+        <tbody className="divide-y divide-slate-100 bg-surface">
           {properties.map(([field, definition]) => (
             <tr key={field}>
               <td className="w-2/5 px-3 py-2 align-top">

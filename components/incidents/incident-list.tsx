@@ -61,7 +61,7 @@ export function IncidentList({
           <Spinner label="Loading incidents" />
         </div>
       ) : incidents.isError ? (
-        <p className="text-sm text-red-600">Could not load the incidents.</p>
+        <p className="text-sm text-danger">Could not load the incidents.</p>
       ) : rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-200 px-4 py-6 text-center text-sm text-slate-500">
           {status === "open" ? "No open incidents." : "No resolved incidents."}

@@ -47,7 +47,7 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
               <pre
                 aria-label={`Request body of attempt ${attempt.number}`}
                 tabIndex={0}
-                className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+                className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-code-bg p-3 text-xs text-code-fg"
               >
                 {readableBody(attempt.requestBody)}
               </pre>
@@ -73,7 +73,7 @@ function AttemptDetails({ attempt }: { attempt: AttemptView }) {
                 <pre
                   aria-label={`Response body of attempt ${attempt.number}`}
                   tabIndex={0}
-                  className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+                  className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-code-bg p-3 text-xs text-code-fg"
                 >
                   {readableBody(attempt.responseBody)}
                 </pre>
@@ -101,7 +101,7 @@ export function AttemptTimeline({ attempts, next }: { attempts: AttemptView[]; n
         <li className="relative" data-testid="next-try">
           <span
             aria-hidden
-            className="absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full border-2 border-dashed border-slate-400 bg-white ring-4 ring-white"
+            className="absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full border-2 border-dashed border-slate-400 bg-surface ring-4 ring-surface"
           />
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="text-sm font-semibold text-slate-700">Attempt {next.number}</span>
@@ -119,7 +119,7 @@ export function AttemptTimeline({ attempts, next }: { attempts: AttemptView[]; n
             <span
               aria-hidden
               className={cn(
-                "absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full ring-4 ring-white",
+                "absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full ring-4 ring-surface",
                 ok ? "bg-emerald-500" : "bg-red-500",
               )}
             />

@@ -150,7 +150,7 @@ export function MessageLog({ tenantId, publicUrl, initial }: Props) {
       ) : (
         <div
           className={cn(
-            "overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity",
+            "overflow-hidden rounded-lg border border-slate-200 bg-surface shadow-sm transition-opacity",
             log.isStale && "opacity-60",
           )}
           aria-busy={log.isStale || undefined}

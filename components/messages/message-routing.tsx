@@ -38,7 +38,7 @@ export function SkippedByFilter({
         These endpoints take this event type, but their payload filter did not match this message, so it was not sent to
         them.
       </p>
-      <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+      <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-surface">
         {skipped.map((entry) => (
           <li key={entry.endpointId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
             {entry.endpointUrl ? (

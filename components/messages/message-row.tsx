@@ -25,7 +25,7 @@ function EndpointBadges({ message, labels }: { message: MessageSummary; labels: 
           <li
             key={state.endpointId}
             title={`${endpoint?.url ?? state.endpointId}: ${describeDeliveryState(state)}`}
-            className="inline-flex min-w-0 max-w-full items-center gap-1.5 rounded-full bg-white py-0.5 pl-0.5 pr-2 text-xs ring-1 ring-slate-200"
+            className="inline-flex min-w-0 max-w-full items-center gap-1.5 rounded-full bg-surface py-0.5 pl-0.5 pr-2 text-xs ring-1 ring-slate-200"
           >
             <DeliveryStateBadge state={state} />
             <span className="truncate text-slate-600 sm:max-w-[14rem]">{name}</span>

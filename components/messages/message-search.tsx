@@ -57,7 +57,7 @@ export function MessageSearch({ tenantId }: { tenantId: string }) {
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={() => setError(null)}
           className={cn(
-            "min-w-0 flex-1 rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm placeholder:font-sans placeholder:text-slate-400 sm:w-80",
+            "min-w-0 flex-1 rounded-md border bg-surface px-3 py-2 font-mono text-sm shadow-sm placeholder:font-sans placeholder:text-slate-400 sm:w-80",
             error ? "border-red-500" : "border-slate-300",
             focusRing,
           )}
@@ -67,7 +67,7 @@ export function MessageSearch({ tenantId }: { tenantId: string }) {
         </Button>
       </div>
       {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1.5 text-sm text-red-600 sm:max-w-[24rem]">
+        <p id={`${id}-error`} role="alert" className="mt-1.5 text-sm text-danger sm:max-w-[24rem]">
           {error}
         </p>
       )}

@@ -53,7 +53,7 @@ export function OverviewDashboard({ tenantId }: { tenantId: string }) {
           </h2>
           <RangePicker value={range} onChange={setRange} />
         </div>
-        {stats.isError && <p className="text-sm text-red-600">Could not load the statistics.</p>}
+        {stats.isError && <p className="text-sm text-danger">Could not load the statistics.</p>}
         <StatsCharts series={stats.data?.series} totals={totals} granularity={granularity} loading={stats.isPending} />
       </section>
       <AttentionList tenantId={tenantId} />

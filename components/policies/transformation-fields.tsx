@@ -38,7 +38,7 @@ function ErrorDetail({ error, values }: { error: ErrorInfo; values: PolicyFormVa
         {where ? ` (line ${where.line}, column ${where.column})` : ""}: {error.message}
       </p>
       {where && (
-        <pre className="overflow-x-auto whitespace-pre rounded bg-white p-2 font-mono text-xs text-slate-800">
+        <pre className="overflow-x-auto whitespace-pre rounded bg-surface p-2 font-mono text-xs text-slate-800">
           {where.excerpt}
         </pre>
       )}
@@ -74,7 +74,7 @@ function PreviewPanel({ preview, values }: { preview: TransformationPreview; val
       <label className="block text-sm font-medium text-slate-700">
         Sample
         <select
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-surface px-3 py-2 text-sm"
           value={index}
           onChange={(event) => setSelected(Number(event.target.value))}
         >
@@ -106,7 +106,7 @@ function PreviewPanel({ preview, values }: { preview: TransformationPreview; val
                   <span className="font-semibold">{name}:</span> {value}
                 </p>
               ))}
-              <pre className="max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+              <pre className="max-h-72 overflow-auto rounded-md bg-code-bg p-3 text-xs text-code-fg">
                 {pretty(result.body ?? "")}
               </pre>
             </>
@@ -214,7 +214,7 @@ export function TransformationFields({
               Preview {preview.isFetching && <span className="font-normal text-slate-500">· updating…</span>}
             </h3>
             {preview.error ? (
-              <p role="alert" className="text-sm text-red-600">
+              <p role="alert" className="text-sm text-danger">
                 {preview.error.message}
               </p>
             ) : preview.data ? (

@@ -40,7 +40,7 @@ export function InlineRoleSelect({
       title={title}
       onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value as Role)}
       className={cn(
-        "rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm disabled:bg-slate-50 disabled:text-slate-500",
+        "rounded-md border border-slate-300 bg-surface py-1 pl-2 pr-7 text-sm disabled:bg-slate-50 disabled:text-slate-500",
         focusRing,
       )}
     >

@@ -37,7 +37,7 @@ export function PortalShell({ tenant, brand, actor, embed, poweredBy, allowedOri
     <div className={cn("flex flex-col", !embed && "min-h-screen")} data-portal={embed ? "embedded" : "standalone"}>
       {embed && <EmbedBridge origins={allowedOrigins} />}
       {!embed && (
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-surface">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
             {brand.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- the platform's logo, on its own host
@@ -63,7 +63,7 @@ export function PortalShell({ tenant, brand, actor, embed, poweredBy, allowedOri
           </div>
         </header>
       )}
-      <nav aria-label="Main" className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="border-b border-slate-200 bg-surface">
         <div className="mx-auto flex max-w-7xl gap-0.5 overflow-x-auto px-2 sm:gap-1 sm:px-4">
           {PORTAL_SECTIONS.map((section) => {
             const href = `${base}${section.path}`;

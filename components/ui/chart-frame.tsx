@@ -26,7 +26,7 @@ export function ChartFrame({
   className?: string;
 }) {
   return (
-    <figure className={cn("min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}>
+    <figure className={cn("min-w-0 rounded-lg border border-slate-200 bg-surface p-4 shadow-sm", className)}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <span className="text-sm font-semibold text-slate-900">{title}</span>
         {figure && <span className="text-sm tabular-nums text-slate-600">{figure}</span>}

@@ -10,7 +10,7 @@ export function CodeBlock({ value, label, maxHeight = "24rem" }: { value: string
       {/* Wraps long tokens (keys, secrets, URLs) instead of widening the page on a phone. */}
       <pre
         aria-label={label}
-        className="overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100 [overflow-wrap:anywhere]"
+        className="overflow-auto whitespace-pre-wrap rounded-md bg-code-bg p-4 pr-20 text-xs leading-relaxed text-code-fg [overflow-wrap:anywhere]"
         style={{ maxHeight }}
       >
         <code>{value}</code>

@@ -9,7 +9,7 @@ import { focusRing } from "./button";
 import { cn } from "./cn";
 
 const control = cn(
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-50",
+  "block w-full rounded-md border bg-surface px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-50",
   focusRing,
 );
 
@@ -36,7 +36,7 @@ export function Field({ label, error, hint, children }: FieldProps) {
         className: cn(control, error ? "border-red-500" : "border-slate-300"),
       })}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       ) : hint ? (

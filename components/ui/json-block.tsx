@@ -55,7 +55,7 @@ export function JsonBlock({
       <pre
         aria-label={label}
         tabIndex={0}
-        className="overflow-auto rounded-md bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"
+        className="overflow-auto rounded-md bg-code-bg p-4 pr-20 text-xs leading-relaxed text-code-fg"
         style={{ maxHeight }}
       >
         <code>

@@ -8,7 +8,7 @@ export function LoadingBlock({ label }: { label: string }) {
     <div
       role="status"
       aria-busy="true"
-      className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-500"
+      className="rounded-lg border border-slate-200 bg-surface p-6 text-sm text-slate-500"
     >
       {label}
     </div>

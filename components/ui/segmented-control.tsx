@@ -27,7 +27,7 @@ export function SegmentedControl<Value extends string>({
 }) {
   const name = useId();
   return (
-    <fieldset className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm", className)}>
+    <fieldset className={cn("inline-flex rounded-md border border-slate-300 bg-surface p-0.5 shadow-sm", className)}>
       <legend className="sr-only">{label}</legend>
       {options.map((option) => (
         <label key={option.value} className="relative">

@@ -19,7 +19,7 @@ export function StatTile({
     <div
       role="group"
       aria-label={label}
-      className={cn("min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm", className)}
+      className={cn("min-w-0 rounded-lg border border-slate-200 bg-surface px-4 py-3 shadow-sm", className)}
     >
       <p className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-slate-500">
         {live && (

@@ -54,7 +54,7 @@ export function Table({ head, children, label }: { head: Column[]; children: Rea
     // `relative`: absolutely positioned children (sr-only header labels) stay inside the box
     // instead of widening the page on a phone. Explicit roles: a table shown as blocks keeps its
     // table semantics for screen readers.
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-surface shadow-sm">
       <table role="table" className="block min-w-full text-sm sm:table" aria-label={label}>
         <thead className="sr-only bg-slate-50 sm:not-sr-only sm:table-header-group">
           <tr role="row" className="sm:border-b sm:border-slate-200">

@@ -22,7 +22,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">{registrationNotice()}</p>
         <p className="mt-6 text-center text-sm text-slate-600">
           Already registered?{" "}
-          <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
             Sign in
           </Link>
         </p>

@@ -9,12 +9,21 @@ describe("portalThemeCss", () => {
     expect(css).not.toContain("--color-slate-");
   });
 
-  it("should turn the slate scale around and darken white surfaces for the dark theme", () => {
+  it("should apply the dashboard's dark palette for the dark theme: slate turned around, dark surfaces", () => {
     const css = portalThemeCss({ primaryColor: null, theme: "dark" });
     expect(css).toContain("color-scheme: dark");
     expect(css).toContain("--color-slate-50: #0b1120");
     expect(css).toContain("--color-slate-900: #f8fafc");
-    expect(css).toContain(".bg-white { background-color: #111827; }");
+    expect(css).toContain("--color-surface: #111827");
+    expect(css).toContain("--color-chart-grid: #283548");
+    expect(css).toContain("--color-brand-700: #a5c0ff");
+  });
+
+  it("should keep the primary colour's brand shades over the palette's in the dark theme", () => {
+    const css = portalThemeCss({ primaryColor: "#0d9488", theme: "dark" });
+    expect(css).toContain("--color-brand-600: #0d9488");
+    expect(css).toContain("--color-brand-700: color-mix(in srgb, #0d9488 55%, white)");
+    expect(css).not.toContain("--color-brand-700: #a5c0ff");
   });
 
   it("should ignore a colour that is not #rrggbb rather than write it into CSS", () => {

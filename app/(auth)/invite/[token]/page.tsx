@@ -44,7 +44,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             Have an account with {invite.email}?{" "}
             <Link
               href={`/sign-in?callbackUrl=${encodeURIComponent(self)}&email=${encodeURIComponent(invite.email)}`}
-              className="font-medium text-brand-600 hover:underline"
+              className="font-medium text-brand-700 hover:underline"
             >
               Sign in to accept
             </Link>
