@@ -4,7 +4,7 @@
 // with the queue right now as the headline.
 import { memo } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_COLORS } from "@/components/stats/chart-colors";
+import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "@/components/stats/chart-colors";
 import { formatCount, formatTick } from "@/components/stats/format";
 import type { TimeRange } from "@/components/stats/time-ranges";
 import { TIME_RANGES } from "@/components/stats/time-ranges";
@@ -17,8 +17,6 @@ const SERIES = [
   { key: "scheduled", label: "Scheduled", color: CHART_COLORS.p99 },
   { key: "sending", label: "Sending", color: CHART_COLORS.rate },
 ] as const;
-
-const AXIS_TICK = { fontSize: 11, fill: CHART_COLORS.axis };
 
 export const BacklogChart = memo(function BacklogChart({
   tenantId,
@@ -69,6 +67,8 @@ export const BacklogChart = memo(function BacklogChart({
             tickFormatter={(value: number) => formatCount(value)}
           />
           <Tooltip
+            {...TOOLTIP_STYLE}
+            cursor={{ stroke: CHART_COLORS.axis }}
             labelFormatter={(value) => new Date(String(value)).toLocaleString("en-US")}
             formatter={(value, name) => [formatCount(Number(value)), String(name)]}
           />

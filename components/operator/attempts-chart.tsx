@@ -1,6 +1,7 @@
 "use client";
 // Attempts per minute over the last hour, succeeded and failed stacked.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "@/components/stats/chart-colors";
 import type { TSystemStatus } from "@/lib/schemas/system";
 
 const timeOf = (iso: string) =>
@@ -12,20 +13,26 @@ export function AttemptsChart({ points }: { points: TSystemStatus["attemptsPerMi
     <div className="h-56 w-full" role="img" aria-label="Attempts per minute over the last hour, succeeded and failed">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={CHART_COLORS.grid} />
           <XAxis
             dataKey="time"
-            tick={{ fontSize: 11, fill: "#64748b" }}
+            tick={AXIS_TICK}
             interval="preserveStartEnd"
             minTickGap={24}
             tickLine={false}
-            axisLine={{ stroke: "#cbd5e1" }}
+            axisLine={{ stroke: CHART_COLORS.grid }}
           />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} contentStyle={{ fontSize: 12, borderRadius: 6 }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="succeeded" name="Succeeded" stackId="attempts" fill="#059669" isAnimationActive={false} />
-          <Bar dataKey="failed" name="Failed" stackId="attempts" fill="#dc2626" isAnimationActive={false} />
+          <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+          <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: CHART_COLORS.cursor }} />
+          <Legend wrapperStyle={{ fontSize: 12, color: "var(--color-slate-600)" }} />
+          <Bar
+            dataKey="succeeded"
+            name="Succeeded"
+            stackId="attempts"
+            fill={CHART_COLORS.succeeded}
+            isAnimationActive={false}
+          />
+          <Bar dataKey="failed" name="Failed" stackId="attempts" fill={CHART_COLORS.failed} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

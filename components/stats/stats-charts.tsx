@@ -18,7 +18,7 @@ import {
 } from "recharts";
 import type { Schemas } from "@/client/browser-api";
 import { ChartFrame, LegendItem } from "@/components/ui/chart-frame";
-import { CHART_COLORS } from "./chart-colors";
+import { AXIS_TICK, CHART_COLORS } from "./chart-colors";
 import { countOf, formatBucket, formatCount, formatMs, formatMsTick, formatRate, formatTick } from "./format";
 import type { Granularity } from "./time-ranges";
 
@@ -34,8 +34,6 @@ interface ChartProps {
   granularity: Granularity;
   loading?: boolean;
 }
-
-const AXIS_TICK = { fontSize: 11, fill: CHART_COLORS.axis };
 
 function xAxis(granularity: Granularity) {
   return (
@@ -68,7 +66,7 @@ function TooltipCard({
   const point = payload?.[0]?.payload as StatsPoint | undefined;
   if (!active || !point) return null;
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
+    <div className="rounded-md border border-slate-200 bg-surface px-3 py-2 text-xs shadow-lg">
       <p className="mb-1 font-medium text-slate-900">{formatBucket(String(label ?? point.time), granularity)}</p>
       {rows(point).map((row) => (
         <p key={row.label} className="flex items-center justify-between gap-4 tabular-nums text-slate-600">
@@ -186,7 +184,7 @@ export const VolumeChart = memo(function VolumeChart({ series, totals, granulari
               { label: "Succeeded", value: formatCount(point.succeeded), color: CHART_COLORS.succeeded },
               { label: "Failed", value: formatCount(point.failed), color: CHART_COLORS.failed },
             ],
-            { fill: "rgba(148, 163, 184, 0.15)" },
+            { fill: CHART_COLORS.cursor },
           )}
           <Bar
             dataKey="succeeded"
