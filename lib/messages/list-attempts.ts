@@ -4,6 +4,7 @@ import { keysetFilter, pageArgs, toPage, type Page } from "@/lib/api/paginate";
 import { db } from "@/lib/db";
 import type { ZListAttemptsQuery } from "@/lib/schemas/messages";
 import { getMessageOrThrow } from "./get-message";
+import { idFloorForMessages } from "./id-floor";
 import { toAttemptView, type AttemptView } from "./message-view";
 
 /** Every HTTP try of a message (optionally to one endpoint), newest first, with request and response. */
@@ -17,7 +18,7 @@ export async function listAttempts(
     where: {
       tenantId,
       messageId,
-      id: keysetFilter(query.cursor),
+      id: keysetFilter(query.cursor, { gte: idFloorForMessages("attempt", [messageId]) }),
       ...(query.endpointId ? { endpointId: query.endpointId } : {}),
     },
     ...pageArgs(query),

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idFloorAt } from "@/lib/ids";
 import type { TListMessagesQuery } from "@/lib/schemas/messages";
+import { idFloorForMessages } from "./id-floor";
 import { toMessageSummary, type MessageSummary } from "./message-view";
 
 export async function listMessages(tenantId: string, query: TListMessagesQuery): Promise<Page<MessageSummary>> {
@@ -37,9 +38,11 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
     (row) => row,
   );
   // Each endpoint's delivery of the page's messages, in one query on deliveries' unique
-  // (message_id, endpoint_id) index: the log's per-endpoint badges and its status counts.
+  // (message_id, endpoint_id) index: the log's per-endpoint badges and its status counts; only
+  // the partitions from the page's oldest message on.
+  const messageIds = page.data.map((message) => message.id);
   const deliveries = await db().delivery.findMany({
-    where: { tenantId, messageId: { in: page.data.map((message) => message.id) } },
+    where: { tenantId, messageId: { in: messageIds }, id: { gte: idFloorForMessages("delivery", messageIds) } },
     select: { messageId: true, endpointId: true, status: true, attemptCount: true, lastStatusCode: true },
     orderBy: { endpointId: "asc" },
   });
