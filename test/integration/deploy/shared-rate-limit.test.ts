@@ -2,52 +2,15 @@
 // `npm run start:web` processes on one database, a limit of 10/s, publishes at 20/s spread over
 // both. Counted per process, each would see 10/s against a limit of 10/s and refuse ~none; shared,
 // about half are refused once the burst is spent.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHooklineClient } from "@/client/hookline-client";
-import { freePort } from "@/server/ports";
 import { createDatabase } from "../../helpers/database";
-import { ROOT } from "../../helpers/hookline-process";
+import { startWeb } from "../../helpers/web-process";
 import { eventually } from "../../helpers/worker";
 
 const ADMIN_KEY = "shared-limit-admin-key-0123456789";
 const LIMIT = 10;
-const children: Array<{ kill(signal: NodeJS.Signals): boolean; exitCode: number | null }> = [];
-
-function startWeb(env: Record<string, string>) {
-  const command = (
-    JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
-  ).scripts["start:web"]!;
-  const [, ...args] = command.split(" ");
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", LOG_FORMAT: "json", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-async function healthy(url: string, output: () => string): Promise<void> {
-  await eventually(
-    async () => ((await fetch(`${url}/api/health`).catch(() => null))?.status === 200 ? true : undefined),
-    280_000,
-    "the web process",
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${output()}`);
-  });
-}
-
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-});
 
 describe("the API rate limit across web processes", { timeout: 400_000 }, () => {
   it("should refuse about half of 20 requests/s spread over two processes when the limit is 10/s", async () => {
@@ -57,13 +20,10 @@ describe("the API rate limit across web processes", { timeout: 400_000 }, () => 
       HOOKLINE_ADMIN_API_KEY: ADMIN_KEY,
       HOOKLINE_PLATFORM_API_RATE_LIMIT: String(LIMIT),
     };
-    const ports = [await freePort(), await freePort()];
-    const urls = ports.map((port) => `http://127.0.0.1:${port}`);
     // One after the other: the first builds the app when needed and migrates, the second reuses both.
-    const first = startWeb({ ...env, PORT: String(ports[0]) });
-    await healthy(urls[0]!, first.output);
-    const second = startWeb({ ...env, PORT: String(ports[1]) });
-    await healthy(urls[1]!, second.output);
+    const first = await startWeb(env);
+    const second = await startWeb(env);
+    const urls = [first.url, second.url];
 
     const hookline = createHooklineClient({ baseUrl: urls[0]!, apiKey: ADMIN_KEY });
     const tenant = await hookline.tenants.create({ name: "Limited" });
