@@ -5,7 +5,7 @@
 // the answer, recorded as such.
 import "server-only";
 import { EventEmitter } from "node:events";
-import { request as undiciRequest, type Dispatcher } from "undici";
+import { util as undiciUtil, type Dispatcher } from "undici";
 import type { TEndpointAuth } from "@/lib/schemas/endpoints";
 import { buildWebhookHeaders } from "@/lib/signing";
 import { HOOKLINE_VERSION } from "@/lib/version";
@@ -67,10 +67,11 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 }
 
 /**
- * One request's abort: its deadline and the caller's cancellation as one signal. undici takes an
- * EventEmitter with `aborted`/`reason` as its `signal`; an `AbortSignal.timeout` plus an
- * `AbortSignal.any` per request cost the worker ~7 % of its CPU (event targets, weak references,
- * and a 30 s timer left running after every answer). The timer is cleared as soon as the try is over.
+ * One try's abort: its deadline and the caller's cancellation as one EventEmitter with
+ * `aborted`/`reason` (which undici's `request()` also takes as its `signal`, for an OAuth token
+ * fetch). An `AbortSignal.timeout` plus an `AbortSignal.any` per request cost the worker more
+ * (event targets, weak references, and a 30 s timer left running after every answer). The timer
+ * is cleared as soon as the try is over.
  */
 export class RequestAbort extends EventEmitter {
   aborted = false;
@@ -109,37 +110,87 @@ export class RequestAbort extends EventEmitter {
   }
 }
 
-const ignore = () => undefined;
+/** The answer of one POST: status, headers as undici parses them, and at most `limit` bytes of the body. */
+interface Answer {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /**
- * Reads up to `limit` bytes, then drops the connection rather than download the rest. Stream
- * events rather than an async iterator: most answers are empty (204) or a few bytes, and the
- * iterator's machinery (a promise per chunk, end-of-stream tracking) cost more than the read.
+ * One POST through the dispatcher with a handler of our own: the status and headers, then at most
+ * `limit` bytes of the body, dropping the connection rather than download the rest (undici's
+ * `request()` wraps every answer in a Readable stream and an async resource, which cost the worker
+ * more than the HTTP exchange itself for the short answers receivers give). Redirects are not
+ * followed. A body that stalls or breaks after the status arrived does not change the outcome:
+ * what came of it is the answer.
  */
-function readCapped(body: Dispatcher.ResponseData["body"], limit: number): Promise<string> {
-  return new Promise((resolve) => {
+function dispatchPost(
+  input: WebhookRequest,
+  headers: Record<string, string>,
+  signal: RequestAbort,
+  limit: number,
+): Promise<Answer> {
+  const url = new URL(input.url);
+  return new Promise<Answer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      body.off("data", onData);
-      body.off("end", finish);
-      body.off("error", finish);
-      // A body that stalls or breaks after the status arrived does not change the outcome.
-      if (!body.destroyed) body.on("error", ignore).destroy();
-      resolve(size === 0 ? "" : Buffer.concat(chunks, size).subarray(0, limit).toString("utf8"));
+    let statusCode = 0;
+    let responseHeaders: Answer["headers"] = {};
+    let abortRequest: ((reason: Error) => void) | undefined;
+    let settled = false;
+    const onAbort = () => abortRequest?.(signal.reason!);
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      signal.off("abort", onAbort);
+      if (error) reject(error);
+      else
+        resolve({
+          statusCode,
+          headers: responseHeaders,
+          body: size === 0 ? "" : Buffer.concat(chunks, size).subarray(0, limit).toString("utf8"),
+        });
     };
-    const onData = (chunk: Buffer | Uint8Array) => {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      chunks.push(buffer);
-      size += buffer.length;
-      if (size >= limit) finish();
-    };
-    body.on("data", onData);
-    body.once("end", finish);
-    body.once("error", finish);
+    signal.once("abort", onAbort);
+    input.dispatcher.dispatch(
+      {
+        origin: url.origin,
+        path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+        method: "POST",
+        headers,
+        body: input.body,
+      },
+      {
+        onConnect(abort) {
+          // Called when the request is handed to a connection; a try that ran out of time or was
+          // cancelled while it queued is aborted here.
+          if (signal.aborted) abort(signal.reason);
+          else abortRequest = abort;
+        },
+        onHeaders(status, rawHeaders) {
+          if (status < 200) return true; // 1xx: informational, the answer is still to come
+          statusCode = status;
+          responseHeaders = undiciUtil.parseHeaders(rawHeaders);
+          return true;
+        },
+        onData(chunk) {
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size < limit) return true;
+          settle();
+          // Paused (false), then dropped outside the parser's callback.
+          queueMicrotask(() => abortRequest?.(new Error("response body limit reached")));
+          return false;
+        },
+        onComplete() {
+          settle();
+        },
+        onError(error) {
+          settle(statusCode ? undefined : error);
+        },
+      },
+    );
   });
 }
 
@@ -163,14 +214,8 @@ async function post(input: WebhookRequest, signal: RequestAbort, forceNewToken: 
     ...signed,
     ...(authorization ? { [authHeaderName(input.auth)]: authorization } : {}),
   };
-  const response = await undiciRequest(input.url, {
-    method: "POST",
-    headers,
-    body: input.body,
-    dispatcher: input.dispatcher,
-    signal,
-  });
-  return { response, headers };
+  const answer = await dispatchPost(input, headers, signal, input.responseBodyLimit);
+  return { answer, headers };
 }
 
 export async function sendWebhook(input: WebhookRequest): Promise<WebhookResponse> {
@@ -194,21 +239,19 @@ export async function sendWebhook(input: WebhookRequest): Promise<WebhookRespons
   });
 
   try {
-    let { response, headers } = await post(input, signal, false);
+    let { answer, headers } = await post(input, signal, false);
     sentHeaders = headers;
     // An OAuth2 token can be revoked before it expires: on 401, fetch a new one and try once more.
-    if (response.statusCode === 401 && input.auth?.type === "oauth2") {
-      await response.body.dump().catch(() => undefined);
+    if (answer.statusCode === 401 && input.auth?.type === "oauth2") {
       forgetOAuthToken(input.endpointId);
-      ({ response, headers } = await post(input, signal, true));
+      ({ answer, headers } = await post(input, signal, true));
       sentHeaders = headers;
     }
-    const responseHeaders = flattenHeaders(response.headers);
-    const responseBody = await readCapped(response.body, input.responseBodyLimit);
+    const responseHeaders = flattenHeaders(answer.headers);
     return finish({
-      status: response.statusCode,
+      status: answer.statusCode,
       responseHeaders,
-      responseBody,
+      responseBody: answer.body,
       retryAfter: responseHeaders["retry-after"] ?? null,
       abortHeader: responseHeaders["webhook-delivery"] ?? null,
     });
