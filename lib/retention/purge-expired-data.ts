@@ -35,6 +35,8 @@ export interface PurgeOptions {
   statsRetentionDays: number;
   /** Stop after this long; the next round continues. */
   budgetMs?: number;
+  /** False: no partition is dropped, every row goes by batched DELETE (the purge benchmark's baseline). */
+  dropPartitions?: boolean;
 }
 
 export interface PurgeResult {
@@ -77,12 +79,15 @@ const STATEMENTS = {
 } as const;
 
 // A partition past every retention may go unless it holds, or holds attempts of, a delivery
-// still pending or sending; the labels of a messages partition's messages are deleted first.
+// still pending or sending; a messages partition once no delivery of its messages is left (they
+// share its day: that day's deliveries partition went first, or stays with them). The labels of
+// a messages partition's messages are deleted first. Checked again under the table's lock,
+// right before the DROP, so a delivery recovered meanwhile keeps it.
 const PARTITION_IN_USE: Record<PartitionedTable, string> = {
   attempts: `SELECT 1 FROM deliveries d WHERE d.status IN ('pending', 'sending')
                 AND EXISTS (SELECT 1 FROM $P a WHERE a.delivery_id = d.id) LIMIT 1`,
   deliveries: `SELECT 1 FROM $P WHERE status IN ('pending', 'sending') LIMIT 1`,
-  messages: `SELECT 1 FROM deliveries d WHERE d.message_id >= $1 AND d.message_id < $2 AND d.status IN ('pending', 'sending') LIMIT 1`,
+  messages: `SELECT 1 FROM deliveries d WHERE d.message_id >= $1 AND d.message_id < $2 LIMIT 1`,
 };
 const PARTITION_LABELS = `DELETE FROM message_labels WHERE ctid IN (
     SELECT ctid FROM message_labels WHERE message_id >= $2 AND message_id < $3 LIMIT $1)`;
@@ -124,20 +129,30 @@ async function dropExpiredPartitions(
       if (Date.now() > deadline) return dropped;
       const name = client.escapeIdentifier(partition.name);
       const range = [idFloorAt(kinds[table], partition.from), idFloorAt(kinds[table], partition.to)];
-      const inUse = await client.query(
-        PARTITION_IN_USE[table].replaceAll("$P", name),
-        table === "messages" ? range : [],
-      );
-      if (inUse.rowCount) continue;
+      const inUse = async () =>
+        Boolean(
+          (await client.query(PARTITION_IN_USE[table].replaceAll("$P", name), table === "messages" ? range : []))
+            .rowCount,
+        );
+      if (await inUse()) continue;
       if (table === "messages") {
         await batches(PARTITION_LABELS, range);
         if (Date.now() > deadline) return dropped;
       }
-      // DROP locks the parent for an instant; rather than queue every write behind a long
-      // transaction, give up and try again next round.
+      // DROP locks the parent for an instant. The parent first, as every statement locks a
+      // parent before its partitions (the partition first would deadlock with a statement that
+      // holds the parent and waits for the partition); rather than queue every write behind a
+      // long transaction, give up after 2 s and try again next round.
       await client.query("BEGIN");
       try {
         await client.query("SET LOCAL lock_timeout = '2s'");
+        await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+        // The checks that an index answers, again now that nothing can change (a recovered
+        // delivery's older attempts may go: its history, not its delivery).
+        if (table !== "attempts" && (await inUse())) {
+          await client.query("ROLLBACK");
+          continue;
+        }
         await client.query(`DROP TABLE ${name}`);
         await client.query("COMMIT");
         dropped.push(partition.name);
@@ -177,7 +192,7 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeResu
         if (count < batchSize || Date.now() > deadline) return total;
       }
     };
-    if (tenants.length) {
+    if (tenants.length && options.dropPartitions !== false) {
       const longest = Math.max(...tenants.map((tenant) => tenant.retention_days));
       result.droppedPartitions = await dropExpiredPartitions(
         client,

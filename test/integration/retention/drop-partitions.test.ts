@@ -127,4 +127,31 @@ describe("purgeExpiredData with time partitions", () => {
     );
     expect(await rowsOf(longTenant, "messages")).toBe(60);
   });
+
+  it("should not deadlock with a statement that holds the table and then reaches the old partition", async () => {
+    await ensurePartitions({ partitionDays: 1, aheadDays: 1, now: new Date(midnight(-60)) });
+    await insertDay(longTenant, 60, 10);
+    const other = new pg.Client({ connectionString: databaseUrl() });
+    await other.connect();
+    try {
+      // A write that has locked the parent (as every statement on it does first), then, while the
+      // purge waits for the parent, goes through every partition (a generic plan locks them all).
+      await other.query(`BEGIN`);
+      await other.query(`LOCK TABLE ONLY deliveries IN ROW EXCLUSIVE MODE`);
+      const purging = purgeExpiredData({ statsRetentionDays: 400 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query(`UPDATE deliveries SET last_error = last_error WHERE tenant_id = $1`, [longTenant]);
+      await other.query(`COMMIT`);
+      await purging;
+    } finally {
+      await other.end();
+    }
+    // Whichever round got the lock, the day goes.
+    await purgeExpiredData({ statsRetentionDays: 400 });
+    const names = (await listPartitions(client, "deliveries")).map((partition) => partition.name);
+    expect(names).not.toContain(partitionName("deliveries", new Date(midnight(-60))));
+    expect(await count(`SELECT count(*)::int AS n FROM messages WHERE created_at < now() - interval '50 days'`)).toBe(
+      0,
+    );
+  });
 });
