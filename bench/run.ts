@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,tracing,soak]
+// npm run bench [-- --quick] [-- --only raw,throughput,peer,backlog,latency,ingest,queries,routing,transform,tracing,soak,purge]
 // npm run bench -- --scale 10m   (queries at scale only, with a 10M-message tenant: see docs/BENCHMARKS.md)
 // Runs every benchmark in bench/ against one throwaway PostgreSQL and one receiver process,
 // prints the table (targets beside the figures, judged, never asserted) and writes
@@ -70,9 +70,10 @@ const benches: Array<[string, string, () => Promise<(ctx: BenchContext) => Promi
   ["transform", "11 transformations", async () => (await import("./transformations")).transformations],
   ["tracing", "12 tracing", async () => (await import("./tracing")).tracing],
   ["soak", "9 soak", async () => (await import("./soak")).soak],
+  ["purge", "13 purge", async () => (await import("./purge")).purge],
 ];
-/** Long runs that only `--only` asks for (the soak: 20 minutes). */
-const OPT_IN = new Set(["soak"]);
+/** Long runs that only `--only` asks for (the soak: 20 minutes; the purge: a few GB written). */
+const OPT_IN = new Set(["soak", "purge"]);
 /** A --scale run measures the queries at scale alone unless --only names more. */
 const only = values.only?.split(",").map((name) => name.trim()) ?? (scale ? ["queries"] : undefined);
 const startedAt = new Date();

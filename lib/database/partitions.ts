@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 /** Rows in the default partition further than this from now stay there (a stray id, not a day of traffic). */
 const DRAIN_HORIZON_MS = 3_660 * DAY;
 
-type Queryable = Pick<pg.PoolClient, "query">;
+type Queryable = Pick<pg.ClientBase, "query">;
 
 export interface Partition {
   name: string;
@@ -90,7 +90,7 @@ function uncovered(from: number, to: number, partitions: readonly Partition[]): 
  * range into it, in one transaction.
  */
 async function createPartition(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   table: PartitionedTable,
   kind: IdKind,
   from: Date,
@@ -123,6 +123,8 @@ export interface EnsurePartitionsOptions {
   partitionDays: number;
   aheadDays: number;
   now?: Date;
+  /** Create them from this time's slot on (default: now's); bulk loads of past days. */
+  from?: Date;
 }
 
 export interface EnsurePartitionsResult {
@@ -135,40 +137,53 @@ export interface EnsurePartitionsResult {
 
 /**
  * Creates the partitions from today's to `aheadDays` ahead that do not exist yet, and those
- * for the rows the default partitions hold (the oldest and the newest slot per round).
+ * for the rows the default partitions hold (the oldest and the newest slot per round), one
+ * worker at a time.
  */
 export async function ensurePartitions(options: EnsurePartitionsOptions): Promise<EnsurePartitionsResult> {
+  let result: EnsurePartitionsResult = { ran: false, created: [], moved: 0 };
+  const ran = await withAdvisoryLock(PARTITION_LOCK, async (client) => {
+    result = await ensurePartitionsWith(client, options);
+  });
+  return { ...result, ran };
+}
+
+/** ensurePartitions on a connection of the caller's, without the lock (a bulk load owning the database). */
+export async function ensurePartitionsWith(
+  client: pg.ClientBase,
+  options: EnsurePartitionsOptions,
+): Promise<EnsurePartitionsResult> {
   const now = (options.now ?? new Date()).getTime();
-  const result: EnsurePartitionsResult = { ran: false, created: [], moved: 0 };
-  result.ran = await withAdvisoryLock(PARTITION_LOCK, async (client) => {
-    for (const { table, kind } of PARTITIONED_TABLES) {
-      const slots = new Set<number>();
-      for (let slot = slotStart(now, options.partitionDays); slot <= now + options.aheadDays * DAY;) {
-        slots.add(slot);
-        slot += options.partitionDays * DAY;
-      }
-      const prefix = ID_PREFIXES[kind];
-      const { rows } = await client.query<{ oldest: string | null; newest: string | null }>(
-        `SELECT min(id) AS oldest, max(id) AS newest FROM ${client.escapeIdentifier(`${table}_default`)}
-          WHERE id > $1 AND id < $2`,
-        [`${prefix}_`, `${prefix}_~`],
-      );
-      for (const id of [rows[0]?.oldest, rows[0]?.newest]) {
-        const time = id ? timeOfId(id)?.getTime() : undefined;
-        if (time !== undefined && Math.abs(time - now) < DRAIN_HORIZON_MS)
-          slots.add(slotStart(time, options.partitionDays));
-      }
-      let partitions = await listPartitions(client, table);
-      for (const slot of [...slots].sort((a, b) => a - b)) {
-        // A slot partly covered (HOOKLINE_PARTITION_DAYS changed) gets partitions for its gaps.
-        for (const [from, to] of uncovered(slot, slot + options.partitionDays * DAY, partitions)) {
-          const created = await createPartition(client, table, kind, new Date(from), new Date(to));
-          result.created.push(created.name);
-          result.moved += created.moved;
-          partitions = await listPartitions(client, table);
-        }
+  const result: EnsurePartitionsResult = { ran: true, created: [], moved: 0 };
+  for (const { table, kind } of PARTITIONED_TABLES) {
+    const slots = new Set<number>();
+    for (
+      let slot = slotStart(options.from?.getTime() ?? now, options.partitionDays);
+      slot <= now + options.aheadDays * DAY;
+      slot += options.partitionDays * DAY
+    )
+      slots.add(slot);
+    const prefix = ID_PREFIXES[kind];
+    const { rows } = await client.query<{ oldest: string | null; newest: string | null }>(
+      `SELECT min(id) AS oldest, max(id) AS newest FROM ${client.escapeIdentifier(`${table}_default`)}
+        WHERE id > $1 AND id < $2`,
+      [`${prefix}_`, `${prefix}_~`],
+    );
+    for (const id of [rows[0]?.oldest, rows[0]?.newest]) {
+      const time = id ? timeOfId(id)?.getTime() : undefined;
+      if (time !== undefined && Math.abs(time - now) < DRAIN_HORIZON_MS)
+        slots.add(slotStart(time, options.partitionDays));
+    }
+    let partitions = await listPartitions(client, table);
+    for (const slot of [...slots].sort((a, b) => a - b)) {
+      // A slot partly covered (HOOKLINE_PARTITION_DAYS changed) gets partitions for its gaps.
+      for (const [from, to] of uncovered(slot, slot + options.partitionDays * DAY, partitions)) {
+        const created = await createPartition(client, table, kind, new Date(from), new Date(to));
+        result.created.push(created.name);
+        result.moved += created.moved;
+        partitions = await listPartitions(client, table);
       }
     }
-  });
+  }
   return result;
 }
