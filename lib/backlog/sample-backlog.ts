@@ -24,7 +24,7 @@ export async function sampleBacklog(): Promise<number | null> {
               coalesce(floor(extract(epoch FROM now() - min(created_at))), 0)
          FROM deliveries WHERE status IN ('pending', 'sending')
         GROUP BY tenant_id, endpoint_id
-       ON CONFLICT (endpoint_id, minute) DO NOTHING`,
+       ON CONFLICT (endpoint_id, minute, tenant_id) DO NOTHING`,
     );
     written = rowCount ?? 0;
     await client.query(`DELETE FROM endpoint_backlog WHERE minute < now() - make_interval(days => $1)`, [

@@ -203,7 +203,7 @@ RETURNING *
 INSERT INTO endpoint_stats_hourly AS h (endpoint_id, hour, tenant_id, succeeded, failed, latency_sum_ms, histogram)
 SELECT endpoint_id, date_trunc('hour', minute, 'UTC'), $1, sum(succeeded)::int, sum(failed)::int, sum(latency_sum_ms)::bigint, ${HISTOGRAM_SUM}
   FROM minutes GROUP BY 1, 2
-ON CONFLICT (endpoint_id, hour) DO UPDATE SET
+ON CONFLICT (endpoint_id, hour, tenant_id) DO UPDATE SET
   succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
   latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}
 )

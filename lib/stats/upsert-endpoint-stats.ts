@@ -65,7 +65,8 @@ function rollUp(
 }
 
 // The same upsert for every table; only the table, its key columns and its time column differ
-// (fixed names). $1 owner, $2 start, $3 tenant (endpoint tables only), then the counts.
+// (fixed names). $1 owner, $2 start, $3 tenant (endpoint tables only), then the counts. The conflict
+// target is the primary key: (endpoint_id, time, tenant_id), or (tenant_id, time).
 function upsertStatement(
   table: "endpoint_stats" | "endpoint_stats_hourly" | "tenant_stats_hourly",
   time: "minute" | "hour",
@@ -76,7 +77,7 @@ function upsertStatement(
           SELECT owner, start, ${perEndpoint ? "tenant_id, " : ""}succeeded, failed, latency_sum_ms, histogram::int[]
             FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::bigint[], $7::text[])
               AS s(owner, start, tenant_id, succeeded, failed, latency_sum_ms, histogram)
-          ON CONFLICT (${owner}, ${time}) DO UPDATE SET
+          ON CONFLICT (${perEndpoint ? `endpoint_id, ${time}, tenant_id` : `tenant_id, ${time}`}) DO UPDATE SET
             succeeded = ${table}.succeeded + EXCLUDED.succeeded,
             failed = ${table}.failed + EXCLUDED.failed,
             latency_sum_ms = ${table}.latency_sum_ms + EXCLUDED.latency_sum_ms,

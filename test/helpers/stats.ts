@@ -23,7 +23,7 @@ export async function insertStatsRow(row: StatsRow): Promise<void> {
   await pool().query(
     `INSERT INTO endpoint_stats_hourly AS h (endpoint_id, hour, tenant_id, succeeded, failed, latency_sum_ms, histogram)
      VALUES ($1, date_trunc('hour', $2::timestamptz, 'UTC'), $3, $4, $5, $6, $7)
-     ON CONFLICT (endpoint_id, hour) DO UPDATE SET succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
+     ON CONFLICT (endpoint_id, hour, tenant_id) DO UPDATE SET succeeded = h.succeeded + EXCLUDED.succeeded, failed = h.failed + EXCLUDED.failed,
        latency_sum_ms = h.latency_sum_ms + EXCLUDED.latency_sum_ms, histogram = ${histogramAdd("h")}`,
     values,
   );
