@@ -76,7 +76,7 @@ async function numberAndAdvance(
                   last_error = CASE WHEN v.advance THEN v.last_error ELSE d.last_error END,
                   last_attempt_at = CASE WHEN v.advance THEN v.attempted_at ELSE d.last_attempt_at END
              FROM v
-            WHERE d.id = v.id
+            WHERE d.id = v.id AND d.id = ANY($1::text[]) -- the ids again: only their partitions are read
            RETURNING d.id, v.before, v.previous_attempt_at, v.advance AS advanced`,
     values: [
       ids,
@@ -174,7 +174,7 @@ async function noteManualTries(client: pg.PoolClient, records: readonly AttemptR
                   next_attempt_at = CASE WHEN v.ok AND d.status <> 'sending' THEN NULL ELSE d.next_attempt_at END,
                   last_error = CASE WHEN v.ok THEN NULL ELSE v.last_error END
              FROM unnest($1::text[], $2::bool[], $3::int[], $4::text[], $5::timestamptz[]) AS v(id, ok, status_code, last_error, attempted_at)
-            WHERE d.id = v.id`,
+            WHERE d.id = v.id AND d.id = ANY($1::text[])`,
     values: [
       records.map((record) => record.deliveryId),
       records.map((record) => isSuccess(record.response)),
