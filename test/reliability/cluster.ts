@@ -38,13 +38,14 @@ export async function startCluster(): Promise<Cluster> {
   const root = mkdtempSync(path.join(os.tmpdir(), "hookline-reliability-"));
   chmodSync(root, 0o755);
   const dataDir = path.join(root, "pg");
-  const port = await freePort();
+  // A free port is only a preference: another process may take it before PostgreSQL binds, and
+  // startEmbeddedPostgres then picks another. Whichever it got is the one every restart reuses.
   let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres({
     dataDir,
-    preferredPort: port,
+    preferredPort: await freePort(),
     ephemeral: false,
   });
-  if (server.port !== port) throw new Error("could not get the chosen port");
+  const port = server.port;
   const url = server.url;
   await migrate(url);
   process.env.DATABASE_URL = url;
