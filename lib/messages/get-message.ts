@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
-import { idFloorForMessages } from "./id-floor";
+import { deliveryIdRangeForMessages } from "./id-floor";
 import { toDeliveryView, toMessageView, type MessageView } from "./message-view";
 
 export async function getMessageOrThrow(tenantId: string, messageId: string): Promise<Message> {
@@ -15,7 +15,7 @@ export async function getMessageOrThrow(tenantId: string, messageId: string): Pr
 export async function getMessage(tenantId: string, messageId: string): Promise<MessageView> {
   const message = await getMessageOrThrow(tenantId, messageId);
   const deliveries = await db().delivery.findMany({
-    where: { tenantId, messageId, id: { gte: idFloorForMessages("delivery", [messageId]) } },
+    where: { tenantId, messageId, id: deliveryIdRangeForMessages([messageId]) },
     include: { endpoint: { select: { url: true } } },
     orderBy: { id: "asc" },
   });

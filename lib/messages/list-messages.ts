@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idFloorAt } from "@/lib/ids";
 import type { TListMessagesQuery } from "@/lib/schemas/messages";
-import { idFloorForMessages } from "./id-floor";
+import { deliveryIdRangeForMessages } from "./id-floor";
 import { toMessageSummary, type MessageSummary } from "./message-view";
 
 export async function listMessages(tenantId: string, query: TListMessagesQuery): Promise<Page<MessageSummary>> {
@@ -39,10 +39,10 @@ export async function listMessages(tenantId: string, query: TListMessagesQuery):
   );
   // Each endpoint's delivery of the page's messages, in one query on deliveries' unique
   // (message_id, endpoint_id) index: the log's per-endpoint badges and its status counts; only
-  // the partitions from the page's oldest message on.
+  // the partitions of the page's days.
   const messageIds = page.data.map((message) => message.id);
   const deliveries = await db().delivery.findMany({
-    where: { tenantId, messageId: { in: messageIds }, id: { gte: idFloorForMessages("delivery", messageIds) } },
+    where: { tenantId, messageId: { in: messageIds }, id: deliveryIdRangeForMessages(messageIds) },
     select: { messageId: true, endpointId: true, status: true, attemptCount: true, lastStatusCode: true },
     orderBy: { endpointId: "asc" },
   });

@@ -187,4 +187,56 @@ describe("messages API (reading)", () => {
       (await callRoute(attemptsRoute, { params: { tenant: tenantId, message: newId("message") }, key })).status,
     ).toBe(404);
   });
+
+  // Deliveries and attempts are read from the message's day on (lib/messages/id-floor.ts): an old
+  // message's delivery (stamped with its time) and a try made days later are both found. Last:
+  // it adds a message the listings above do not expect.
+  it("should find an old message's delivery and a try of days later", async () => {
+    const at = Date.now() - 3 * 86_400_000;
+    const message = await db().message.create({
+      data: { id: newId("message", at), tenantId, eventType: "invoice.paid", payload: {}, createdAt: new Date(at) },
+    });
+    const delivery = await db().delivery.create({
+      data: {
+        id: newId("delivery", at),
+        tenantId,
+        messageId: message.id,
+        endpointId: invoices,
+        status: "succeeded",
+        attemptCount: 2,
+        createdAt: new Date(at),
+      },
+    });
+    for (const [number, time] of [
+      [1, at + 1_000],
+      [2, Date.now()],
+    ] as const)
+      await db().attempt.create({
+        data: {
+          id: newId("attempt", time),
+          tenantId,
+          deliveryId: delivery.id,
+          messageId: message.id,
+          endpointId: invoices,
+          number,
+          trigger: number === 1 ? "scheduled" : "manual",
+          url: "http://127.0.0.1:9/invoices",
+          startedAt: new Date(time),
+          responseStatus: number === 1 ? 500 : 200,
+          requestHeaders: {},
+        },
+      });
+    const detail = await callRoute(getRoute, { params: { tenant: tenantId, message: message.id }, key });
+    expect((detail.body as { deliveries: Array<{ status: string }> }).deliveries.map((d) => d.status)).toEqual([
+      "succeeded",
+    ]);
+    const attempts = await callRoute(attemptsRoute, { params: { tenant: tenantId, message: message.id }, key });
+    expect((attempts.body as { data: Array<{ number: number }> }).data.map((attempt) => attempt.number)).toEqual([
+      2, 1,
+    ]);
+    const page = await list({ to: new Date(at + 60_000).toISOString(), from: new Date(at - 60_000).toISOString() });
+    expect(page.map((summary) => [summary.id, summary.endpoints.map((state) => state.status)])).toEqual([
+      [message.id, ["succeeded"]],
+    ]);
+  });
 });

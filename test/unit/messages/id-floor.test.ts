@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idFloorAt, newId, timeOfId } from "@/lib/ids";
-import { idFloorForMessages } from "@/lib/messages/id-floor";
+import { deliveryIdRangeForMessages, idFloorForMessages } from "@/lib/messages/id-floor";
 
 describe("idFloorForMessages", () => {
   const day = 86_400_000;
@@ -20,5 +20,29 @@ describe("idFloorForMessages", () => {
   it("should give no bound for no messages or an id without a time", () => {
     expect(idFloorForMessages("attempt", [])).toBeUndefined();
     expect(idFloorForMessages("attempt", [newId("message", t), "msg_nope"])).toBeUndefined();
+  });
+});
+
+describe("deliveryIdRangeForMessages", () => {
+  const day = 86_400_000;
+  const t = Date.parse("2026-11-20T10:00:00.000Z");
+
+  it("should span the messages' times, a day wider on each side", () => {
+    const ids = [newId("message", t + 3_600_000), newId("message", t)];
+    const range = deliveryIdRangeForMessages(ids);
+    expect(range).toEqual({
+      gte: idFloorAt("delivery", new Date(t - day)),
+      lt: idFloorAt("delivery", new Date(t + 3_600_000 + day)),
+    });
+    // A delivery is stamped with its message's time.
+    for (const id of ids) {
+      const delivery = newId("delivery", timeOfId(id)!.getTime());
+      expect(delivery >= range.gte! && delivery < range.lt!).toBe(true);
+    }
+  });
+
+  it("should not bound anything for no messages or an id without a time", () => {
+    expect(deliveryIdRangeForMessages([])).toEqual({});
+    expect(deliveryIdRangeForMessages(["msg_nope"])).toEqual({});
   });
 });
