@@ -46,6 +46,15 @@ export async function dataset(
   const { createEndpoint } = await import("../../lib/endpoints/create-endpoint");
   const { createEventType } = await import("../../lib/event-types/create-event-type");
   const { publishMessages } = await import("../../lib/messages/publish-messages");
+  const { ensurePartitions } = await import("../../lib/database/partitions");
+  // The day's partitions exist before anything is published, as in production (a worker's
+  // maintenance keeps them created ahead); otherwise the rows would sit in the default partitions
+  // and the first worker's maintenance would move them during the drain.
+  const { env } = await import("../../lib/env");
+  await ensurePartitions({
+    partitionDays: env().HOOKLINE_PARTITION_DAYS,
+    aheadDays: env().HOOKLINE_PARTITIONS_AHEAD_DAYS,
+  });
   const tenant = await db().tenant.create({ data: { id: "tnt_01BENCH0000000000000000000", name: "bench" } });
   await createEventType({ name: EVENT_TYPE });
   for (const url of urls) await createEndpoint(null, tenant.id, { url, ...routing.endpoint });
