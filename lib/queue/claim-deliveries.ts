@@ -67,7 +67,9 @@ interface Row extends EndpointSqlRow {
 // snapshot, so its successor stays blocked; once its claim commits, it is `sending`.
 // deliveries and messages are partitioned by id (docs/ARCHITECTURE.md "Partitioned storage"):
 // the claimed ids' range, repeated as bounds, lets PostgreSQL prune at run time to the
-// partitions that hold them (a due batch spans a day or two) instead of joining every day's.
+// partitions that hold them (a due batch spans a day or two) instead of joining every day's;
+// the ids themselves as an array make the update and the message read index probes of the
+// primary keys, whatever plan is chosen (a generic plan hash-joined sequential scans of them).
 const CLAIM_SQL = `
   WITH due AS (
     SELECT id FROM deliveries d
@@ -82,7 +84,7 @@ const CLAIM_SQL = `
   ), claimed AS (
     UPDATE deliveries d
        SET status = 'sending', lease_owner = $2, lease_until = now() + make_interval(secs => $3 / 1000.0)
-      FROM due WHERE d.id = due.id AND d.id BETWEEN (SELECT min(id) FROM due) AND (SELECT max(id) FROM due)
+     WHERE d.id = ANY (ARRAY(SELECT id FROM due)) AND d.id BETWEEN (SELECT min(id) FROM due) AND (SELECT max(id) FROM due)
     RETURNING d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempt_count, d.scheduled_tries, d.retry_schedule, d.recovered_at
   )
   SELECT c.id, c.tenant_id, c.message_id, c.attempt_count, c.scheduled_tries, c.retry_schedule, c.recovered_at IS NOT NULL AS recovered,
@@ -90,7 +92,7 @@ const CLAIM_SQL = `
          CASE WHEN e.transformation IS NOT NULL THEN m.channels END AS channels,
          CASE WHEN e.transformation IS NOT NULL THEN m.tags END AS tags, m.traceparent, m.tracestate, ${ENDPOINT_ROW_SQL}
     FROM claimed c
-    JOIN messages m ON m.id = c.message_id
+    JOIN messages m ON m.id = c.message_id AND m.id = ANY (ARRAY(SELECT message_id FROM claimed))
      AND m.id BETWEEN (SELECT min(message_id) FROM claimed) AND (SELECT max(message_id) FROM claimed)
     JOIN endpoints e ON e.id = c.endpoint_id`;
 
