@@ -8,6 +8,7 @@ import { EventEmitter } from "node:events";
 import { util as undiciUtil, type Dispatcher } from "undici";
 import type { TEndpointAuth } from "@/lib/schemas/endpoints";
 import { buildWebhookHeaders } from "@/lib/signing";
+import { processState } from "@/lib/process-state";
 import { HOOKLINE_VERSION } from "@/lib/version";
 import { classifyRequestError, type RequestErrorKind } from "./classify-request-error";
 import { maskRequestHeaders } from "./mask-headers";
@@ -66,6 +67,10 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
+/** The tries listening to each cancellation signal: one listener on the signal, not one per try. */
+const cancellable = () =>
+  processState("sending.cancellable-tries", () => new WeakMap<AbortSignal, Set<RequestAbort>>());
+
 /**
  * One try's abort: its deadline and the caller's cancellation as one EventEmitter with
  * `aborted`/`reason` (which undici's `request()` also takes as its `signal`, for an OAuth token
@@ -77,37 +82,47 @@ export class RequestAbort extends EventEmitter {
   aborted = false;
   timedOut = false;
   reason: Error | undefined;
+  /** The POST in progress, aborted directly (no listener per request). */
+  post: PostHandler | undefined;
   private readonly timer: NodeJS.Timeout;
-  private readonly onCancel: (() => void) | undefined;
+  private readonly tries: Set<RequestAbort> | undefined;
 
-  constructor(
-    timeoutMs: number,
-    private readonly cancel?: AbortSignal,
-  ) {
+  constructor(timeoutMs: number, cancel?: AbortSignal) {
     super();
-    this.timer = setTimeout(() => this.abort(true), timeoutMs);
+    this.timer = setTimeout(abortOnTimeout, timeoutMs, this);
     if (cancel?.aborted) this.abort(false);
     else if (cancel) {
-      this.onCancel = () => this.abort(false);
-      cancel.addEventListener("abort", this.onCancel, { once: true });
+      let tries = cancellable().get(cancel);
+      if (!tries) {
+        const all = (tries = new Set());
+        cancellable().set(cancel, all);
+        cancel.addEventListener("abort", () => [...all].forEach((one) => one.abort(false)), { once: true });
+      }
+      tries.add(this);
+      this.tries = tries;
     }
   }
 
-  private abort(timedOut: boolean): void {
+  abort(timedOut: boolean): void {
     if (this.aborted) return;
     this.aborted = true;
     this.timedOut = timedOut;
     this.reason = timedOut
       ? new DOMException("The operation was aborted due to timeout", "TimeoutError")
       : new DOMException("This operation was aborted", "AbortError");
+    this.post?.abortRequest(this.reason);
     this.emit("abort");
   }
 
   /** The try is over: stop the clock and stop listening to the caller. */
   dispose(): void {
     clearTimeout(this.timer);
-    if (this.onCancel) this.cancel!.removeEventListener("abort", this.onCancel);
+    this.tries?.delete(this);
   }
+}
+
+function abortOnTimeout(signal: RequestAbort): void {
+  signal.abort(true);
 }
 
 /** The answer of one POST: status, headers as undici parses them, and at most `limit` bytes of the body. */
@@ -118,13 +133,80 @@ interface Answer {
 }
 
 /**
- * One POST through the dispatcher with a handler of our own: the status and headers, then at most
- * `limit` bytes of the body, dropping the connection rather than download the rest (undici's
- * `request()` wraps every answer in a Readable stream and an async resource, which cost the worker
- * more than the HTTP exchange itself for the short answers receivers give). Redirects are not
- * followed. A body that stalls or breaks after the status arrived does not change the outcome:
- * what came of it is the answer.
+ * One POST's handler for the dispatcher: the status and headers, then at most `limit` bytes of
+ * the body, dropping the connection rather than download the rest (undici's `request()` wraps
+ * every answer in a Readable stream and an async resource, which cost the worker more than the
+ * HTTP exchange itself for the short answers receivers give). Redirects are not followed. A body
+ * that stalls or breaks after the status arrived does not change the outcome: what came of it is
+ * the answer. A class, not closures: a try creates one object instead of a closure per callback.
  */
+class PostHandler implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private statusCode = 0;
+  private headers: Answer["headers"] = {};
+  private abort: ((reason: Error) => void) | undefined;
+  private settled = false;
+
+  constructor(
+    private readonly signal: RequestAbort,
+    private readonly limit: number,
+    private readonly resolve: (answer: Answer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    signal.post = this;
+  }
+
+  abortRequest(reason: Error): void {
+    this.abort?.(reason);
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    // Called when the request is handed to a connection; a try that ran out of time or was
+    // cancelled while it queued is aborted here.
+    if (this.signal.aborted) abort(this.signal.reason);
+    else this.abort = abort;
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[]): boolean {
+    if (status < 200) return true; // 1xx: informational, the answer is still to come
+    this.statusCode = status;
+    this.headers = undiciUtil.parseHeaders(rawHeaders);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size < this.limit) return true;
+    this.settle();
+    // Paused (false), then dropped outside the parser's callback.
+    queueMicrotask(this.dropAfterLimit);
+    return false;
+  }
+
+  private readonly dropAfterLimit = () => this.abort?.(new Error("response body limit reached"));
+
+  onComplete(): void {
+    this.settle();
+  }
+
+  onError(error: Error): void {
+    if (this.statusCode) this.settle();
+    else this.settle(error);
+  }
+
+  private settle(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal.post = undefined;
+    if (error) return this.reject(error);
+    const { size, chunks, limit } = this;
+    const body = size === 0 ? "" : Buffer.concat(chunks, size).subarray(0, limit).toString("utf8");
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, body });
+  }
+}
+
 function dispatchPost(
   input: WebhookRequest,
   headers: Record<string, string>,
@@ -133,26 +215,7 @@ function dispatchPost(
 ): Promise<Answer> {
   const url = new URL(input.url);
   return new Promise<Answer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let statusCode = 0;
-    let responseHeaders: Answer["headers"] = {};
-    let abortRequest: ((reason: Error) => void) | undefined;
-    let settled = false;
-    const onAbort = () => abortRequest?.(signal.reason!);
-    const settle = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      signal.off("abort", onAbort);
-      if (error) reject(error);
-      else
-        resolve({
-          statusCode,
-          headers: responseHeaders,
-          body: size === 0 ? "" : Buffer.concat(chunks, size).subarray(0, limit).toString("utf8"),
-        });
-    };
-    signal.once("abort", onAbort);
+    const handler = new PostHandler(signal, limit, resolve, reject);
     input.dispatcher.dispatch(
       {
         origin: url.origin,
@@ -161,35 +224,7 @@ function dispatchPost(
         headers,
         body: input.body,
       },
-      {
-        onConnect(abort) {
-          // Called when the request is handed to a connection; a try that ran out of time or was
-          // cancelled while it queued is aborted here.
-          if (signal.aborted) abort(signal.reason);
-          else abortRequest = abort;
-        },
-        onHeaders(status, rawHeaders) {
-          if (status < 200) return true; // 1xx: informational, the answer is still to come
-          statusCode = status;
-          responseHeaders = undiciUtil.parseHeaders(rawHeaders);
-          return true;
-        },
-        onData(chunk) {
-          chunks.push(chunk);
-          size += chunk.length;
-          if (size < limit) return true;
-          settle();
-          // Paused (false), then dropped outside the parser's callback.
-          queueMicrotask(() => abortRequest?.(new Error("response body limit reached")));
-          return false;
-        },
-        onComplete() {
-          settle();
-        },
-        onError(error) {
-          settle(statusCode ? undefined : error);
-        },
-      },
+      handler,
     );
   });
 }
