@@ -5,9 +5,9 @@ import { Spinner } from "./spinner";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 disabled:bg-brand-600/60",
+  primary: "bg-brand-600 text-white shadow-sm hover:bg-primary-hover disabled:bg-brand-600/60",
   secondary: "border border-slate-300 bg-surface text-slate-700 shadow-sm hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-600/60",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-danger-hover disabled:bg-red-600/60",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
 };
 

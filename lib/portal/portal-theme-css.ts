@@ -28,6 +28,7 @@ export function portalThemeCss(look: Pick<PortalLook, "primaryColor" | "theme">)
       `--color-brand-500: color-mix(in srgb, ${primary} 85%, white)`,
       `--color-brand-600: ${primary}`,
       `--color-brand-700: ${dark ? `color-mix(in srgb, ${primary} 55%, white)` : `color-mix(in srgb, ${primary} 80%, black)`}`,
+      `--color-primary-hover: color-mix(in srgb, ${primary} 80%, black)`,
     );
   }
   return `:root { ${rules.join("; ")}; }`;

@@ -24,6 +24,8 @@ describe("portalThemeCss", () => {
     expect(css).toContain("--color-brand-600: #0d9488");
     expect(css).toContain("--color-brand-700: color-mix(in srgb, #0d9488 55%, white)");
     expect(css).not.toContain("--color-brand-700: #a5c0ff");
+    // A solid button under the pointer stays a dark enough fill for its white text.
+    expect(css).toContain("--color-primary-hover: color-mix(in srgb, #0d9488 80%, black)");
   });
 
   it("should ignore a colour that is not #rrggbb rather than write it into CSS", () => {
