@@ -86,7 +86,7 @@ export function MembersCard({
                       busy={busy}
                       disabled={lastOwner}
                       title={lastOwner ? "The last owner cannot be removed." : undefined}
-                      className="disabled:text-slate-300 disabled:hover:bg-transparent"
+                      className="disabled:text-slate-400 disabled:hover:bg-transparent"
                       aria-label={`Remove ${label}`}
                       onClick={() => setRemoving(member)}
                     >
