@@ -16,6 +16,7 @@ import {
   publishViaApi,
   registerWithTenant,
   saveScreenshotFromTop,
+  signInAsOperator,
   startReceiver,
   unique,
 } from "./helpers";
@@ -92,10 +93,52 @@ function lightBoxes(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Text that does not stand out from what it is drawn on: contrast under 3:1 (WCAG's floor for
+ * large text and controls) between an element's colour and the first opaque background behind it.
+ */
+function faintText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { rgbOf } = window as unknown as ColorWindow;
+    const luminance = (rgb: number[]) => {
+      const [red, green, blue] = rgb.map((channel) => {
+        const value = channel / 255;
+        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
+    };
+    const opaque = (color: string) => {
+      const alpha = /rgba\([^)]*,\s*([\d.]+)\)$/.exec(color)?.[1];
+      return color !== "rgba(0, 0, 0, 0)" && (alpha === undefined || Number(alpha) >= 0.5);
+    };
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>("body *")) {
+      if (element.closest("svg, option, .sr-only")) continue;
+      const text = [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? "")
+        .join("")
+        .trim();
+      if (!text) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || style.visibility === "hidden" || style.opacity === "0") continue;
+      let behind: Element | null = element;
+      while (behind && !opaque(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
+      const background = rgbOf(getComputedStyle(behind ?? document.body).backgroundColor);
+      const [lighter, darker] = [luminance(rgbOf(style.color)), luminance(background)].sort((a, b) => b - a);
+      const ratio = (lighter! + 0.05) / (darker! + 0.05);
+      if (ratio < 3) found.push(`${element.tagName.toLowerCase()} "${text.slice(0, 40)}" ${ratio.toFixed(2)}:1`);
+    }
+    return found;
+  });
+}
+
 /** Asserts the page is dark throughout: a dark body, no white boxes, chart axes in light text. */
 async function expectDarkPage(page: Page) {
   expect(brightest(await bodyBackground(page))).toBeLessThan(40);
   expect(await lightBoxes(page)).toEqual([]);
+  expect(await faintText(page)).toEqual([]);
   const ticks = page.locator(".recharts-cartesian-axis-tick-value");
   if ((await ticks.count()) > 0) {
     const fill = await ticks
@@ -262,5 +305,72 @@ test("should show incidents, the backlog chart, a polling endpoint and the overv
   } finally {
     await failing.close();
     await working.close();
+  }
+});
+
+test("should leave no light box and no faint text on the other pages, dialogs and toasts in dark", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  const receiver = await startReceiver(200);
+  try {
+    const tenant = await api<{ id: string }>("POST", "/api/v1/tenants", { name: unique("Dark pages") });
+    const eventType = await createCatalogEventType("darkpages");
+    const endpointId = await createEndpointViaApi(tenant.id, { url: `${receiver.url}/hook`, name: "Orders" });
+    const messageId = await publishViaApi(tenant.id, eventType, { orderId: "ord_1", amount: 4200, paid: true });
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await signInAsOperator(page);
+
+    const pages: Array<[string, string, RegExp | string]> = [
+      ["endpoints", `/t/${tenant.id}/endpoints`, "Orders"],
+      ["endpoint-form", `/t/${tenant.id}/endpoints/new`, "Endpoint URL"],
+      ["messages", `/t/${tenant.id}/messages`, eventType],
+      ["message", `/t/${tenant.id}/messages/${messageId}`, "ord_1"],
+      ["event-types", `/t/${tenant.id}/event-types`, eventType],
+      ["operator-tenants", "/operator/tenants", "Dark pages"],
+      ["operator-catalog", "/operator/catalog", eventType],
+      ["operator-system", "/operator/system", "Queue"],
+    ];
+    for (const [name, path, shows] of pages) {
+      await page.goto(`${baseUrl()}${path}`);
+      await expect(page.locator("main").getByText(shows).filter({ visible: true }).first()).toBeVisible({
+        timeout: 20_000,
+      });
+      await expectDarkPage(page);
+      await saveScreenshotFromTop(page, testInfo, `dark-${name}`);
+    }
+
+    // A confirmation dialog over the endpoint's page.
+    await page.goto(`${baseUrl()}/t/${tenant.id}/endpoints/${endpointId}`);
+    await page.locator("main > div").first().getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this endpoint?" });
+    await expect(dialog).toBeVisible();
+    expect(await lightBoxes(page)).toEqual([]);
+    expect(await faintText(page)).toEqual([]);
+    await saveScreenshotFromTop(page, testInfo, "dark-dialog");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    // A toast: the tenant's settings saved.
+    await page.goto(`${baseUrl()}/t/${tenant.id}/settings`);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
+    // The pointer still on the primary button: its hover fill stays dark under white text.
+    await page.getByRole("button", { name: "Save settings" }).hover();
+    await expectDarkPage(page);
+    await saveScreenshotFromTop(page, testInfo, "dark-toast");
+
+    // The sign-in page's error notice.
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel("Email").fill("nobody@example.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "email or password is wrong" })).toBeVisible();
+    await expectDarkPage(page);
+    await saveScreenshotFromTop(page, testInfo, "dark-sign-in-refused");
+    expect(problems).toEqual([]);
+  } finally {
+    await receiver.close();
   }
 });
