@@ -3,7 +3,7 @@
 // successes count towards resolving the endpoint's open incidents (HOOKLINE_INCIDENT_RESOLVE_AFTER
 // consecutive successes). A healthy batch costs one UPDATE that finds no open incident.
 //
-// Runs after endpoint health, which locks every endpoint of the batch (FOR UPDATE, id order):
+// Runs after endpoint health, which locks every endpoint of the batch (FOR NO KEY UPDATE, id order):
 // the incidents of an endpoint are therefore only ever written by one batch at a time, so they
 // can be read, worked out here and written back. A hand resolve through the API locks only
 // the incident row, which the read below locks too.

@@ -16,13 +16,14 @@ export async function pauseFifoEndpoints(
   endpointIds: readonly string[],
 ): Promise<OperationalEvent[]> {
   if (!endpointIds.length) return [];
-  // Endpoints rows are locked in id order, as everywhere in the recording transaction.
+  // Endpoints rows are locked in id order, as everywhere in the recording transaction (FOR NO KEY
+  // UPDATE: publishes' foreign-key checks on these rows go on; lib/recording/update-endpoint-health.ts).
   const { rows } = await client.query<{ id: string; tenant_id: string; url: string; disabled_at: Date }>({
     name: "hookline_pause_fifo_endpoints",
     text: `WITH locked AS MATERIALIZED (
              SELECT id FROM endpoints
               WHERE id = ANY($1::text[]) AND ordering = 'fifo' AND fifo_on_failure = 'pause' AND disabled_at IS NULL
-              ORDER BY id FOR UPDATE
+              ORDER BY id FOR NO KEY UPDATE
            )
            UPDATE endpoints e SET disabled_at = now(), disabled_reason = $2, updated_at = now()
              FROM locked WHERE e.id = locked.id

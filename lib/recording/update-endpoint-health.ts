@@ -53,6 +53,10 @@ export async function updateEndpointHealth(
   const rows = [...byEndpoint.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
   // "recovered": the batch's last word is a success (failures before it in the batch are moot).
   // `before` is the row as it was (locked in id order), so RETURNING can tell what changed.
+  // FOR NO KEY UPDATE, not FOR UPDATE: it serialises recording batches of an endpoint just the
+  // same, and leaves alone the FOR KEY SHARE lock that each publish's foreign-key check of its
+  // deliveries takes on the endpoint rows. FOR UPDATE made publishes wait for the batch, and a
+  // publish whose checks lock endpoints in another order than the batch's deadlocked with it.
   const { rows: changed } = await client.query<{
     id: string;
     tenant_id: string;
@@ -66,7 +70,7 @@ export async function updateEndpointHealth(
              SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::bool[])
                AS v(endpoint_id, last_success_at, first_failure_at, last_failure_at, failures, gone)
            ), before AS (
-             SELECT e.id, e.disabled_at, e.failing_since, e.failing_notified_at FROM endpoints e JOIN v ON v.endpoint_id = e.id ORDER BY e.id FOR UPDATE OF e
+             SELECT e.id, e.disabled_at, e.failing_since, e.failing_notified_at FROM endpoints e JOIN v ON v.endpoint_id = e.id ORDER BY e.id FOR NO KEY UPDATE OF e
            ), changed AS (
              UPDATE endpoints e SET
                last_success_at = greatest(e.last_success_at, v.last_success_at),
