@@ -63,20 +63,31 @@ export function runScript(script: string, env: Record<string, string>): ScriptPr
 
 /**
  * `npm run start:web` on a free port (or `env.PORT`); resolves once `/api/health` answers 200.
- * The first start may build the app (minutes on a loaded machine), hence the long bound.
+ * The first start may build the app (minutes on a loaded machine), hence the long bound. A free
+ * port chosen before that build may be taken meanwhile by any process on the machine (the
+ * ephemeral range serves outgoing connections too): then it starts again on another port.
  */
 export async function startWeb(env: Record<string, string>, timeoutMs = 280_000): Promise<WebProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
-  const web = runScript("start:web", { ...env, PORT: String(port) });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => ((await fetch(`${url}/api/health`).catch(() => null))?.status === 200 ? true : undefined),
-    timeoutMs,
-    "the web process",
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${web.output()}`);
-  });
-  return { ...web, url, port };
+  for (let attempt = 1; ; attempt++) {
+    const port = env.PORT ? Number(env.PORT) : await freePort();
+    const web = runScript("start:web", { ...env, PORT: String(port) });
+    const url = `http://127.0.0.1:${port}`;
+    let exitCode: number | null | undefined;
+    void web.exited.then((code) => (exitCode = code));
+    const served = await eventually(
+      async () => {
+        if (exitCode !== undefined) return false;
+        return (await fetch(`${url}/api/health`).catch(() => null))?.status === 200 ? true : undefined;
+      },
+      timeoutMs,
+      "the web process",
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${web.output()}`);
+    });
+    if (served) return { ...web, url, port };
+    if (!env.PORT && attempt < 3 && web.output().includes("EADDRINUSE")) continue;
+    throw new Error(`the web process exited (${exitCode}) before it served:\n${web.output()}`);
+  }
 }
 
 /** Resolves once the web process's health check counts `count` live workers. */
