@@ -250,8 +250,15 @@ test("should show incidents, the backlog chart, a polling endpoint and the overv
   try {
     const { tenantId } = await registerWithTenant(page);
     const eventType = await createCatalogEventType("dark");
-    // One request a second to a receiver answering 503: messages queue up (a backlog) and an incident opens.
-    const billing = await createEndpointViaApi(tenantId, { url: `${failing.url}/slow`, name: "Billing", rateLimit: 1 });
+    // A receiver answering 503: an incident opens, and each message waits 10 minutes for its retry,
+    // so the backlog outlasts the next once-a-minute sample (with the suite's 1s,2s,4s schedule it
+    // drained within a minute and could fall between two samples).
+    const billing = await createEndpointViaApi(tenantId, {
+      url: `${failing.url}/slow`,
+      name: "Billing",
+      rateLimit: 1,
+      retrySchedule: ["10m"],
+    });
     await createEndpointViaApi(tenantId, { url: `${working.url}/ok`, name: "Warehouse" });
     const polling = await api<{ id: string }>("POST", `/api/v1/tenants/${tenantId}/endpoints`, {
       type: "polling",

@@ -234,7 +234,14 @@ export async function createCatalogEventType(prefix = "order"): Promise<string> 
 /** An endpoint of `tenantId` created through the API; returns its id. */
 export async function createEndpointViaApi(
   tenantId: string,
-  body: { url: string; name?: string; eventTypes?: string[]; rateLimit?: number; description?: string },
+  body: {
+    url: string;
+    name?: string;
+    eventTypes?: string[];
+    rateLimit?: number;
+    description?: string;
+    retrySchedule?: string[];
+  },
 ): Promise<string> {
   return (await platformClient().endpoints.create(tenantId, body)).id;
 }
