@@ -21,6 +21,7 @@ import { retryAfterSeconds, takeSharedToken } from "@/lib/rate-limit";
 import { recordAttemptsIn } from "@/lib/recording/record-attempts";
 import type { AttemptRecord } from "@/lib/recording/attempt-record";
 import { endpointConfig } from "@/lib/sending/endpoint-config";
+import { responseOf } from "@/lib/sending/send-webhook";
 import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
 import { buildEnvelope, buildWebhookHeaders, type WebhookHeaders } from "@/lib/signing";
 import { hashPollingToken, isPollingToken } from "./polling-token";
@@ -107,19 +108,11 @@ async function acknowledge(endpoint: PollingEndpoint, cursor: string): Promise<v
         eventType: row.event_type,
         number: 0, // numbered by the recording transaction
         trigger: "fetch",
-        response: {
+        response: responseOf({
           startedAt: row.handed_out_at,
           durationMs: Math.max(0, now - row.handed_out_at.getTime()),
           status: 200,
-          responseHeaders: null,
-          responseBody: null,
-          errorKind: null,
-          errorMessage: null,
-          requestHeaders: {},
-          retryAfter: null,
-          abortHeader: null,
-          cancelled: false,
-        },
+        }),
         requestBody: null,
         next: null, // settles the delivery as a successful manual try does
       }));

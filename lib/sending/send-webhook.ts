@@ -55,6 +55,27 @@ export interface WebhookResponse {
   skipped?: boolean;
 }
 
+/**
+ * A response of which only `fields` are known: a try that sent nothing (skipped, or failed before
+ * the request), or a polled delivery's acknowledgement.
+ */
+export function responseOf(fields: Partial<WebhookResponse>): WebhookResponse {
+  return {
+    startedAt: new Date(),
+    durationMs: 0,
+    status: null,
+    responseHeaders: null,
+    responseBody: null,
+    errorKind: null,
+    errorMessage: null,
+    requestHeaders: {},
+    retryAfter: null,
+    abortHeader: null,
+    cancelled: false,
+    ...fields,
+  };
+}
+
 const MAX_STORED_HEADERS = 50;
 const MAX_HEADER_VALUE = 1_000;
 

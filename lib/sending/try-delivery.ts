@@ -21,7 +21,7 @@ import { compiledTransformation } from "@/lib/transformations/transformation-cac
 import { positioned } from "@/lib/transformations/check-transformation";
 import { endpointConfig } from "./endpoint-config";
 import type { EndpointRow } from "./endpoint-row";
-import { sendWebhook, type WebhookResponse } from "./send-webhook";
+import { responseOf, sendWebhook, type WebhookResponse } from "./send-webhook";
 import { endpointDispatcher } from "./webhook-agent";
 import { traceHeaders, type TraceContext } from "@/lib/tracing/trace-context";
 import { traceDeliver, tracing } from "@/lib/tracing/tracing";
@@ -62,24 +62,6 @@ export interface DeliveryTried {
   requestBody: string | null;
 }
 
-/** A try that sent nothing: skipped, or failed before the request (config, transformation). */
-function notSent(fields: Partial<WebhookResponse>): WebhookResponse {
-  return {
-    startedAt: new Date(),
-    durationMs: 0,
-    status: null,
-    responseHeaders: null,
-    responseBody: null,
-    errorKind: null,
-    errorMessage: null,
-    requestHeaders: {},
-    retryAfter: null,
-    abortHeader: null,
-    cancelled: false,
-    ...fields,
-  };
-}
-
 export type Prepared = { body: string; headers: Record<string, string>; transformed: boolean } | WebhookResponse;
 
 /** The body and extra headers to send: the envelope, or what the endpoint's transformation makes of it (also benchmarked: bench/transformations.ts). */
@@ -105,11 +87,11 @@ export async function prepareBody(delivery: DeliveryToSend): Promise<Prepared> {
       },
       env().HOOKLINE_MAX_PAYLOAD_BYTES,
     );
-    if (result.skipped) return notSent({ skipped: true, durationMs: Math.round(performance.now() - started) });
+    if (result.skipped) return responseOf({ skipped: true, durationMs: Math.round(performance.now() - started) });
     return { body: result.body, headers: result.headers, transformed: true };
   } catch (error) {
     if (!(error instanceof TransformationError)) throw error;
-    return notSent({
+    return responseOf({
       errorKind: "transformation",
       errorMessage: `${error.path}: ${positioned(error)}`.slice(0, 1_000),
       durationMs: Math.round(performance.now() - started),
@@ -128,7 +110,7 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
     if (certificate && new Date(certificate.validTo).getTime() <= Date.now()) {
       const expiredAt = new Date(certificate.validTo).toISOString();
       const errorMessage = `the endpoint's client certificate expired at ${expiredAt}; upload a renewed one`;
-      return { url, response: notSent({ errorKind: "tls", errorMessage }), requestBody: null };
+      return { url, response: responseOf({ errorKind: "tls", errorMessage }), requestBody: null };
     }
     const prepared = await prepareBody(delivery);
     if ("startedAt" in prepared) return { url, response: prepared, requestBody: null };
@@ -160,7 +142,10 @@ export async function tryDelivery(delivery: DeliveryToSend, options: TryOptions)
     );
     return {
       url,
-      response: notSent({ errorKind: "config", errorMessage: "the endpoint's stored configuration could not be read" }),
+      response: responseOf({
+        errorKind: "config",
+        errorMessage: "the endpoint's stored configuration could not be read",
+      }),
       requestBody: null,
     };
   }
