@@ -163,7 +163,7 @@ test(
       );
       const volume = page.getByRole("figure", { name: /^Attempts/ });
       await expect(volume).toContainText("5 attempts", { timeout: 15_000 });
-      expect((await chartPaths(volume)).length).toBeGreaterThan(0); // the bars
+      await expect.poll(async () => (await chartPaths(volume)).length).toBeGreaterThan(0); // the bars
       const latency = page.getByRole("figure", { name: /^Latency/ });
       await expect(latency.locator("svg")).toBeVisible();
       expect(await latency.locator("svg .recharts-line").count()).toBe(3); // p50, p95, p99
@@ -173,7 +173,7 @@ test(
         await page.getByRole("radio", { name: range }).check({ force: true });
         await expect(page.getByRole("heading", { name: /Performance/ })).toContainText(range.toLowerCase());
         await expect(volume).toContainText("5 attempts");
-        expect((await chartPaths(volume)).length).toBeGreaterThan(0);
+        await expect.poll(async () => (await chartPaths(volume)).length).toBeGreaterThan(0);
       }
       await page.getByRole("radio", { name: "Last hour" }).check({ force: true });
       await expect(volume).toContainText("5 attempts");

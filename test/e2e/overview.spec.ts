@@ -60,7 +60,7 @@ test("should chart messages, attempts, success rate and latency over each range"
     await expect(volume).toContainText("6 messages · 12 attempts", { timeout: 15_000 });
     await expect(tile(page, "Messages")).toHaveText("6");
     await expect(tile(page, "Success rate")).toHaveText("50%");
-    expect((await chartPaths(volume)).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await chartPaths(volume)).length).toBeGreaterThan(0);
     const rate = page.getByRole("figure", { name: /^Success rate/ });
     await expect(rate).toContainText("50%");
     await expect(rate.locator("svg .recharts-line")).toHaveCount(1);
@@ -72,7 +72,7 @@ test("should chart messages, attempts, success rate and latency over each range"
       await page.getByRole("radio", { name: range }).check({ force: true });
       await expect(page.getByRole("heading", { name: /Delivery performance/ })).toContainText(range.toLowerCase());
       await expect(volume).toContainText("6 messages · 12 attempts");
-      expect((await chartPaths(volume)).length).toBeGreaterThan(0);
+      await expect.poll(async () => (await chartPaths(volume)).length).toBeGreaterThan(0);
     }
     await page.getByRole("radio", { name: "Last hour" }).check({ force: true });
     await expect(volume).toContainText("12 attempts");

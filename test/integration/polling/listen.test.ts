@@ -117,8 +117,13 @@ describe("hookline listen", () => {
       [messages[1]!.id, 200],
     ]);
     expect(received[1]!.verified).toMatchObject({ type: "listen.example", data: { n: 1 } });
+    // The CLI prints a line once the forward's answer is back, which may be after the receiver saw it.
+    await eventually(
+      () => (/✓ 200 +\d+ ms +msg_\w+ +listen\.example/.test(output) ? true : undefined),
+      5_000,
+      `the forwarded line (output so far:\n${output})`,
+    );
     expect(output).toMatch(/✗ 500 +\d+ ms +msg_\w+ +listen\.example/);
-    expect(output).toMatch(/✓ 200 +\d+ ms +msg_\w+ +listen\.example/);
 
     // The next poll carries the cursor: both deliveries acknowledged as fetches.
     await eventually(
@@ -131,7 +136,7 @@ describe("hookline listen", () => {
     );
     expect(await db().attempt.count({ where: { endpointId: endpoint.id, trigger: "fetch" } })).toBe(2);
 
-    const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
+    const exited = new Promise<number | null>((resolve) => child!.once("close", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("Stopped.");
@@ -140,11 +145,11 @@ describe("hookline listen", () => {
   it("should print its usage with --help and refuse missing options", async () => {
     output = "";
     const help = run(["listen", "--help"]);
-    expect(await new Promise((resolve) => help.once("exit", resolve))).toBe(0);
+    expect(await new Promise((resolve) => help.once("close", resolve))).toBe(0);
     expect(output).toContain("Usage: hookline listen --url <instance> --token <polling token> --forward <local url>");
     output = "";
     const missing = run(["listen", "--url", instanceUrl]);
-    expect(await new Promise((resolve) => missing.once("exit", resolve))).toBe(2);
+    expect(await new Promise((resolve) => missing.once("close", resolve))).toBe(2);
     expect(output).toContain("--token is required");
   });
 
@@ -159,7 +164,7 @@ describe("hookline listen", () => {
       "--forward",
       receiverUrl,
     ]);
-    expect(await new Promise((resolve) => refused.once("exit", resolve))).toBe(1);
+    expect(await new Promise((resolve) => refused.once("close", resolve))).toBe(1);
     expect(output).toContain("refused the token");
   });
 });
