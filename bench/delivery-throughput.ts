@@ -62,7 +62,7 @@ export async function deliveryThroughput(ctx: BenchContext): Promise<BenchOutcom
         value: result.postgresCpuMsPerDelivery,
         unit: "CPU ms",
         target: { op: "<=", value: 0.1 },
-        note: "all of the server's processes, from /proc",
+        note: `all of the server's processes, from /proc: ${result.postgresCpuByKind}`,
       },
       {
         bench: "8 footprint",

@@ -8,7 +8,18 @@ import pg from "pg";
 import { generateSecret } from "../lib/signing/generate-secret";
 import { endpointUrls } from "./delivery-throughput";
 import { CONCURRENCY, EVENT_TYPE, PAYLOAD, type BenchContext } from "./lib/context";
-import { busyShare, cpuTimes, footprint, postgresCpuSeconds, ROOT, samplePeakRss, sleep, waitFor } from "./lib/harness";
+import {
+  busyShare,
+  cpuTimes,
+  footprint,
+  postgresCpuByKind,
+  postgresCpuSeconds,
+  postgresCpuShares,
+  ROOT,
+  samplePeakRss,
+  sleep,
+  waitFor,
+} from "./lib/harness";
 import type { BenchOutcome } from "./lib/report";
 
 const TABLES = `
@@ -76,6 +87,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     );
     const cpuBefore = footprint(child.pid!).cpuSeconds;
     const postgresBefore = postgresCpuSeconds(ctx.postgres.pid());
+    const kindsBefore = postgresCpuByKind(ctx.postgres.pid());
     const rss = samplePeakRss(child.pid!);
     const machineBefore = cpuTimes();
     const started = performance.now();
@@ -98,6 +110,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
     const cpuPer1000 = ((footprint(child.pid!).cpuSeconds - cpuBefore) / total) * 1000;
     const postgresMsPerDelivery = ((postgresCpuSeconds(ctx.postgres.pid()) - postgresBefore) / total) * 1000;
+    const postgresByKind = postgresCpuShares(kindsBefore, postgresCpuByKind(ctx.postgres.pid()), total);
     const peakRss = rss.stop();
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM peer_deliveries WHERE status = 'succeeded'`,
@@ -113,7 +126,7 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
           name: `graphile-worker 0.17.3, ${messages.toLocaleString("en-US")} msgs × 10 endpoints`,
           value: rate,
           unit: "deliveries/s",
-          note: `${seconds.toFixed(1)} s; CPU ${cpuPer1000.toFixed(2)} s/1,000; PostgreSQL ${postgresMsPerDelivery.toFixed(3)} CPU ms/delivery; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
+          note: `${seconds.toFixed(1)} s; CPU ${cpuPer1000.toFixed(2)} s/1,000; PostgreSQL ${postgresMsPerDelivery.toFixed(3)} CPU ms/delivery (${postgresByKind}); peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
         },
         {
           bench: "3 peer baseline",

@@ -7,7 +7,9 @@ import {
   busyShare,
   cpuTimes,
   footprint,
+  postgresCpuByKind,
   postgresCpuSeconds,
+  postgresCpuShares,
   samplePeakRss,
   sleep,
   startWorkerProcess,
@@ -90,6 +92,8 @@ export interface DrainResult {
   workerCpuSecondsPer1000: number;
   /** CPU time of the whole PostgreSQL server (all backends and its own processes) per delivery. */
   postgresCpuMsPerDelivery: number;
+  /** The same by kind of PostgreSQL process, in ms per delivery ("backends 0.120, autovacuum …"). */
+  postgresCpuByKind: string;
   workerPeakRssBytes: number;
   /** With BENCH_PG_STATEMENTS=1: the drain's statements by total execution time (pg_stat_statements). */
   statements?: StatementStat[];
@@ -159,6 +163,7 @@ export async function drain(
     await resetStatements(client);
     const cpuBefore = handles.reduce((sum, handle) => sum + footprint(handle.pid).cpuSeconds, 0);
     const postgresBefore = postgresCpuSeconds(ctx.postgres.pid());
+    const kindsBefore = postgresCpuByKind(ctx.postgres.pid());
     const rss = handles.map((handle) => samplePeakRss(handle.pid));
     const machineBefore = cpuTimes();
     const started = performance.now();
@@ -185,6 +190,7 @@ export async function drain(
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = handles.reduce((sum, handle) => sum + footprint(handle.pid).cpuSeconds, 0);
     const postgresAfter = postgresCpuSeconds(ctx.postgres.pid());
+    const kindsAfter = postgresCpuByKind(ctx.postgres.pid());
     const peak = Math.max(...rss.map((sampler) => sampler.stop()));
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
     const statements = await readStatements(client, data.deliveries);
@@ -201,6 +207,7 @@ export async function drain(
       progress,
       workerCpuSecondsPer1000: ((cpuAfter - cpuBefore) / data.deliveries) * 1000,
       postgresCpuMsPerDelivery: ((postgresAfter - postgresBefore) / data.deliveries) * 1000,
+      postgresCpuByKind: postgresCpuShares(kindsBefore, kindsAfter, data.deliveries),
       statements,
       workerPeakRssBytes: peak,
       machineCpuBusy,

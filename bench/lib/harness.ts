@@ -367,6 +367,51 @@ export function postgresCpuSeconds(postmasterPid: number): number {
   return footprint(postmasterPid).cpuSeconds + (readStat(postmasterPid)?.exitedChildrenCpuSeconds ?? 0);
 }
 
+/** What a PostgreSQL server's CPU went to, by kind of process (see postgresCpuByKind). */
+export type PostgresCpu = Record<"backends" | "autovacuum" | "io" | "background" | "exited", number>;
+
+/**
+ * CPU seconds of a PostgreSQL server so far, by kind of process, read from each child's process
+ * title (`postgres: checkpointer`, `postgres: user db 127.0.0.1(…) idle`): the client backends
+ * (the statements sent), autovacuum workers, io workers (PostgreSQL 18's asynchronous reads), the
+ * WAL writer, checkpointer and background writer with the postmaster itself, and the children
+ * that have exited (ended backends and most autovacuum workers, which end after each table).
+ */
+export function postgresCpuByKind(postmasterPid: number): PostgresCpu {
+  const cpu: PostgresCpu = { backends: 0, autovacuum: 0, io: 0, background: 0, exited: 0 };
+  const postmaster = readStat(postmasterPid);
+  if (!postmaster) return cpu;
+  cpu.background += postmaster.cpuSeconds;
+  cpu.exited += postmaster.exitedChildrenCpuSeconds;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat?.ppid !== postmasterPid) continue;
+    let title = "";
+    try {
+      title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    const kind: keyof PostgresCpu = /autovacuum worker/.test(title)
+      ? "autovacuum"
+      : /io worker/.test(title)
+        ? "io"
+        : /\(\d+\)|\[local\]/.test(title)
+          ? "backends"
+          : "background";
+    cpu[kind] += stat.cpuSeconds + stat.exitedChildrenCpuSeconds;
+  }
+  return cpu;
+}
+
+/** The CPU of each kind between two readings, in ms per `per` (a delivery, a publish). */
+export function postgresCpuShares(before: PostgresCpu, after: PostgresCpu, per: number): string {
+  return (Object.keys(after) as Array<keyof PostgresCpu>)
+    .map((kind) => `${kind} ${(((after[kind] - before[kind]) / per) * 1000).toFixed(3)}`)
+    .join(", ");
+}
+
 /** Samples a process tree's peak RSS until stopped. */
 export function samplePeakRss(pid: number, everyMs = 250): { peak(): number; stop(): number } {
   let peak = footprint(pid).rssBytes;
