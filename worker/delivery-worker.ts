@@ -22,6 +22,9 @@ function outcomeLabel(next: NextState): string {
   return next.status;
 }
 
+/** The most attempts recorded in one transaction, and the most sent rows waiting for it. */
+export const RECORD_BATCH = 500;
+
 export interface DeliveryWorkerOptions {
   workerId: string;
   connectionString: string;
@@ -63,7 +66,7 @@ export class DeliveryWorker {
     this.gates = new EndpointGates(options.concurrency);
     this.buffer = new ResultBuffer({
       leaseOwner: options.workerId,
-      maxBatch: 500,
+      maxBatch: RECORD_BATCH,
       maxDelayMs: 10,
       log: options.log,
       onStored: (ids) => {
@@ -120,10 +123,8 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
-    // Hold up to two rounds of work: one in flight, one queued behind the gates.
-    const maxHeld = this.options.concurrency * 2;
     while (!this.stopping) {
-      const room = Math.min(maxHeld - this.held.size, this.options.claimBatch);
+      const room = this.room();
       let claimed: ClaimedDelivery[] = [];
       if (room > 0) {
         const asked = Date.now();
@@ -152,6 +153,19 @@ export class DeliveryWorker {
       if (claimed.length === room && room > 0) continue;
       await this.sleep(this.options.pollIntervalMs);
     }
+  }
+
+  /**
+   * How many rows the next claim may take. Up to two rounds of unsent work are held (one in
+   * flight, one queued behind the gates); rows already sent and waiting for their batch to be
+   * recorded do not count against that, so sending goes on while a batch commits, but at most
+   * one recording batch of them (RECORD_BATCH) may wait: a slow database stops the claims.
+   */
+  private room(): number {
+    const recording = this.buffer.size;
+    if (recording >= RECORD_BATCH) return 0;
+    const unsent = this.held.size - recording;
+    return Math.max(0, Math.min(this.options.concurrency * 2 - unsent, this.options.claimBatch));
   }
 
   private dispatch(claimed: ClaimedDelivery[], leaseEndsAt: number): void {
@@ -222,6 +236,8 @@ export class DeliveryWorker {
       "attempt finished",
     );
     this.buffer.add(attemptRecord(toSend, tried, delivery.recovered ? "recovered" : "scheduled", next));
+    // Down to one round of unsent work: claim the next (a claim of at least `concurrency` rows).
+    if (this.held.size - this.buffer.size <= this.options.concurrency) this.notify();
   }
 
   private outcomeCounter(outcome: string): { inc(): void } {
