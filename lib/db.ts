@@ -77,7 +77,36 @@ export function pool(): pg.Pool {
   return database().pool;
 }
 
-/** Closes the pool; for workers and scripts that exit. */
+/**
+ * The connection a worker claims on (lib/queue/claim-deliveries.ts): one, since a worker claims
+ * one batch at a time, on the primary, with sorting disabled for the planner. The claim's
+ * `ORDER BY next_attempt_at LIMIT n FOR UPDATE SKIP LOCKED` is answered by walking each
+ * partition's due index in order, stopping after n rows; but when the statistics say few rows
+ * are due (taken while the queue was empty, or before a backlog came due, as they usually are)
+ * PostgreSQL prefers reading every due row and sorting them, and the sort sits under the lock
+ * step, so nothing bounds it: every claim then reads and sorts the whole backlog (28 ms for a
+ * backlog of 50,000, against 0.1 ms by the index; docs/BENCHMARKS.md). The setting makes the
+ * ordered index walk the only plan, whatever the statistics say.
+ */
+export function claimPool(): pg.Pool {
+  return processState("db.claim", () => {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+    const claims = new pg.Pool({
+      connectionString: url,
+      max: 1,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      application_name: `${process.env.HOOKLINE_PROCESS ?? "hookline"}-claim`,
+      options: "-c enable_sort=off",
+    });
+    claims.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    return claims;
+  });
+}
+
+/** Closes the pools; for workers and scripts that exit. */
 export async function closeDb(): Promise<void> {
   for (const name of ["db", "db.read"]) {
     const current = dropProcessState<Database>(name);
@@ -85,6 +114,9 @@ export async function closeDb(): Promise<void> {
     await current.prisma.$disconnect();
     await current.pool.end().catch(() => undefined);
   }
+  await dropProcessState<pg.Pool>("db.claim")
+    ?.end()
+    .catch(() => undefined);
 }
 
 /**

@@ -4,7 +4,7 @@
 // which the maintenance loop takes back if the worker dies (at-least-once, never lost).
 // The same statement returns everything needed to send: the message text and the endpoint row.
 import "server-only";
-import { pool } from "@/lib/db";
+import { claimPool } from "@/lib/db";
 import { ENDPOINT_ROW_SQL, toEndpointRow, type EndpointRow, type EndpointSqlRow } from "@/lib/sending/endpoint-row";
 import type { TraceContext } from "@/lib/tracing/trace-context";
 
@@ -70,7 +70,7 @@ interface Row extends EndpointSqlRow {
 // partitions that hold them (a due batch spans a day or two) instead of joining every day's;
 // the ids themselves as an array make the update and the message read index probes of the
 // primary keys, whatever plan is chosen (a generic plan hash-joined sequential scans of them).
-const CLAIM_SQL = `
+export const CLAIM_SQL = `
   WITH due AS (
     SELECT id FROM deliveries d
      WHERE status = 'pending' AND next_attempt_at <= now() AND NOT (endpoint_id = ANY($4::text[]))
@@ -97,7 +97,7 @@ const CLAIM_SQL = `
     JOIN endpoints e ON e.id = c.endpoint_id`;
 
 export async function claimDeliveries(options: ClaimOptions): Promise<ClaimedDelivery[]> {
-  const { rows } = await pool().query<Row>({
+  const { rows } = await claimPool().query<Row>({
     name: "hookline_claim_deliveries", // a prepared statement: parsed and planned once per connection
     text: CLAIM_SQL,
     values: [options.limit, options.workerId, options.leaseMs, options.skipEndpointIds ?? []],
