@@ -54,6 +54,8 @@ export class DeliveryWorker {
   private readonly cancel = new AbortController();
   private stopping = false;
   private wake: (() => void) | undefined;
+  /** A notice came since the last claim started (see notify). */
+  private woken = false;
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   /** Counters for logs and metrics. */
@@ -107,17 +109,25 @@ export class DeliveryWorker {
     this.leaseEnds.delete(id);
   }
 
+  /**
+   * Asks the claim loop to go round again: at once if it sleeps, else as soon as its claim in
+   * flight returns (a notice that arrives during a claim is not lost: the claim may have read
+   * the queue before the rows it announces were there).
+   */
   private notify(): void {
+    this.woken = true;
     this.wake?.();
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -126,6 +136,7 @@ export class DeliveryWorker {
     while (!this.stopping) {
       const room = this.room();
       let claimed: ClaimedDelivery[] = [];
+      this.woken = false; // this claim reads whatever was announced so far
       if (room > 0) {
         const asked = Date.now();
         try {
@@ -137,6 +148,7 @@ export class DeliveryWorker {
           });
         } catch (error) {
           this.options.log.warn({ err: error }, "could not claim deliveries");
+          this.woken = false; // back off even if results were stored meanwhile
           await this.sleep(Math.min(this.options.pollIntervalMs, 1_000));
           continue;
         }

@@ -65,6 +65,19 @@ describe("FIFO endpoints", () => {
     expect([...receiver.firstSuccess.values()].map((seqs) => seqs.length)).toEqual(new Array(10).fill(40));
   });
 
+  it("should claim each key's next message once its head is recorded, not at the next poll", async () => {
+    // Each key moves on only when its head's result is stored; the worker is told so while it
+    // may be claiming. A notice lost then would leave every key waiting for the poll (a minute
+    // here): 3,000 messages would take hours instead of seconds.
+    const { eventType, receiver } = await setup(0, {});
+    const messages = fifoMessages(eventType, 3_000, 30);
+    for (let start = 0; start < messages.length; start += 100)
+      await publishMessages(tenantId, messages.slice(start, start + 100));
+    startTestWorker(url(), { pollIntervalMs: 60_000 });
+    await eventually(() => (receiver.delivered() === 3_000 ? true : undefined), 50_000, "3,000 messages");
+    expect(receiver.outOfOrder()).toEqual([]);
+  }, 60_000);
+
   it("should treat messages without an ordering key as one stream", async () => {
     const { eventType, receiver } = await setup(0.3, {});
     await publishMessages(
