@@ -56,6 +56,8 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   /** A notice came since the last claim started (see notify). */
   private woken = false;
+  /** The last claim took all it asked for: more is probably due. */
+  private moreDue = false;
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   /** Counters for logs and metrics. */
@@ -152,6 +154,9 @@ export class DeliveryWorker {
           await this.sleep(Math.min(this.options.pollIntervalMs, 1_000));
           continue;
         }
+        // Fewer than asked: nothing more was claimable then. A freed slot changes nothing about
+        // that (a FIFO key moves on when its head is recorded, which notifies by itself).
+        this.moreDue = claimed.length === room;
         if (claimed.length) {
           this.counts.claimBatches++;
           this.counts.claimed += claimed.length;
@@ -248,8 +253,9 @@ export class DeliveryWorker {
       "attempt finished",
     );
     this.buffer.add(attemptRecord(toSend, tried, delivery.recovered ? "recovered" : "scheduled", next));
-    // Down to one round of unsent work: claim the next (a claim of at least `concurrency` rows).
-    if (this.held.size - this.buffer.size <= this.options.concurrency) this.notify();
+    // Down to one round of unsent work: claim the next (a claim of at least `concurrency` rows),
+    // if the last claim left some behind.
+    if (this.moreDue && this.held.size - this.buffer.size <= this.options.concurrency) this.notify();
   }
 
   private outcomeCounter(outcome: string): { inc(): void } {
