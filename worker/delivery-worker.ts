@@ -58,6 +58,13 @@ export class DeliveryWorker {
   private woken = false;
   /** The last claim took all it asked for: more is probably due. */
   private moreDue = false;
+  /**
+   * Endpoints whose receiver answered 410 Gone, until that result is stored (which disables
+   * the endpoint and fails its pending rows): nothing more is sent to them meanwhile, and
+   * claims skip them. Keyed by the delivery whose try said so.
+   */
+  private readonly gone = new Set<string>();
+  private readonly goneBy = new Map<string, string>();
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   /** Counters for logs and metrics. */
@@ -74,7 +81,15 @@ export class DeliveryWorker {
       maxDelayMs: 10,
       log: options.log,
       onStored: (ids) => {
-        for (const id of ids) this.forget(id);
+        for (const id of ids) {
+          this.forget(id);
+          // Its 410 is recorded: the endpoint is disabled and its pending rows failed.
+          const gone = this.goneBy.get(id);
+          if (gone !== undefined) {
+            this.goneBy.delete(id);
+            this.gone.delete(gone);
+          }
+        }
         this.notify();
       },
     });
@@ -146,7 +161,7 @@ export class DeliveryWorker {
             workerId: this.options.workerId,
             limit: room,
             leaseMs: this.options.leaseMs,
-            skipEndpointIds: this.gates.saturated(),
+            skipEndpointIds: this.gone.size ? [...this.gates.saturated(), ...this.gone] : this.gates.saturated(),
           });
         } catch (error) {
           this.options.log.warn({ err: error }, "could not claim deliveries");
@@ -213,6 +228,14 @@ export class DeliveryWorker {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const log = this.options.log;
+    if (this.gone.has(delivery.endpointId)) {
+      // Its receiver just answered 410 Gone. Given back, the row is failed with the endpoint's
+      // other pending rows (or, claimed again once the endpoint is disabled, as disabled).
+      await releaseDeliveries(this.options.workerId, [delivery.id])
+        .catch((error: unknown) => log.warn({ err: error }, "could not give back a delivery"))
+        .finally(() => this.forget(delivery.id));
+      return;
+    }
     if (Date.now() >= (this.leaseEnds.get(delivery.id) ?? 0)) {
       // Its lease ran out while it waited for its turn (this process was frozen or paused, or
       // could not reach the database to extend it): another worker may be sending it already.
@@ -239,6 +262,10 @@ export class DeliveryWorker {
     if (response.cancelled) return; // shutting down: stop() gives the row back
     this.counts.sent++;
     const next = planNextState(response, delivery.scheduledTries, delivery.retrySchedule ?? this.options.schedule);
+    if (next.disableEndpoint) {
+      this.gone.add(delivery.endpointId);
+      this.goneBy.set(delivery.id, delivery.endpointId);
+    }
     this.attemptSeconds.observe(response.durationMs / 1_000);
     this.outcomeCounter(outcomeLabel(next)).inc();
     log.debug(

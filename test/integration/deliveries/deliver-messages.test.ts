@@ -182,6 +182,19 @@ describe("delivering messages", () => {
     expect(receiver.at("/gone")).toHaveLength(1);
   });
 
+  it("should send nothing more to a 410 Gone endpoint, even rows already claimed and queued behind its gate", async () => {
+    const endpoint = await endpointAt("/gone-queued");
+    receiver.on("/gone-queued", { status: 410, delayMs: 200 });
+    const messages = [];
+    for (let index = 0; index < 6; index++) messages.push(await publish());
+    // One at a time to the endpoint, the rest claimed and waiting behind its gate.
+    startTestWorker(databaseUrl(), { concurrency: 8, endpointConcurrency: 1, claimBatch: 8 });
+    for (const message of messages) expect((await settled(message.id, endpoint.id)).status).toBe("failed");
+    expect(receiver.at("/gone-queued")).toHaveLength(1);
+    const endpointRow = await db().endpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(endpointRow.disabledReason).toBe("gone");
+  });
+
   it("should honour Retry-After up to twice the scheduled delay", async () => {
     const endpoint = await endpointAt("/retry-after");
     receiver.on("/retry-after", (_request, count) =>
