@@ -90,7 +90,7 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
     name: "2 workers ÷ 1 worker",
     value: curve[2]!.deliveriesPerSecond / curve[1]!.deliveriesPerSecond,
     unit: "×",
-    target: { op: ">=", value: 1.5 },
+    target: { op: ">=", value: 1.6 }, // issue 21
     note: curve[1]!.machineCpuBusy > 0.9 ? "CPU already saturated with 1 worker" : undefined,
   });
 
@@ -111,6 +111,7 @@ export async function backlog(ctx: BenchContext): Promise<BenchOutcome> {
       name: "1,000 endpoints ÷ 10 endpoints",
       value: manyResult.deliveriesPerSecond / curve[1]!.deliveriesPerSecond,
       unit: "×",
+      target: { op: ">=", value: 0.9 }, // issue 21
     },
   );
   return { rows, details };
