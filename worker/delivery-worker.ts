@@ -60,11 +60,20 @@ export class DeliveryWorker {
   private moreDue = false;
   /**
    * Endpoints whose receiver answered 410 Gone, until that result is stored (which disables
-   * the endpoint and fails its pending rows): nothing more is sent to them meanwhile, and
-   * claims skip them. Keyed by the delivery whose try said so.
+   * the endpoint and fails its pending rows): claims skip them. Keyed by the delivery whose try
+   * said so.
    */
   private readonly gone = new Set<string>();
   private readonly goneBy = new Map<string, string>();
+  /**
+   * When each endpoint last answered 410 Gone. A row claimed before that (held, queued behind
+   * the gates, or in a claim still under way) is given back instead of sent, whenever its turn
+   * comes; rows claimed after it see the endpoint disabled, or a re-enabled endpoint. Kept for
+   * a lease period: by then every row claimed before it is gone from this worker's hands.
+   */
+  private readonly goneAt = new Map<string, number>();
+  /** When the claim that took each row in hand started. */
+  private readonly claimedAt = new Map<string, number>();
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   /** Counters for logs and metrics. */
@@ -114,6 +123,8 @@ export class DeliveryWorker {
         extendLeases(this.options.workerId, [...this.held.keys()], this.options.leaseMs)
           .then((extended) => {
             for (const id of extended) if (this.held.has(id)) this.leaseEnds.set(id, asked + this.options.leaseMs);
+            for (const [endpointId, at] of this.goneAt)
+              if (at < asked - this.options.leaseMs) this.goneAt.delete(endpointId);
           })
           .catch((error: unknown) => this.options.log.warn({ err: error }, "could not extend leases"));
       },
@@ -124,6 +135,7 @@ export class DeliveryWorker {
   private forget(id: string): void {
     this.held.delete(id);
     this.leaseEnds.delete(id);
+    this.claimedAt.delete(id);
   }
 
   /**
@@ -177,7 +189,7 @@ export class DeliveryWorker {
           this.counts.claimed += claimed.length;
           claimBatchSize().observe(claimed.length);
         }
-        this.dispatch(claimed, asked + this.options.leaseMs);
+        this.dispatch(claimed, asked);
       }
       if (this.stopping) break;
       // A full batch means more is probably due: go again at once. Otherwise wait for a
@@ -200,11 +212,12 @@ export class DeliveryWorker {
     return Math.max(0, Math.min(this.options.concurrency * 2 - unsent, this.options.claimBatch));
   }
 
-  private dispatch(claimed: ClaimedDelivery[], leaseEndsAt: number): void {
+  private dispatch(claimed: ClaimedDelivery[], asked: number): void {
     const disabled: string[] = [];
     for (const delivery of claimed) {
       this.held.set(delivery.id, delivery);
-      this.leaseEnds.set(delivery.id, leaseEndsAt);
+      this.leaseEnds.set(delivery.id, asked + this.options.leaseMs);
+      this.claimedAt.set(delivery.id, asked);
       if (delivery.endpoint.disabled) {
         disabled.push(delivery.id);
         continue;
@@ -228,7 +241,8 @@ export class DeliveryWorker {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const log = this.options.log;
-    if (this.gone.has(delivery.endpointId)) {
+    const goneAt = this.goneAt.get(delivery.endpointId);
+    if (goneAt !== undefined && (this.claimedAt.get(delivery.id) ?? 0) <= goneAt) {
       // Its receiver just answered 410 Gone. Given back, the row is failed with the endpoint's
       // other pending rows (or, claimed again once the endpoint is disabled, as disabled).
       await releaseDeliveries(this.options.workerId, [delivery.id])
@@ -265,6 +279,7 @@ export class DeliveryWorker {
     if (next.disableEndpoint) {
       this.gone.add(delivery.endpointId);
       this.goneBy.set(delivery.id, delivery.endpointId);
+      this.goneAt.set(delivery.endpointId, Date.now());
     }
     this.attemptSeconds.observe(response.durationMs / 1_000);
     this.outcomeCounter(outcomeLabel(next)).inc();

@@ -186,9 +186,10 @@ describe("delivering messages", () => {
     const endpoint = await endpointAt("/gone-queued");
     receiver.on("/gone-queued", { status: 410, delayMs: 200 });
     const messages = [];
-    for (let index = 0; index < 6; index++) messages.push(await publish());
-    // One at a time to the endpoint, the rest claimed and waiting behind its gate.
-    startTestWorker(databaseUrl(), { concurrency: 8, endpointConcurrency: 1, claimBatch: 8 });
+    for (let index = 0; index < 40; index++) messages.push(await publish());
+    // One at a time to the endpoint, the rest claimed and waiting behind its gate: more than can
+    // be given back before the 410 is stored, so some come up after it.
+    startTestWorker(databaseUrl(), { concurrency: 64, endpointConcurrency: 1, claimBatch: 64 });
     for (const message of messages) expect((await settled(message.id, endpoint.id)).status).toBe("failed");
     expect(receiver.at("/gone-queued")).toHaveLength(1);
     const endpointRow = await db().endpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
