@@ -27,20 +27,24 @@ interface Database {
  */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
 
-function createDatabase(url = env().DATABASE_URL, name = process.env.HOOKLINE_PROCESS ?? "hookline"): Database {
-  const { DATABASE_POOL_SIZE } = env();
+function createPool(url: string | undefined, name: string, settings: pg.PoolConfig): pg.Pool {
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   const pool = new pg.Pool({
     connectionString: url,
-    max: DATABASE_POOL_SIZE,
     // Fail fast instead of queueing forever when the database is unreachable.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     application_name: name,
+    ...settings,
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  return pool;
+}
+
+function createDatabase(url = env().DATABASE_URL, name = process.env.HOOKLINE_PROCESS ?? "hookline"): Database {
+  const pool = createPool(url, name, { max: env().DATABASE_POOL_SIZE });
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool, {
       onConnectionError: (error) => logger.warn({ err: error }, "database connection lost"),
@@ -89,21 +93,12 @@ export function pool(): pg.Pool {
  * ordered index walk the only plan, whatever the statistics say.
  */
 export function claimPool(): pg.Pool {
-  return processState("db.claim", () => {
-    const url = env().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
-    const claims = new pg.Pool({
-      connectionString: url,
+  return processState("db.claim", () =>
+    createPool(env().DATABASE_URL, `${process.env.HOOKLINE_PROCESS ?? "hookline"}-claim`, {
       max: 1,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      application_name: `${process.env.HOOKLINE_PROCESS ?? "hookline"}-claim`,
       options: "-c enable_sort=off",
-    });
-    claims.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
-    return claims;
-  });
+    }),
+  );
 }
 
 /** Closes the pools; for workers and scripts that exit. */
