@@ -59,11 +59,9 @@ export class DeliveryWorker {
   /** The last claim took all it asked for: more is probably due. */
   private moreDue = false;
   /**
-   * Endpoints whose receiver answered 410 Gone, until that result is stored (which disables
-   * the endpoint and fails its pending rows): claims skip them. Keyed by the delivery whose try
-   * said so.
+   * The endpoint of each try that answered 410 Gone, by delivery, until that result is stored
+   * (which disables the endpoint and fails its pending rows): claims skip those endpoints.
    */
-  private readonly gone = new Set<string>();
   private readonly goneBy = new Map<string, string>();
   /**
    * When each endpoint last answered 410 Gone. A row claimed before that (held, queued behind
@@ -92,12 +90,7 @@ export class DeliveryWorker {
       onStored: (ids) => {
         for (const id of ids) {
           this.forget(id);
-          // Its 410 is recorded: the endpoint is disabled and its pending rows failed.
-          const gone = this.goneBy.get(id);
-          if (gone !== undefined) {
-            this.goneBy.delete(id);
-            this.gone.delete(gone);
-          }
+          this.goneBy.delete(id); // a 410 recorded: the endpoint is disabled, its pending rows failed
         }
         this.notify();
       },
@@ -173,7 +166,9 @@ export class DeliveryWorker {
             workerId: this.options.workerId,
             limit: room,
             leaseMs: this.options.leaseMs,
-            skipEndpointIds: this.gone.size ? [...this.gates.saturated(), ...this.gone] : this.gates.saturated(),
+            skipEndpointIds: this.goneBy.size
+              ? [...this.gates.saturated(), ...this.goneBy.values()]
+              : this.gates.saturated(),
           });
         } catch (error) {
           this.options.log.warn({ err: error }, "could not claim deliveries");
@@ -277,7 +272,6 @@ export class DeliveryWorker {
     this.counts.sent++;
     const next = planNextState(response, delivery.scheduledTries, delivery.retrySchedule ?? this.options.schedule);
     if (next.disableEndpoint) {
-      this.gone.add(delivery.endpointId);
       this.goneBy.set(delivery.id, delivery.endpointId);
       this.goneAt.set(delivery.endpointId, Date.now());
     }
