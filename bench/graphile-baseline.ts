@@ -13,8 +13,8 @@ import {
   cpuTimes,
   footprint,
   postgresCpuByKind,
-  postgresCpuSeconds,
   postgresCpuShares,
+  postgresCpuTotal,
   ROOT,
   samplePeakRss,
   sleep,
@@ -86,7 +86,6 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
       `BEGIN; UPDATE graphile_worker._private_jobs SET run_at = now(); SELECT pg_notify('jobs:insert', '{"count":${CONCURRENCY}}')`,
     );
     const cpuBefore = footprint(child.pid!).cpuSeconds;
-    const postgresBefore = postgresCpuSeconds(ctx.postgres.pid());
     const kindsBefore = postgresCpuByKind(ctx.postgres.pid());
     const rss = samplePeakRss(child.pid!);
     const machineBefore = cpuTimes();
@@ -109,8 +108,9 @@ export async function graphileBaseline(ctx: BenchContext): Promise<BenchOutcome>
     const seconds = (performance.now() - started) / 1000;
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
     const cpuPer1000 = ((footprint(child.pid!).cpuSeconds - cpuBefore) / total) * 1000;
-    const postgresMsPerDelivery = ((postgresCpuSeconds(ctx.postgres.pid()) - postgresBefore) / total) * 1000;
-    const postgresByKind = postgresCpuShares(kindsBefore, postgresCpuByKind(ctx.postgres.pid()), total);
+    const kindsAfter = postgresCpuByKind(ctx.postgres.pid());
+    const postgresMsPerDelivery = ((postgresCpuTotal(kindsAfter) - postgresCpuTotal(kindsBefore)) / total) * 1000;
+    const postgresByKind = postgresCpuShares(kindsBefore, kindsAfter, total);
     const peakRss = rss.stop();
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM peer_deliveries WHERE status = 'succeeded'`,

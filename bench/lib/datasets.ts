@@ -8,8 +8,8 @@ import {
   cpuTimes,
   footprint,
   postgresCpuByKind,
-  postgresCpuSeconds,
   postgresCpuShares,
+  postgresCpuTotal,
   samplePeakRss,
   sleep,
   startWorkerProcess,
@@ -162,7 +162,6 @@ export async function drain(
     await client.query(`BEGIN; UPDATE deliveries SET next_attempt_at = now(); NOTIFY hookline_deliveries`);
     await resetStatements(client);
     const cpuBefore = handles.reduce((sum, handle) => sum + footprint(handle.pid).cpuSeconds, 0);
-    const postgresBefore = postgresCpuSeconds(ctx.postgres.pid());
     const kindsBefore = postgresCpuByKind(ctx.postgres.pid());
     const rss = handles.map((handle) => samplePeakRss(handle.pid));
     const machineBefore = cpuTimes();
@@ -189,7 +188,6 @@ export async function drain(
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = handles.reduce((sum, handle) => sum + footprint(handle.pid).cpuSeconds, 0);
-    const postgresAfter = postgresCpuSeconds(ctx.postgres.pid());
     const kindsAfter = postgresCpuByKind(ctx.postgres.pid());
     const peak = Math.max(...rss.map((sampler) => sampler.stop()));
     const machineCpuBusy = busyShare(machineBefore, cpuTimes());
@@ -206,7 +204,8 @@ export async function drain(
       deliveriesPerSecond: data.deliveries / seconds,
       progress,
       workerCpuSecondsPer1000: ((cpuAfter - cpuBefore) / data.deliveries) * 1000,
-      postgresCpuMsPerDelivery: ((postgresAfter - postgresBefore) / data.deliveries) * 1000,
+      postgresCpuMsPerDelivery:
+        ((postgresCpuTotal(kindsAfter) - postgresCpuTotal(kindsBefore)) / data.deliveries) * 1000,
       postgresCpuByKind: postgresCpuShares(kindsBefore, kindsAfter, data.deliveries),
       statements,
       workerPeakRssBytes: peak,

@@ -358,15 +358,6 @@ export function footprint(rootPid: number): Footprint {
   return { rssBytes, cpuSeconds };
 }
 
-/**
- * CPU seconds of a PostgreSQL server so far: the postmaster and every process it runs (backends,
- * autovacuum, WAL writer, checkpointer), plus those that have exited (the postmaster's children
- * time), so a backend that ends between two readings still counts.
- */
-export function postgresCpuSeconds(postmasterPid: number): number {
-  return footprint(postmasterPid).cpuSeconds + (readStat(postmasterPid)?.exitedChildrenCpuSeconds ?? 0);
-}
-
 /** What a PostgreSQL server's CPU went to, by kind of process (see postgresCpuByKind). */
 export type PostgresCpu = Record<"backends" | "autovacuum" | "io" | "background" | "exited", number>;
 
@@ -403,6 +394,20 @@ export function postgresCpuByKind(postmasterPid: number): PostgresCpu {
     cpu[kind] += stat.cpuSeconds + stat.exitedChildrenCpuSeconds;
   }
   return cpu;
+}
+
+/**
+ * CPU seconds of a PostgreSQL server so far: the postmaster and every process it runs (backends,
+ * autovacuum, WAL writer, checkpointer), plus those that have exited (the postmaster's children
+ * time), so a backend that ends between two readings still counts.
+ */
+export function postgresCpuSeconds(postmasterPid: number): number {
+  return postgresCpuTotal(postgresCpuByKind(postmasterPid));
+}
+
+/** The whole of a reading of postgresCpuByKind. */
+export function postgresCpuTotal(cpu: PostgresCpu): number {
+  return Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
 }
 
 /** The CPU of each kind between two readings, in ms per `per` (a delivery, a publish). */
